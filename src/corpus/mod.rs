@@ -1,0 +1,264 @@
+//! The corpus: articles on disk under `data/articles/`, read into a common [`Article`] shape.
+//!
+//! Four formats are accepted (see the README): Markdown or text with a front matter block, plain
+//! text whose first line is the title, HTML pages (main text only), and JSON Lines with one
+//! article per line. An article's identity is its path under `articles/`; a JSON Lines article
+//! adds `#N`, its 1-based line number.
+
+mod boilerplate;
+mod frontmatter;
+mod html;
+mod jsonl;
+mod passage;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+pub use boilerplate::is_boilerplate;
+pub use passage::{paragraphs, passages, split_sentences, Passage, Span};
+
+use crate::error::{Error, Result};
+
+/// One news article, whatever format it came in.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Article {
+    /// Path under `articles/` (with `#N` for a JSON Lines line): the article's identity.
+    pub id: String,
+    /// Headline.
+    pub title: String,
+    /// Outlet that published it, when known.
+    pub source: Option<String>,
+    /// Link to the original, when known.
+    pub url: Option<String>,
+    /// Publication date, when known.
+    pub published: Option<NaiveDate>,
+    /// The article text: paragraphs separated by blank lines. Passage offsets point into it.
+    pub body: String,
+    /// Content hash of the raw bytes the article came from.
+    pub hash: String,
+    /// Problems that did not stop the article from being indexed (e.g. an unreadable date).
+    #[serde(skip)]
+    pub warnings: Vec<String>,
+}
+
+/// The formats fundbot reads, chosen by file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `.md`, `.markdown`: front matter expected, plain text accepted.
+    Markdown,
+    /// `.txt`: front matter accepted, else the first line is the title.
+    Text,
+    /// `.html`, `.htm`.
+    Html,
+    /// `.jsonl`, `.ndjson`: one article per line.
+    JsonLines,
+}
+
+impl Format {
+    /// The format for a file name, or `None` for files fundbot ignores.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" => Some(Format::Markdown),
+            "txt" | "text" => Some(Format::Text),
+            "html" | "htm" => Some(Format::Html),
+            "jsonl" | "ndjson" => Some(Format::JsonLines),
+            _ => None,
+        }
+    }
+}
+
+/// A file of the corpus: where it is and its identity under `articles/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorpusFile {
+    /// Path relative to the articles directory, with `/` separators.
+    pub rel: String,
+    /// Full path on disk.
+    pub path: PathBuf,
+    /// How to read it.
+    pub format: Format,
+}
+
+/// Lists the article files under `articles_dir`, recursively, sorted by path.
+///
+/// Hidden files and unknown extensions (a README, an image) are skipped. A missing directory
+/// is an empty corpus.
+pub fn list_files(articles_dir: &Path) -> Result<Vec<CorpusFile>> {
+    let mut files = Vec::new();
+    if articles_dir.is_dir() {
+        walk(articles_dir, articles_dir, &mut files)?;
+    }
+    files.sort_by(|a, b| a.rel.cmp(&b.rel));
+    Ok(files)
+}
+
+fn walk(root: &Path, dir: &Path, out: &mut Vec<CorpusFile>) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let path = entry.path();
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let kind = entry.file_type().map_err(|e| Error::io(&path, e))?;
+        if kind.is_dir() {
+            walk(root, &path, out)?;
+        } else if let Some(format) = Format::from_path(&path) {
+            let rel = path
+                .strip_prefix(root)
+                .unwrap_or(&path)
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/");
+            out.push(CorpusFile { rel, path, format });
+        }
+    }
+    Ok(())
+}
+
+/// Content hash used to decide whether an article changed.
+pub fn content_hash(bytes: &[u8]) -> String {
+    blake3::hash(bytes).to_hex()[..32].to_string()
+}
+
+/// Parses one file's bytes into its articles.
+///
+/// A single-article format gives one article or an error. A JSON Lines file gives one result
+/// per non-empty line, so a broken line does not lose the others.
+pub fn parse_file(file: &CorpusFile, bytes: &[u8]) -> Vec<Result<Article>> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            return vec![Err(Error::Article {
+                path: file.rel.clone(),
+                reason: format!("not valid UTF-8 text ({e})"),
+            })]
+        }
+    };
+    let hash = content_hash(bytes);
+    match file.format {
+        Format::Markdown | Format::Text => vec![frontmatter::parse(&file.rel, text, hash)],
+        Format::Html => vec![html::parse(&file.rel, text, hash)],
+        Format::JsonLines => jsonl::parse(&file.rel, text),
+    }
+}
+
+/// Normalises text the way every format needs: unified line ends, non-breaking and odd spaces
+/// turned into plain spaces, runs of spaces inside a line collapsed, paragraphs separated by
+/// exactly one blank line.
+pub fn normalize_body(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for para in raw.replace("\r\n", "\n").replace('\r', "\n").split("\n\n") {
+        let mut line = String::with_capacity(para.len());
+        let mut last_space = true;
+        for ch in para.chars() {
+            let ch = match ch {
+                '\u{00a0}' | '\u{2007}' | '\u{202f}' | '\u{2009}' | '\u{200a}' | '\t' | '\n' => ' ',
+                '\u{200b}' | '\u{feff}' | '\u{00ad}' => continue,
+                c => c,
+            };
+            if ch == ' ' {
+                if !last_space {
+                    line.push(' ');
+                }
+                last_space = true;
+            } else {
+                line.push(ch);
+                last_space = false;
+            }
+        }
+        let line = line.trim();
+        if !line.is_empty() {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+/// Reads a date as articles and feeds write it: `2018-04-09`, `2018-04-09T08:00:00Z`,
+/// `2018/04/09`, `April 9, 2018`, `9 April 2018`, `Apr 9 2018`.
+pub fn parse_published(value: &str) -> Option<NaiveDate> {
+    let value = value.trim();
+    if value.len() >= 10 {
+        let head = &value[..10];
+        for fmt in ["%Y-%m-%d", "%Y/%m/%d"] {
+            if let Ok(date) = NaiveDate::parse_from_str(head, fmt) {
+                return Some(date);
+            }
+        }
+    }
+    let cleaned: String = value.replace(',', " ");
+    let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    for fmt in ["%B %d %Y", "%d %B %Y", "%b %d %Y", "%d %b %Y", "%A %B %d %Y", "%a %b %d %Y"] {
+        if let Ok(date) = NaiveDate::parse_from_str(&cleaned, fmt) {
+            return Some(date);
+        }
+    }
+    None
+}
+
+/// The first non-empty line of `text`, trimmed, for use as a title.
+fn first_line(text: &str) -> Option<&str> {
+    text.lines().map(str::trim).find(|l| !l.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_follow_extensions() {
+        assert_eq!(Format::from_path(Path::new("a/b.MD")), Some(Format::Markdown));
+        assert_eq!(Format::from_path(Path::new("x.htm")), Some(Format::Html));
+        assert_eq!(Format::from_path(Path::new("x.jsonl")), Some(Format::JsonLines));
+        assert_eq!(Format::from_path(Path::new("notes.pdf")), None);
+        assert_eq!(Format::from_path(Path::new("README")), None);
+    }
+
+    #[test]
+    fn published_dates_in_common_spellings() {
+        let want = NaiveDate::from_ymd_opt(2018, 4, 9);
+        for s in [
+            "2018-04-09",
+            "2018-04-09T08:00:00Z",
+            "2018/04/09",
+            "April 9, 2018",
+            "9 April 2018",
+            "Apr 9 2018",
+        ] {
+            assert_eq!(parse_published(s), want, "{s}");
+        }
+        assert_eq!(parse_published("last Tuesday"), None);
+        assert_eq!(parse_published("2018-13-40"), None);
+    }
+
+    #[test]
+    fn bodies_are_normalised() {
+        let raw = "First\u{a0}line  with   spaces\r\ncontinues.\r\n\r\n\r\n\r\nSecond\u{200b} para. \n\n  \n";
+        assert_eq!(
+            normalize_body(raw),
+            "First line with spaces continues.\n\nSecond para."
+        );
+    }
+
+    #[test]
+    fn listing_skips_hidden_and_unknown_files() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("2024")).unwrap();
+        std::fs::write(dir.path().join("2024/b.md"), "x").unwrap();
+        std::fs::write(dir.path().join("a.html"), "x").unwrap();
+        std::fs::write(dir.path().join(".draft.md"), "x").unwrap();
+        std::fs::write(dir.path().join("photo.jpg"), "x").unwrap();
+        let files = list_files(dir.path()).unwrap();
+        let rels: Vec<_> = files.iter().map(|f| f.rel.as_str()).collect();
+        assert_eq!(rels, ["2024/b.md", "a.html"]);
+        assert!(list_files(&dir.path().join("missing")).unwrap().is_empty());
+    }
+}

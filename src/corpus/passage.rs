@@ -1,0 +1,300 @@
+//! Splitting article bodies into paragraphs, sentences and passages.
+//!
+//! Offsets are byte offsets into [`Article::body`](super::Article::body), so a citation can
+//! slice out exactly the text it quotes.
+
+use serde::Serialize;
+
+use super::boilerplate::{is_boilerplate, starts_trailing_block};
+
+/// A byte range of the article body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// The text this span covers in `body`.
+    pub fn text<'a>(&self, body: &'a str) -> &'a str {
+        &body[self.start..self.end]
+    }
+}
+
+/// A paragraph-sized piece of an article: the unit that is indexed, searched and cited.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Passage {
+    /// 0-based position among the article's passages.
+    pub ordinal: usize,
+    /// Where the passage lies in the body.
+    pub span: Span,
+    /// Its sentences, as spans of the body.
+    pub sentences: Vec<Span>,
+}
+
+/// Longest passage before a paragraph is cut at sentence boundaries (bytes).
+const MAX_PASSAGE: usize = 900;
+
+/// The body's paragraphs (blank-line separated), with their spans.
+pub fn paragraphs(body: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for piece in body.split("\n\n") {
+        let end = start + piece.len();
+        let lead = piece.len() - piece.trim_start().len();
+        let trail = piece.len() - piece.trim_end().len();
+        if end - trail > start + lead {
+            out.push(Span {
+                start: start + lead,
+                end: end - trail,
+            });
+        }
+        start = end + 2;
+    }
+    out
+}
+
+/// Cuts a body into passages: one per reporting paragraph, long paragraphs cut between
+/// sentences, furniture (see [`is_boilerplate`]) and short headings left out.
+pub fn passages(body: &str) -> Vec<Passage> {
+    let paras = paragraphs(body);
+    let mut out = Vec::new();
+    let mut trailing = false;
+    for (i, para) in paras.iter().enumerate() {
+        let text = para.text(body);
+        // A trailing block (offers table, related links) in the second half of an article ends
+        // the story.
+        if !trailing && i * 2 >= paras.len() && starts_trailing_block(text) {
+            trailing = true;
+        }
+        if trailing || is_boilerplate(text) || is_heading(text) {
+            continue;
+        }
+        let sentences: Vec<Span> = split_sentences(text)
+            .into_iter()
+            .map(|s| Span {
+                start: para.start + s.start,
+                end: para.start + s.end,
+            })
+            .collect();
+        let mut chunk: Vec<Span> = Vec::new();
+        for sentence in sentences {
+            if let (Some(first), Some(_)) = (chunk.first(), chunk.last()) {
+                if sentence.end - first.start > MAX_PASSAGE {
+                    push_passage(&mut out, std::mem::take(&mut chunk));
+                }
+            }
+            chunk.push(sentence);
+        }
+        push_passage(&mut out, chunk);
+    }
+    out
+}
+
+fn push_passage(out: &mut Vec<Passage>, sentences: Vec<Span>) {
+    if let (Some(first), Some(last)) = (sentences.first(), sentences.last()) {
+        out.push(Passage {
+            ordinal: out.len(),
+            span: Span {
+                start: first.start,
+                end: last.end,
+            },
+            sentences,
+        });
+    }
+}
+
+/// A short line without closing punctuation is a subheading ("Why it matters").
+fn is_heading(text: &str) -> bool {
+    text.len() < 70
+        && text.split_whitespace().count() <= 8
+        && !text.ends_with(['.', '!', '?', '"', '”', ':', ')'])
+        && !text.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Words after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "inc", "ltd", "corp", "co", "llc", "plc", "bros", "pte", "pvt", "cos", "mr", "mrs", "ms", "dr",
+    "prof", "jr", "sr", "st", "mt", "ft", "vs", "etc", "e.g", "i.e", "u.s", "u.k", "u.s.a", "u.n",
+    "e.u", "no", "nos", "approx", "est", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "gov", "sen", "rep", "gen", "col", "lt", "capt", "s.a", "n.v",
+    "a.g", "p.l.c", "s.p.a", "b.v", "rs", "vol", "dept", "fig", "ave", "blvd", "a.m", "p.m", "ph.d",
+    "hon", "assn", "intl", "mln", "bn", "mn",
+];
+
+/// Splits text into sentences. Periods after abbreviations ("Inc.", "U.S.", "Corp."), single
+/// initials ("J. Smith") and inside numbers or domains ("3.5", "Suning.com") do not end a
+/// sentence. Returns spans relative to `text`, trimmed of surrounding spaces.
+pub fn split_sentences(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if matches!(b, b'.' | b'!' | b'?') {
+            // Include closing quotes and brackets that follow the mark.
+            let mut end = i + 1;
+            while end < bytes.len() {
+                let rest = &text[end..];
+                let c = rest.chars().next().unwrap_or(' ');
+                if matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»') {
+                    end += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let next = text[end..].chars().next();
+            let boundary = match next {
+                None => true,
+                Some(c) if c.is_whitespace() => {
+                    let after = text[end..].trim_start().chars().next();
+                    b != b'.' || (!is_abbreviation(text, i) && starts_sentence(after))
+                }
+                _ => false,
+            };
+            if boundary {
+                push_trimmed(text, start, end, &mut out);
+                start = end;
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push_trimmed(text, start, bytes.len(), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if end - trail > start + lead {
+        out.push(Span {
+            start: start + lead,
+            end: end - trail,
+        });
+    }
+}
+
+/// Whether a sentence can start with this character: capitals, digits, quotes, brackets.
+fn starts_sentence(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => {
+            (c.is_alphabetic() && !c.is_lowercase())
+                || c.is_ascii_digit()
+                || matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '$' | '€' | '£' | '¥' | '₹' | '₩' | '—' | '-' | '*' | '•')
+                || !c.is_alphabetic() && !c.is_ascii_punctuation()
+        }
+    }
+}
+
+/// True when the period at `dot` closes an abbreviation or an initial.
+fn is_abbreviation(text: &str, dot: usize) -> bool {
+    let before = &text[..dot];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '[' | '—'))
+        .map(|p| p + before[p..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(0);
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    // A single capital letter is an initial ("J. Smith"), except a round's letter
+    // ("raised a Series B. The round ...").
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        let previous = before[..word_start].split_whitespace().next_back().unwrap_or("");
+        let round_letter = ["series", "round", "class"].contains(&previous.to_lowercase().as_str());
+        return c.is_uppercase() && !round_letter;
+    }
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split_sentences(text).iter().map(|s| s.text(text)).collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            sentences("Lumio closed a €40m Series B. Index Ventures led it."),
+            ["Lumio closed a €40m Series B.", "Index Ventures led it."]
+        );
+        let text = "It works with Qualcomm Inc. and Nvidia Corp. on chips. The U.S. market is large. \
+                    Alibaba Group Holding Ltd. led it. J. Smith said so! Did he? Yes.";
+        assert_eq!(
+            sentences(text),
+            [
+                "It works with Qualcomm Inc. and Nvidia Corp. on chips.",
+                "The U.S. market is large.",
+                "Alibaba Group Holding Ltd. led it.",
+                "J. Smith said so!",
+                "Did he?",
+                "Yes."
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_domains_and_quotes() {
+        let text = "Suning.com invested $3.5 million. “It is a record,” he said. \"We grew.\" Next one.";
+        assert_eq!(
+            sentences(text),
+            [
+                "Suning.com invested $3.5 million.",
+                "“It is a record,” he said.",
+                "\"We grew.\"",
+                "Next one."
+            ]
+        );
+    }
+
+    #[test]
+    fn lower_case_after_a_period_continues_the_sentence() {
+        assert_eq!(sentences("Raised approx. $5m in total. Then more."), ["Raised approx. $5m in total.", "Then more."]);
+        assert_eq!(sentences("See fig. three. Done"), ["See fig. three.", "Done"]);
+    }
+
+    #[test]
+    fn passages_skip_furniture_and_keep_offsets() {
+        let body = "Acme raised $5 million.\n\nWhy it matters\n\nThe round was led by Northwind. It closed in May.\n\nAdvertisement\n\nMore text here.\n\nTake the Next Step to Invest\n\nThe offers in this block pay us.";
+        let ps = passages(body);
+        let texts: Vec<&str> = ps.iter().map(|p| p.span.text(body)).collect();
+        assert_eq!(
+            texts,
+            ["Acme raised $5 million.", "The round was led by Northwind. It closed in May.", "More text here."]
+        );
+        assert_eq!(ps[1].ordinal, 1);
+        assert_eq!(ps[1].sentences.len(), 2);
+        assert_eq!(ps[1].sentences[1].text(body), "It closed in May.");
+    }
+
+    #[test]
+    fn long_paragraphs_are_cut_between_sentences() {
+        let sentence = "This sentence is about forty-five bytes long. ";
+        let para = sentence.repeat(60);
+        let ps = passages(para.trim());
+        assert!(ps.len() > 1);
+        for p in &ps {
+            assert!(p.span.end - p.span.start <= MAX_PASSAGE);
+            assert!(p.span.text(&para).ends_with('.'));
+        }
+    }
+
+    #[test]
+    fn multibyte_text_splits_on_char_boundaries() {
+        let text = "Ünïcödé raised ₩30 billion. 東京のスタートアップ. Ça marche.";
+        let s = sentences(text);
+        assert_eq!(s, ["Ünïcödé raised ₩30 billion.", "東京のスタートアップ.", "Ça marche."]);
+    }
+}

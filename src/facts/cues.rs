@@ -1,0 +1,397 @@
+//! The cue phrases of funding news, as regular expressions: raise verbs, round names, investor
+//! cues, valuation and total-raised contexts, things that are not rounds.
+//!
+//! Everything here is general English of the trade; nothing names a company.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::RoundType;
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("static regex")
+}
+
+/// Verbs a company raises money with ("raised", "secures", "has closed", "bagged").
+pub static RAISE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)\b(?:
+        rais(?:e|es|ed|ing) | secur(?:e|es|ed|ing) | clos(?:es|ed|ing) | land(?:s|ed|ing)?
+      | bag(?:s|ged|ging)? | nett?(?:s|ed|ted|ting)? | nab(?:s|bed|bing)? | snag(?:s|ged|ging)?
+      | collect(?:s|ed|ing)? | (?:pull|haul|rake|reel|draw|take|took|bring|brought)(?:s|ed|ing)?\s+in
+      | raked\s+in | drew\s+in | garner(?:s|ed|ing)? | attract(?:s|ed|ing)? | obtain(?:s|ed|ing)?
+      | receiv(?:e|es|ed|ing) | complet(?:e|es|ed|ing) | gets | got | scor(?:e|es|ed|ing)
+      | bank(?:s|ed|ing)? | wrap(?:s|ped|ping)?\s+up | announc(?:e|es|ed|ing)
+      | pick(?:s|ed|ing)?\s+up | scoop(?:s|ed|ing)?(?:\s+up)? | clinch(?:es|ed|ing)? | seal(?:s|ed|ing)?
+      | mop(?:s|ped|ping)?\s+up | notch(?:es|ed|ing)? | lock(?:s|ed|ing)?\s+(?:in|up) | won | wins
+    )\b")
+});
+
+/// Nouns that make a sentence about funding ("round", "financing", "Series", "seed").
+pub static FUNDING_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:round|funding|financing|fundraise|fundraising|fund-raising|investment|capital\s+injection|tranche|raise|backing|venture\s+debt|credit\s+facility|series|seed|grant|convertible)\b")
+});
+
+/// Investor verbs whose object ("in Acme", "into Acme") is the company.
+pub static INVEST_IN: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)\b(?:invest(?:s|ed|ing|ment)?|back(?:s|ed|ing)|pour(?:s|ed|ing)?|pump(?:s|ed|ing)?|inject(?:s|ed|ing)?|put(?:s|ting)?|bet(?:s|ting)?|stake|funding|financing|round|raise|participat(?:e|es|ed|ing)|joined|led|leads?|co-?led|co-?leads?)\b[^.;]{0,60}?\b(?:in|into|for)\s+")
+});
+
+/// Pronouns and descriptions that point back to the company in focus.
+pub static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)\b(?:it|its|it's|itself|(?:the|this|our)\s+(?:[\w\-]+\s+){0,3}?(?:company|startup|start-up|firm|business|platform|outfit|unicorn|maker|provider|developer|venture|lender|app|marketplace|scale-?up|neobank|insurer|retailer|brand|team|operator|fintech|group|bank|manufacturer|specialist|service|brand))\b")
+});
+
+/// Words that mark a round as earlier than the article's news.
+pub static HISTORICAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)\b(?:previously|prior|before|had\s+(?:\w+\s+)?(?:raised|secured|closed|received)|last\s+(?:raised|round)|previous|most\s+recent|follows?|followed|following|comes?\s+(?:after|on\s+the\s+heels\s+of|on\s+top\s+of)|came\s+after|on\s+top\s+of|after\s+(?:a|an|its)|ago|back\s+in|in\s+addition\s+to|adds?\s+to|earlier\s+(?:round|raise|funding|investment)|earlier,|its\s+first)\b")
+});
+
+/// A round mentioned in text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TypeMention {
+    /// Which round.
+    pub kind: RoundType,
+    /// Byte range.
+    pub start: usize,
+    /// See `start`.
+    pub end: usize,
+}
+
+static ROUND_TYPES: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)
+        (?P<preseries>\b[Pp]re[\s\-–]?[Ss]eries[\s\-–]*(?P<pl>[A-J])\b)
+      | (?P<series>\b(?i:series)[\s\-–]*(?P<sl>[A-Ja-j])(?:[\-–]?\d{1,2}|\+)?\b(?P<safter>[\s\-–]+[\w\-]+)?)
+      | (?P<letter_round>\b(?P<rl>[B-J])[\s\-–]?(?i:round)\b)
+      | (?P<round_letter>\b(?i:round)[\s\-–]+(?P<rl2>[A-J])\b)
+      | (?P<preseed>\b(?i:pre)[\s\-–]?(?i:seed)\b)
+      | (?P<seed>\b(?i:seed)\b(?P<seedafter>[\s\-–]+[\w\-]+)?)
+      | (?P<angel>\b(?i:angel)\s+(?i:round|funding|investment|financing|money|raise)\b)
+      | (?P<extension>\b(?i:bridge|extension|top-up)\b(?P<extafter>\s+[\w\-]+)?)
+      | (?P<growth>\b(?i:growth)[\s\-–]+(?i:round|equity|funding|financing|investment|capital)\b)
+      | (?P<pe>\b(?i:private)[\s\-–]+(?i:equity)\s+(?i:round|investment|funding|financing|deal)\b)
+      | (?P<debt>\b(?i:venture\s+debt|debt\s+(?:financing|funding|facility|facilities|round|raise|capital|package)|credit\s+(?:facility|line)|line\s+of\s+credit|term\s+loan|loan\s+facility|revenue-based\s+financing|in\s+debt|of\s+debt|debt)\b)
+      | (?P<convertible>\b(?i:convertible\s+(?:note|notes|bond|bonds|debt|loan|loans))\b|\bSAFEs?\b)
+      | (?P<grant>\bgrants?\b)
+      | (?P<corporate>\b(?i:strategic\s+(?:investment|round|funding|financing)|corporate\s+(?:round|investment))\b)
+    ")
+});
+
+/// Words after a round name that make it a description, not a round ("seed investor",
+/// "Series A startups").
+fn describes_something_else(after: Option<&str>) -> bool {
+    let Some(after) = after else { return false };
+    let word = after
+        .trim_start_matches(|c: char| c.is_whitespace() || c == '-' || c == '–')
+        .to_ascii_lowercase();
+    matches!(
+        word.as_str(),
+        "investor" | "investors" | "stage" | "startups" | "startup" | "companies" | "company"
+            | "fund" | "funds" | "rounds" | "deals" | "firms" | "firm" | "accelerator" | "program"
+            | "programme" | "investing" | "capital" | "valuations" | "market" | "checks" | "cheques"
+            | "specialist" | "vc" | "vcs"
+    )
+}
+
+/// Finds the rounds named in `text`, in order.
+pub fn round_types(text: &str) -> Vec<TypeMention> {
+    let mut out: Vec<TypeMention> = Vec::new();
+    for caps in ROUND_TYPES.captures_iter(text) {
+        let m = caps.get(0).expect("match");
+        let letter = |name: &str| caps.name(name).map(|l| l.as_str().to_ascii_uppercase().as_bytes()[0] - b'A');
+        let kind = if caps.name("preseries").is_some() {
+            if letter("pl") == Some(0) {
+                RoundType::Seed
+            } else {
+                RoundType::Extension
+            }
+        } else if caps.name("series").is_some() {
+            let raw = caps.name("sl").map_or("", |l| l.as_str());
+            let after = caps.name("safter").map(|a| a.as_str());
+            if describes_something_else(after) {
+                continue;
+            }
+            if raw.chars().all(char::is_lowercase) {
+                // "series a" in lower case is only a round when a round word follows.
+                let ok = after.is_some_and(|a| {
+                    let a = a.trim().to_ascii_lowercase();
+                    ["round", "funding", "financing", "investment", "extension", "raise"].contains(&a.as_str())
+                });
+                if !ok {
+                    continue;
+                }
+            }
+            let ext = after.is_some_and(|a| a.trim().eq_ignore_ascii_case("extension"));
+            if ext {
+                RoundType::Extension
+            } else {
+                RoundType::Series(letter("sl").unwrap_or(0))
+            }
+        } else if caps.name("letter_round").is_some() {
+            RoundType::Series(letter("rl").unwrap_or(0))
+        } else if caps.name("round_letter").is_some() {
+            RoundType::Series(letter("rl2").unwrap_or(0))
+        } else if caps.name("preseed").is_some() {
+            RoundType::PreSeed
+        } else if caps.name("seed").is_some() {
+            let after = caps.name("seedafter").map(|a| a.as_str());
+            if describes_something_else(after) {
+                continue;
+            }
+            // "pre-seed" is matched above; "seed" right after it is the same mention.
+            if out.last().is_some_and(|l| l.end >= m.start() && l.kind == RoundType::PreSeed) {
+                continue;
+            }
+            RoundType::Seed
+        } else if caps.name("angel").is_some() {
+            RoundType::Angel
+        } else if caps.name("extension").is_some() {
+            // "Series B extension": the series mention just before becomes the extension.
+            if let Some(last) = out.last_mut() {
+                if matches!(last.kind, RoundType::Series(_)) && m.start().saturating_sub(last.end) <= 2 {
+                    last.kind = RoundType::Extension;
+                    last.end = m.end();
+                    continue;
+                }
+            }
+            if describes_something_else(caps.name("extafter").map(|a| a.as_str())) {
+                continue;
+            }
+            RoundType::Extension
+        } else if caps.name("growth").is_some() {
+            RoundType::Growth
+        } else if caps.name("pe").is_some() {
+            RoundType::PrivateEquity
+        } else if caps.name("debt").is_some() {
+            RoundType::Debt
+        } else if caps.name("convertible").is_some() {
+            RoundType::ConvertibleNote
+        } else if caps.name("grant").is_some() {
+            RoundType::Grant
+        } else {
+            RoundType::Corporate
+        };
+        let end = match (caps.name("safter"), caps.name("seedafter")) {
+            (Some(a), _) | (_, Some(a)) => a.start(),
+            _ => m.end(),
+        };
+        out.push(TypeMention { kind, start: m.start(), end: end.max(m.start() + 1) });
+    }
+    out
+}
+
+/// What an amount of money in a funding sentence stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MoneyKind {
+    /// The size of a round.
+    Round,
+    /// A valuation, with its basis.
+    Valuation(super::Basis),
+    /// Total raised to date.
+    Total,
+    /// Revenue, an acquisition price, a fund size, a budget: not a round.
+    Other,
+}
+
+static VALUATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)(?:
+        valued?\s+(?:it\s+|them\s+|the\s+(?:\w+\s+){0,2}?(?:company|startup|firm|business|group)\s+|\w+\s+)?(?:at|around|near|above|over|north\s+of|upwards\s+of|to) (?:\s+\w+)?
+      | valuing\s+(?:it|them|the\s+(?:\w+\s+){0,2}?\w+|[\w\.\-]+)?\s*(?:at|near|around)
+      | valuation\s+(?:of|at|to|near|around|above|over|north\s+of|topping|exceeding|approaching|was|is|stands\s+at|reached|hit|rose\s+to|jumped\s+to|climbed\s+to)
+      | valuation\s+(?:\w+\s+){0,2}(?:of|at|to)
+      | valued?\s+(?:north|upwards)\s+of
+      | (?:is|was|are|now)\s+(?:now\s+)?(?:likely\s+)?(?:to\s+be\s+)?worth | worth
+      | values?\s+(?:it|them|the\s+\w+)\s+at
+      | market\s+(?:value|cap(?:italization|italisation)?)\s+of
+      | pegg(?:ed|ing)\s+(?:it\s+|its\s+value\s+)?at | price\s+tag\s+of | at\s+a\s+valuation\s+of
+      | (?:valuation|value|worth)\s+(?:at|to|of)
+      | (?:put|puts|putting|placed|places|placing)\s+(?:it|them|its\s+\w+|the\s+\w+(?:'s|’s)\s+\w+)\s+at
+    )(?:\s+(?:a|an|the|reportedly|reported|estimated|nearly|just|some|somewhere|roughly|about|around|over|under|almost|close\s+to|more\s+than|as\s+much\s+as|upwards\s+of|north\s+of))*\s*$")
+});
+
+static VALUATION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^[\s,]*(?:(?:pre|post)[\s\-]?money\s+|fully[\s\-]diluted\s+|implied\s+)?valuation\b")
+});
+
+static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)(?:
+        total(?:\s+(?:funding|raised|capital|investment|equity|financing|amount\s+raised))?\s+(?:to|of|at|now\s+at|now\s+stands\s+at|stands\s+at|is|reaches|reached|comes\s+to|exceeds)
+      | (?:bringing|brings|taking|takes|lifting|lifts|pushing|pushes)\s+(?:its|the|their|total|overall)\s+(?:\w+\s+){0,3}?(?:to|past|above|over)
+      | (?:has|have|had)\s+(?:now\s+)?raised\s+(?:a\s+total\s+of|in\s+total|overall|altogether)
+      | (?:in\s+total|overall|cumulatively|altogether|so\s+far|to\s+date)\s*,?\s*(?:it\s+has\s+)?(?:raised)?
+      | a\s+total\s+of\s+(?:\w+\s+){0,2}?(?:since|to\s+date)
+    )(?:\s+(?:a|an|the|reportedly|reported|estimated|nearly|just|some|somewhere|roughly|about|around|over|under|almost|close\s+to|more\s+than|as\s+much\s+as|upwards\s+of|north\s+of))*\s*$")
+});
+
+static TOTAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)^[\s,]*(?:
+        in\s+total | to\s+date | so\s+far | till\s+date | altogether | overall | all\s+told
+      | in\s+(?:total|cumulative|overall)\s+(?:funding|capital|financing|investment)
+      | (?:in\s+)?(?:funding|capital|financing)\s+(?:to\s+date|so\s+far|since)
+      | since\s+(?:its\s+)?(?:inception|founding|launch|start|creation|\d{4})
+      | (?:from|with)\s+(?:\w+\s+){0,4}?(?:to\s+date|since\s+(?:its\s+)?(?:inception|founding|launch))
+    )")
+});
+
+static OTHER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)\b(?:
+        revenues? | sales | turnover | ARR | run[\s\-]rate | profits? | loss(?:es)? | EBITDA | GMV | bookings
+      | income | earnings | budget | spen[dt] | spending | salar(?:y|ies) | market\s+(?:size|opportunity)
+      | TAM | acquir(?:e|ed|es|ing) | acquisition | bought | buy(?:s|ing)? | purchas(?:e|ed|es|ing)
+      | takeover | buyout | merger | sold | sell(?:s|ing)? | IPO | initial\s+public\s+offering | listing
+      | went\s+public | go(?:es|ing)?\s+public | per\s+share | market\s+cap(?:italization)? | AUM
+      | assets\s+under\s+management | deposits | loans?\s+(?:to|book|portfolio) | disburs(?:ed|es|ing)
+      | lent | lends? | payments?\s+volume | processed | generat(?:e|ed|es|ing) | earn(?:s|ed|ing)?
+      | paid | pay(?:s|ing)? | price[ds]?\s+(?:at|its) | costs? | tax(?:es)? | fines? | fined | penalt(?:y|ies)
+      | settlement | lawsuit | damages | allocat(?:e|ed|es|ing) | set\s+aside | earmark(?:ed|s)?
+      | subsid(?:y|ies) | contract | order | orders | worth\s+of\s+(?:shares|stock) | fund\s+(?:size|of)
+      | (?:its|a|the)\s+(?:new|first|second|third|fourth|fifth|sixth|debut|maiden|flagship|latest)\s+(?:\w+\s+)?fund
+      | fund\s+(?:I|II|III|IV|V|VI|VII|\d)\b | limited\s+partners | LPs
+    )\b")
+});
+
+static OTHER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)^[\s,]*(?:
+        (?:in|of)\s+(?:annual\s+|annualized\s+|annualised\s+|recurring\s+|monthly\s+|yearly\s+|gross\s+|net\s+|quarterly\s+)*(?:revenues?|sales|turnover|ARR|profits?|loss(?:es)?|GMV|bookings|income|earnings|transactions|payments|loans|deposits|orders|assets|exports?)
+      | (?:annual\s+|recurring\s+)?(?:revenues?|sales|turnover|ARR|run[\s\-]rate)
+      | (?:\w+\s+){0,2}?(?:funds?|vehicle)\b(?:\s+(?:I|II|III|IV|V|VI|\d))?
+      | (?:for|across)\s+(?:its|a|an|the|two|three|four|five)\s+(?:\w+\s+){0,3}?funds?\b
+      | (?:acquisition|acquisitions|takeover|buyout|merger|IPO|listing|deal\s+to\s+(?:buy|acquire)|purchase|market\s+(?:cap|value))
+      | (?:in|through|via|from|at)\s+(?:its|an?|the)\s+(?:\w+\s+)?(?:IPO|initial\s+public|listing|offering|debut|share\s+sale|float|flotation)
+      | (?:budget|programme|program|package|scheme|subsidy|subsidies|contract|order|settlement|fine|penalty)
+      | (?:a|per)\s+(?:year|month|share|quarter)
+      | (?:market|industry|sector|opportunity)
+      | worth\s+of\s+(?:shares|stock)
+    )\b")
+});
+
+/// Decides what an amount stands for from the words around it.
+pub fn money_kind(text: &str, start: usize, end: usize) -> MoneyKind {
+    let before = window_before(text, start, 80);
+    let after = &text[end..text.len().min(end + 80)];
+    let after = clip_to_boundary(after);
+    let basis_window = format!("{} {}", window_before(text, start, 40), &after[..after.len().min(40)]).to_ascii_lowercase();
+    let basis = if basis_window.contains("pre-money") || basis_window.contains("pre money") {
+        super::Basis::Pre
+    } else if basis_window.contains("post-money") || basis_window.contains("post money") {
+        super::Basis::Post
+    } else {
+        super::Basis::Unspecified
+    };
+    if VALUATION_BEFORE.is_match(before) || VALUATION_AFTER.is_match(after) {
+        return MoneyKind::Valuation(basis);
+    }
+    if TOTAL_BEFORE.is_match(before) || TOTAL_AFTER.is_match(after) {
+        return MoneyKind::Total;
+    }
+    if OTHER_AFTER.is_match(after) {
+        return MoneyKind::Other;
+    }
+    // A cue shortly before the amount ("acquired Acme for", "revenue of") makes it something
+    // else, unless a raise verb or round word comes between the cue and the amount.
+    let near_before = window_before(text, start, 45);
+    if let Some(cue) = OTHER_BEFORE.find_iter(near_before).last() {
+        let between = &near_before[cue.end()..];
+        if !RAISE_VERB.is_match(between) && !FUNDING_NOUN.is_match(between) {
+            return MoneyKind::Other;
+        }
+    }
+    MoneyKind::Round
+}
+
+fn clip_to_boundary(s: &str) -> &str {
+    let mut end = s.len();
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// Up to `n` bytes of `text` before `pos`, cut at the last clause break (`;`, `.` + space).
+fn window_before(text: &str, pos: usize, n: usize) -> &str {
+    let mut from = pos.saturating_sub(n);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let w = &text[from..pos];
+    match w.rfind(';') {
+        Some(i) => &w[i + 1..],
+        None => w,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::money::find_amounts;
+    use crate::facts::Basis;
+
+    fn kinds(text: &str) -> Vec<MoneyKind> {
+        find_amounts(text)
+            .iter()
+            .map(|m| money_kind(text, m.start, m.end))
+            .collect()
+    }
+
+    #[test]
+    fn round_names_in_their_spellings() {
+        let cases: &[(&str, RoundType)] = &[
+            ("its April Series-C fundraising", RoundType::Series(2)),
+            ("a Series C round", RoundType::Series(2)),
+            ("Our Round C funding", RoundType::Series(2)),
+            ("closed a C round", RoundType::Series(2)),
+            ("its Series C-1", RoundType::Series(2)),
+            ("a series b round", RoundType::Series(1)),
+            ("a seed round", RoundType::Seed),
+            ("a pre-seed round", RoundType::PreSeed),
+            ("its Series B extension", RoundType::Extension),
+            ("a bridge round", RoundType::Extension),
+            ("a growth round", RoundType::Growth),
+            ("$20 million in venture debt", RoundType::Debt),
+            ("a convertible note", RoundType::ConvertibleNote),
+            ("a €2 million grant", RoundType::Grant),
+            ("an angel round", RoundType::Angel),
+            ("a pre-Series A round", RoundType::Seed),
+            ("a strategic investment", RoundType::Corporate),
+        ];
+        for (text, want) in cases {
+            let found = round_types(text);
+            assert_eq!(found.iter().map(|t| t.kind).collect::<Vec<_>>(), [*want], "{text}");
+        }
+    }
+
+    #[test]
+    fn round_words_that_describe_something_else() {
+        for text in [
+            "a seed investor in Acme",
+            "Series A startups struggle",
+            "the seed-stage fund",
+            "a series of events",
+            "A round of applause",
+            "Grant Thornton audited",
+        ] {
+            assert!(round_types(text).is_empty(), "{text}: {:?}", round_types(text));
+        }
+    }
+
+    #[test]
+    fn money_kinds_follow_context() {
+        assert_eq!(kinds("raised $600 million in a Series C"), [MoneyKind::Round]);
+        assert_eq!(kinds("valued at more than $3 billion"), [MoneyKind::Valuation(Basis::Unspecified)]);
+        assert_eq!(kinds("valuing it at over $1.5 billion"), [MoneyKind::Valuation(Basis::Unspecified)]);
+        assert_eq!(kinds("at a post-money valuation of $2 billion"), [MoneyKind::Valuation(Basis::Post)]);
+        assert_eq!(kinds("a $900 million pre-money valuation"), [MoneyKind::Valuation(Basis::Pre)]);
+        assert_eq!(kinds("SenseTime is now worth somewhere in the region of $4.5 billion"), [MoneyKind::Valuation(Basis::Unspecified)]);
+        assert_eq!(kinds("bringing its total funding to $120 million"), [MoneyKind::Total]);
+        assert_eq!(kinds("it has raised $80 million to date"), [MoneyKind::Total]);
+        assert_eq!(kinds("Google acquired Acme for $500 million"), [MoneyKind::Other]);
+        assert_eq!(kinds("Accel closed a $650 million fund"), [MoneyKind::Other]);
+        assert_eq!(kinds("revenue reached $40 million last year"), [MoneyKind::Other]);
+        assert_eq!(kinds("it makes $10 million in annual revenue"), [MoneyKind::Other]);
+        assert_eq!(kinds("raised $300 million in its IPO"), [MoneyKind::Other]);
+        assert_eq!(
+            kinds("It raised $50 million, bringing its total to $120 million, at a $1 billion valuation."),
+            [MoneyKind::Round, MoneyKind::Total, MoneyKind::Valuation(Basis::Unspecified)]
+        );
+    }
+}

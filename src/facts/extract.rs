@@ -1,0 +1,792 @@
+//! The extractor: funding rounds out of an article's passages.
+//!
+//! It reads sentence by sentence, keeping track of the company in focus (the article's subject
+//! unless a sentence names another) and the round in focus (the last one mentioned), so that
+//! "The round was led by ..." and "the company is now valued at ..." land on the right round.
+//! Every field keeps the sentence that stated it.
+
+use std::sync::LazyLock;
+
+use chrono::{Duration, NaiveDate};
+use regex::Regex;
+
+use super::cues::{self, money_kind, round_types, MoneyKind, TypeMention, HISTORICAL, PRONOUN, RAISE_VERB};
+use super::dates::{find_dates, DateMention};
+use super::money::{find_amounts, MoneyMention};
+use super::names::{key, similar};
+use super::text::{self, is_not_name, list_after, list_before, name_ending_at, name_starting_at, tokens};
+use super::{DateRef, Evidence, Participation, Role, Round, RoundType, Valuation};
+use crate::corpus::{Article, Passage};
+
+/// Extracts the funding rounds an article reports.
+pub fn extract(article: &Article, passages: &[Passage]) -> Vec<Round> {
+    let sentences = sentences(article, passages);
+    let subject = find_subject(article, &sentences);
+    let mut ex = Extractor {
+        article,
+        subject: subject.clone(),
+        current: subject,
+        drafts: Vec::new(),
+        focus: None,
+        companies: Vec::new(),
+    };
+    let mut last_passage = usize::MAX;
+    for s in &sentences {
+        if s.passage != last_passage {
+            ex.current = ex.subject.clone();
+            last_passage = s.passage;
+        }
+        ex.sentence(s);
+    }
+    ex.finish()
+}
+
+/// The article's subject company, if the title or lead names one (exposed for answers).
+pub fn subject_of(article: &Article, passages: &[Passage]) -> Option<String> {
+    find_subject(article, &sentences(article, passages))
+}
+
+struct Sentence<'a> {
+    /// Sentence text, a dateline removed.
+    text: &'a str,
+    passage: usize,
+    evidence_start: usize,
+    evidence_end: usize,
+}
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:[A-Z][A-Z .'’\-]{2,40}(?:,\s*[A-Z][A-Za-z.]{1,12})?(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}))?\s*(?:\([^)]{1,40}\)|/[^/]{1,40}/)?\s*(?:--|—|–|-|:)\s*)",
+    )
+    .expect("dateline regex")
+});
+
+fn sentences<'a>(article: &'a Article, passages: &[Passage]) -> Vec<Sentence<'a>> {
+    let mut out = Vec::new();
+    for p in passages {
+        for span in &p.sentences {
+            let raw = span.text(&article.body);
+            let skip = DATELINE.find(raw).map_or(0, |m| m.end());
+            out.push(Sentence {
+                text: &raw[skip..],
+                passage: p.ordinal,
+                evidence_start: span.start,
+                evidence_end: span.end,
+            });
+        }
+    }
+    out
+}
+
+/// Picks the company an article is about: named as the raiser in the title or the body, the
+/// subject of the lead sentence, mentioned often; never one of the article's investors.
+fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
+    let mut scores: Vec<(String, i32)> = Vec::new();
+    let mut add = |name: String, weight: i32, scores: &mut Vec<(String, i32)>| {
+        if is_not_name(&name) || key(&name).len() < 2 {
+            return;
+        }
+        if let Some(entry) = scores.iter_mut().find(|(n, _)| key(n) == key(&name) || similar(n, &name)) {
+            entry.1 += weight;
+        } else {
+            scores.push((name, weight));
+        }
+    };
+    let title = article.title.as_str();
+    for m in RAISE_VERB.find_iter(title) {
+        if let Some(Who::Named(n)) = subject_before(title, m.start()) {
+            add(n, 4, &mut scores);
+            break;
+        }
+    }
+    for m in cues::INVEST_IN.find_iter(title) {
+        if let Some((n, _)) = name_starting_at(title, m.end()) {
+            add(n, 4, &mut scores);
+            break;
+        }
+    }
+    if let Some(n) = possessive_owner(title) {
+        add(n, 3, &mut scores);
+    }
+    let mut investors: Vec<String> = Vec::new();
+    for (i, s) in sentences.iter().enumerate() {
+        for m in RAISE_VERB.find_iter(s.text) {
+            if let Some(Who::Named(n)) = subject_before(s.text, m.start()) {
+                add(n, if i < 3 { 3 } else { 2 }, &mut scores);
+            }
+        }
+        if let Some(n) = possessive_owner(s.text) {
+            add(n, 1, &mut scores);
+        }
+        investors.extend(investor_cues(s.text).into_iter().map(|c| key(&c.name)));
+    }
+    if let Some(first) = sentences.first() {
+        if let Some(n) = sentence_subject(first.text) {
+            add(n, 2, &mut scores);
+        }
+    }
+    let body = article.body.to_lowercase();
+    for (name, score) in scores.iter_mut() {
+        let mentions = body.matches(&name.to_lowercase()).count() as i32;
+        *score += mentions.min(4);
+        if investors.contains(&key(name)) {
+            *score -= 6;
+        }
+    }
+    scores
+        .into_iter()
+        .filter(|(_, score)| *score >= 3)
+        .max_by_key(|(_, score)| *score)
+        .map(|(name, _)| name)
+}
+
+/// How a sentence refers to the company that raised.
+#[derive(Debug, Clone, PartialEq)]
+enum Who {
+    /// Named in the sentence as the raiser.
+    Named(String),
+    /// Referred to ("it", "the startup") or implied.
+    Implied,
+    /// Not said.
+    Unknown,
+}
+
+struct Draft {
+    round: Round,
+    historical: bool,
+    /// The round was created by a raise verb or amount, not only by a mention of its name.
+    raised: bool,
+}
+
+struct Extractor<'a> {
+    article: &'a Article,
+    subject: Option<String>,
+    current: Option<String>,
+    drafts: Vec<Draft>,
+    focus: Option<usize>,
+    companies: Vec<String>,
+}
+
+impl Extractor<'_> {
+    fn evidence(&self, s: &Sentence) -> Evidence {
+        Evidence {
+            article: self.article.id.clone(),
+            passage: s.passage,
+            start: s.evidence_start,
+            end: s.evidence_end,
+        }
+    }
+
+    /// One name per company: spellings that match the subject or an earlier company are
+    /// folded into it.
+    fn canonical(&mut self, name: &str) -> String {
+        let same = |known: &str| {
+            let (a, b) = (key(known), key(name));
+            a == b
+                || (a.len() >= 4 && b.len() >= 4 && (a.starts_with(&b) || b.starts_with(&a)))
+                || similar(known, name)
+        };
+        if let Some(subject) = &self.subject {
+            if same(subject) {
+                return subject.clone();
+            }
+        }
+        if let Some(known) = self.companies.iter().find(|c| same(c)) {
+            return known.clone();
+        }
+        self.companies.push(name.to_string());
+        name.to_string()
+    }
+
+    fn is_company_name(&self, name: &str) -> bool {
+        let k = key(name);
+        self.subject.iter().chain(self.companies.iter()).any(|c| key(c) == k || similar(c, name))
+    }
+
+    fn sentence(&mut self, s: &Sentence) {
+        let text = s.text;
+        let amounts: Vec<(MoneyMention, MoneyKind)> = find_amounts(text)
+            .into_iter()
+            .map(|m| {
+                let kind = money_kind(text, m.start, m.end);
+                (m, kind)
+            })
+            .collect();
+        let types = round_types(text);
+        let published = self.article.published;
+        let dates: Vec<DateMention> = find_dates(text, published)
+            .into_iter()
+            .filter(|d| date_refers_to_round(text, d, published))
+            .collect();
+        let investors = investor_cues(text);
+        let raise = RAISE_VERB.find(text).is_some();
+        let definite = DEFINITE_ROUND.is_match(text);
+        let undisclosed = UNDISCLOSED.is_match(text);
+
+        let (who, raise_subject) = self.who(text, &investors);
+        let company = match &who {
+            Who::Named(name) => {
+                let c = self.canonical(name);
+                self.current = Some(c.clone());
+                Some(c)
+            }
+            Who::Implied | Who::Unknown => self.current.clone(),
+        };
+        let Some(company) = company else { return };
+        let focus_same = self
+            .focus
+            .filter(|&f| self.drafts[f].round.company == company);
+        let ev = self.evidence(s);
+
+        // Which rounds this sentence is about, with where each is mentioned.
+        let mut targets: Vec<(usize, usize)> = Vec::new();
+        let round_amounts: Vec<&(MoneyMention, MoneyKind)> =
+            amounts.iter().filter(|(_, k)| *k == MoneyKind::Round).collect();
+        let funding_context = raise || !types.is_empty() || !investors.is_empty() || cues::FUNDING_NOUN.is_match(text);
+        let mut used = vec![false; round_amounts.len()];
+        let typed_ok = who != Who::Unknown || definite || !round_amounts.is_empty();
+        if typed_ok {
+            let mut prev_end = 0;
+            for t in &types {
+                let amount_idx = nearest_amount(&round_amounts, &used, t);
+                let hist = is_historical(text, prev_end, t.start);
+                prev_end = t.end;
+                let money = amount_idx.map(|i| round_amounts[i].0.money.clone());
+                if let Some(i) = amount_idx {
+                    used[i] = true;
+                }
+                let idx = self.find_or_create(&company, t.kind, money, hist, &ev);
+                targets.push((idx, t.start));
+            }
+        }
+        if funding_context {
+            for (i, (m, _)) in round_amounts.iter().enumerate() {
+                if used[i] {
+                    continue;
+                }
+                let hist = is_historical(text, 0, m.start);
+                if let Some(&(idx, _)) = targets.iter().find(|(d, _)| self.drafts[*d].round.amount.is_none()) {
+                    self.set_amount(idx, m, &ev);
+                    continue;
+                }
+                match focus_same {
+                    Some(f) if self.drafts[f].round.amount.as_ref() == Some(&m.money) => targets.push((f, m.start)),
+                    Some(f) if self.drafts[f].round.amount.is_none() && !(hist && !self.drafts[f].historical) => {
+                        self.set_amount(f, m, &ev);
+                        targets.push((f, m.start));
+                    }
+                    _ if targets.iter().any(|(d, _)| self.drafts[*d].round.amount.as_ref() == Some(&m.money)) => {}
+                    _ if raise_subject || (focus_same.is_none() && (raise || who != Who::Unknown)) => {
+                        let idx = self.create(&company, RoundType::Unknown, Some(m.money.clone()), hist, &ev);
+                        targets.push((idx, m.start));
+                    }
+                    _ => {}
+                }
+            }
+            if targets.is_empty() && raise_subject && undisclosed && focus_same.is_none() {
+                let idx = self.create(&company, RoundType::Unknown, None, false, &ev);
+                targets.push((idx, 0));
+            }
+        }
+        let attach_to_focus = targets.is_empty();
+        let target_at = |pos: usize, targets: &[(usize, usize)]| -> Option<usize> {
+            targets
+                .iter()
+                .filter(|(_, p)| *p <= pos)
+                .max_by_key(|(_, p)| *p)
+                .or_else(|| targets.first())
+                .map(|(d, _)| *d)
+        };
+
+        for cue in &investors {
+            if similar(&cue.name, &company) || self.subject.as_deref().is_some_and(|s| similar(s, &cue.name)) {
+                continue;
+            }
+            let target = target_at(cue.pos, &targets).or(if attach_to_focus { focus_same } else { None });
+            if let Some(d) = target {
+                add_investor(&mut self.drafts[d].round, &cue.name, cue.role, &ev);
+            }
+        }
+
+        for (m, kind) in &amounts {
+            let MoneyKind::Valuation(basis) = kind else { continue };
+            let target = target_at(m.start, &targets).or(focus_same);
+            let Some(d) = target else { continue };
+            let attribution = attribution(text).filter(|a| !similar(a, &company));
+            let v = Valuation {
+                amount: m.money.clone(),
+                amount_max: m.max,
+                qualifier: m.qualifier,
+                basis: *basis,
+                attribution,
+                evidence: Some(ev.clone()),
+            };
+            let round = &mut self.drafts[d].round;
+            if !round.valuations.iter().any(|x| x.amount == v.amount && x.attribution == v.attribution) {
+                round.valuations.push(v);
+            }
+        }
+
+        // Dates go to the rounds this sentence reports, nearest mention first.
+        for &(d, pos) in &targets {
+            if self.drafts[d].round.date.is_some() {
+                continue;
+            }
+            if let Some(date) = dates.iter().min_by_key(|x| x.start.abs_diff(pos)) {
+                self.drafts[d].round.date = Some(date.date);
+                if let Some(p) = published {
+                    if date.date.end() + Duration::days(45) < p {
+                        self.drafts[d].historical = true;
+                    }
+                }
+            }
+        }
+
+        if let Some(&(first, _)) = targets
+            .iter()
+            .find(|(d, _)| !self.drafts[*d].historical)
+            .or(targets.first())
+        {
+            self.focus = Some(first);
+        }
+    }
+
+    /// Who raised, per this sentence; and whether a raise verb had the company as subject.
+    fn who(&self, text: &str, investors: &[InvestorCue]) -> (Who, bool) {
+        let is_investor = |name: &str| investors.iter().any(|c| similar(&c.name, name));
+        for m in RAISE_VERB.find_iter(text) {
+            if text[m.end()..].trim_start().starts_with("to ") && m.as_str().eq_ignore_ascii_case("close") {
+                continue;
+            }
+            match subject_before(text, m.start()) {
+                Some(Who::Named(name)) if !is_investor(&name) => return (Who::Named(name), true),
+                Some(Who::Implied) => return (Who::Implied, true),
+                _ => {}
+            }
+        }
+        for m in cues::INVEST_IN.find_iter(text) {
+            if let Some((name, _)) = name_starting_at(text, m.end()) {
+                if !is_investor(&name) && !is_not_name(&name) {
+                    return (Who::Named(name), false);
+                }
+            }
+        }
+        if let Some(name) = possessive_owner(text) {
+            if !is_investor(&name) {
+                return (Who::Named(name), false);
+            }
+        }
+        if PRONOUN.is_match(text) {
+            return (Who::Implied, false);
+        }
+        if let Some(name) = sentence_subject(text) {
+            if self.is_company_name(&name) && !is_investor(&name) {
+                return (Who::Named(name), false);
+            }
+        }
+        (Who::Unknown, false)
+    }
+
+    fn create(&mut self, company: &str, kind: RoundType, amount: Option<super::Money>, historical: bool, ev: &Evidence) -> usize {
+        let mut round = Round::new(company, kind, self.article.id.clone());
+        round.amount = amount.clone();
+        round.evidence = Some(ev.clone());
+        self.drafts.push(Draft {
+            round,
+            historical,
+            raised: amount.is_some(),
+        });
+        self.drafts.len() - 1
+    }
+
+    fn find_or_create(&mut self, company: &str, kind: RoundType, amount: Option<super::Money>, historical: bool, ev: &Evidence) -> usize {
+        let same_company = |d: &Draft| d.round.company == company;
+        if let Some(i) = self.drafts.iter().position(|d| same_company(d) && d.round.round == kind) {
+            if self.drafts[i].round.amount.is_none() {
+                if let Some(a) = amount {
+                    self.drafts[i].round.amount = Some(a);
+                    self.drafts[i].raised = true;
+                }
+            }
+            return i;
+        }
+        // A round first reported without its name ("raised $600 million") gets the name now.
+        let unnamed = |d: &Draft| {
+            same_company(d)
+                && d.round.round == RoundType::Unknown
+                && match (&d.round.amount, &amount) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                }
+        };
+        let candidate = self
+            .focus
+            .filter(|&f| unnamed(&self.drafts[f]) && self.drafts[f].historical == historical)
+            .or_else(|| {
+                amount.as_ref().and_then(|_| self.drafts.iter().position(|d| unnamed(d) && d.round.amount.is_some()))
+            });
+        if let Some(i) = candidate {
+            self.drafts[i].round.round = kind;
+            if self.drafts[i].round.amount.is_none() {
+                self.drafts[i].round.amount = amount;
+            }
+            return i;
+        }
+        self.create(company, kind, amount, historical, ev)
+    }
+
+    fn set_amount(&mut self, d: usize, m: &MoneyMention, ev: &Evidence) {
+        let draft = &mut self.drafts[d];
+        draft.round.amount = Some(m.money.clone());
+        draft.raised = true;
+        if draft.round.evidence.is_none() {
+            draft.round.evidence = Some(ev.clone());
+        }
+    }
+
+    fn finish(self) -> Vec<Round> {
+        let published = self.article.published;
+        let mut drafts = self.drafts;
+        // An unnamed round with the same amount as a named one of the same company is that round.
+        let mut i = 0;
+        while i < drafts.len() {
+            let dup = drafts[i].round.round == RoundType::Unknown
+                && drafts.iter().enumerate().any(|(j, d)| {
+                    j != i
+                        && d.round.company == drafts[i].round.company
+                        && d.round.round != RoundType::Unknown
+                        && d.round.amount.is_some()
+                        && d.round.amount == drafts[i].round.amount
+                });
+            if dup {
+                let removed = drafts.remove(i);
+                if let Some(target) = drafts.iter_mut().find(|d| {
+                    d.round.company == removed.round.company && d.round.amount == removed.round.amount
+                }) {
+                    for p in removed.round.investors {
+                        add_investor(&mut target.round, &p.name, p.role, p.evidence.as_ref().expect("extracted evidence"));
+                    }
+                    for v in removed.round.valuations {
+                        if !target.round.valuations.iter().any(|x| x.amount == v.amount && x.attribution == v.attribution) {
+                            target.round.valuations.push(v);
+                        }
+                    }
+                    if target.round.date.is_none() {
+                        target.round.date = removed.round.date;
+                    }
+                }
+            } else {
+                i += 1;
+            }
+        }
+        drafts
+            .into_iter()
+            .filter(|d| d.raised || d.round.round != RoundType::Unknown || !d.round.investors.is_empty())
+            .map(|mut d| {
+                if d.round.date.is_none() && !d.historical {
+                    d.round.date = published.map(DateRef::day);
+                }
+                d.round
+            })
+            .collect()
+    }
+}
+
+static DEFINITE_ROUND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:the|this|its|their|that|a|an|latest|new|our)\s+(?:[\w$€£¥₹₩.\-]+\s+){0,3}?(?:round|funding|financing|investment|raise|series|seed|tranche|deal)\b")
+        .expect("definite regex")
+});
+
+static UNDISCLOSED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:undisclosed|unspecified|unannounced|did\s+not\s+disclose|didn't\s+disclose|declined\s+to\s+(?:disclose|say|reveal))\b")
+        .expect("undisclosed regex")
+});
+
+fn nearest_amount(amounts: &[&(MoneyMention, MoneyKind)], used: &[bool], t: &TypeMention) -> Option<usize> {
+    amounts
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !used[*i])
+        .map(|(i, (m, _))| {
+            let dist = if m.end <= t.start { t.start - m.end } else { m.start.saturating_sub(t.end) };
+            (i, dist)
+        })
+        .filter(|(_, dist)| *dist <= 60)
+        .min_by_key(|(_, d)| *d)
+        .map(|(i, _)| i)
+}
+
+/// Whether words between `from` and `pos` mark the mention as an earlier round.
+fn is_historical(text: &str, from: usize, pos: usize) -> bool {
+    let window = &text[from.min(pos)..pos];
+    HISTORICAL.find_iter(window).any(|m| {
+        let after = &window[m.end()..];
+        !(m.as_str().eq_ignore_ascii_case("earlier") && after.trim_start().starts_with("this"))
+    })
+}
+
+/// Dates that belong to a round rather than to a founding, a launch or a plan.
+fn date_refers_to_round(text: &str, d: &DateMention, published: Option<NaiveDate>) -> bool {
+    let before = text[..d.start].to_ascii_lowercase();
+    let before = before.trim_end();
+    let tail: String = before.chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
+    const NOT_ROUND: &[&str] = &[
+        "founded", "founded in", "established", "established in", "launched", "launched in",
+        "started", "started in", "since", "by", "until", "incorporated", "set up", "set up in",
+        "spun out", "born", "created", "created in", "through", "before", "opened", "opened in",
+        "expects", "plans", "aims", "by the end of", "end of", "goal", "target",
+    ];
+    if NOT_ROUND.iter().any(|w| tail.ends_with(w) || tail.ends_with(&format!("{w} in"))) {
+        return false;
+    }
+    // Dates well after publication are plans, not announcements.
+    if let Some(p) = published {
+        if d.date.date > p + Duration::days(7) {
+            return false;
+        }
+    }
+    true
+}
+
+/// The raiser named before a raise verb at `pos`, walking back over auxiliaries, adverbs,
+/// "said it has" and appositives.
+fn subject_before(text: &str, pos: usize) -> Option<Who> {
+    const SKIP: &[&str] = &[
+        "has", "have", "had", "now", "also", "successfully", "recently", "just", "today",
+        "yesterday", "reportedly", "officially", "finally", "quietly", "already", "formally",
+        "publicly", "been", "was", "were", "is", "are", "will", "would", "could", "may", "said",
+        "says", "announced", "announces", "confirmed", "revealed", "disclosed", "that", "on",
+        "this", "week", "last", "earlier", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "newly", "has,", "further", "again", "reportedly", "first", "has now",
+        "then", "since", "jointly", "together", "collectively", "previously",
+    ];
+    let toks = tokens(&text[..pos]);
+    let mut i = toks.len();
+    let mut saw_pronoun = false;
+    while i > 0 {
+        let t = &toks[i - 1];
+        let lower = t.text.to_lowercase();
+        let bare = lower.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        if matches!(bare, "it" | "they" | "we") {
+            saw_pronoun = true;
+            i -= 1;
+            continue;
+        }
+        if matches!(bare, "which" | "who" | "that") && t.text.chars().all(|c| c.is_lowercase()) {
+            // A relative clause: the raiser is the name before ", which".
+            let head = t.start;
+            let before = text[..head].trim_end().trim_end_matches(',');
+            return name_ending_at(text, before.len()).map(|(n, _)| Who::Named(n));
+        }
+        if SKIP.contains(&bare) && !t.text.ends_with(',') {
+            i -= 1;
+            continue;
+        }
+        break;
+    }
+    if i == 0 {
+        return saw_pronoun.then_some(Who::Implied);
+    }
+    let end = toks[i - 1].end;
+    let head = &text[..end];
+    // "the company", "the Berlin-based startup" before the verb.
+    static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:the|this|our)\s+(?:[\w\-]+\s+){0,3}?(?:company|startup|start-up|firm|business|platform|outfit|unicorn|maker|provider|developer|venture|lender|app|marketplace|scale-?up|neobank|insurer|retailer|brand|team|operator|fintech|group|manufacturer|specialist)$")
+            .expect("described regex")
+    });
+    if DESCRIBED.is_match(head) {
+        return Some(Who::Implied);
+    }
+    // Skip an appositive: "Acme, a Berlin-based startup, has raised".
+    let mut name_end = end;
+    if head.ends_with(',') {
+        let inner = &head[..head.len() - 1];
+        if let Some(open) = inner.rfind(',') {
+            let apposition = inner[open + 1..].trim_start();
+            let looks_like = apposition
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) || matches!(w, "a" | "an" | "the"));
+            if looks_like {
+                name_end = open;
+            }
+        }
+    }
+    let found = name_ending_at(text, name_end).map(|(n, _)| n);
+    match found {
+        Some(n) if !is_not_name(&n) => Some(Who::Named(n)),
+        _ if saw_pronoun => {
+            // "Acme said on Tuesday it has raised": the name before the reporting verb.
+            Some(reporting_subject(text, pos).map_or(Who::Implied, Who::Named))
+        }
+        _ => None,
+    }
+}
+
+/// "Acme (, a ... ,) said/announced ... it" — the name before the reporting verb.
+fn reporting_subject(text: &str, pos: usize) -> Option<String> {
+    static REPORT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:said|says|announced|announces|confirmed|revealed|disclosed|told)\b").expect("report regex")
+    });
+    let m = REPORT.find_iter(&text[..pos]).last()?;
+    match subject_before(text, m.start())? {
+        Who::Named(n) => Some(n),
+        _ => None,
+    }
+}
+
+/// "Acme's $20 million Series B": the owner of a round.
+fn possessive_owner(text: &str) -> Option<String> {
+    static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:'s|’s)\s+(?:[\w$€£¥₹₩.\-]+\s+){0,4}?(?:round|funding|financing|series|seed|raise|fundraise|fundraising|valuation|backers|investors|cap\s+table)\b")
+            .expect("possessive regex")
+    });
+    for m in POSSESSIVE.find_iter(text) {
+        if let Some((name, _)) = name_ending_at(text, m.start()) {
+            if !is_not_name(&name) {
+                return Some(name);
+            }
+        }
+    }
+    None
+}
+
+/// The grammatical subject of a sentence when it is a name: the last name phrase before the
+/// first verb ("Chinese AI startup SenseTime has become ...").
+fn sentence_subject(text: &str) -> Option<String> {
+    static VERB: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:,\s|\s(?:is|was|has|have|had|said|says|will|would|plans|became|becomes|announced|announces|raised|raises|secured|secures|closed|closes|landed|lands|also|now|did|does|expects|hopes|wants|added|told|reported|counts)\b)")
+            .expect("verb regex")
+    });
+    let verb = VERB.find(text)?;
+    name_ending_at(text, verb.start()).map(|(n, _)| n)
+}
+
+/// An investor named in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+struct InvestorCue {
+    name: String,
+    role: Role,
+    pos: usize,
+}
+
+static LEAD_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:co-?led|led|headed|spearheaded|anchored|fronted|helmed|steered)\s+(?:jointly\s+|primarily\s+|mainly\s+|again\s+)?by\s+")
+        .expect("lead-by regex")
+});
+static LEAD_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s(?:co-?led|led|headed|spearheaded|anchored|fronted|co-?leads|co-?leading|leads|heads|spearheads|anchors|took\s+the\s+lead\s+(?:in|on)|is\s+leading|are\s+leading|was\s+leading)\s+(?:the\s+|this\s+|its\s+|a\s+|an\s+|their\s+|our\s+)?(?:[\w$€£¥₹₩.\-]+\s+){0,4}?(?:round|funding|financing|investment|raise|deal|series|seed|tranche|effort|fundraise|fundraising|pre-seed|growth|injection)\b")
+        .expect("lead verb regex")
+});
+static LEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s(?:leading|co-leading|taking\s+the\s+lead|took\s+the\s+lead|as\s+(?:the\s+)?(?:lead|anchor|co-lead)(?:\s+investors?)?|(?:was|were|is|are|acted\s+as|served\s+as|as)\s+(?:the\s+)?(?:round's\s+)?(?:lead|anchor|co-lead|leading)\s+(?:investors?|backers?))\b")
+        .expect("leading regex")
+});
+static LEAD_INVESTOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:lead|anchor)\s+investors?\s*(?:,|:|was|were|is|are|include|includes|included|including)?\s+")
+        .expect("lead investor regex")
+});
+static PARTICIPANTS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?ix)\b(?:
+        (?:participation|participating)\s+(?:from|by|of)
+      | (?:joined|accompanied)\s+by
+      | (?:other|existing|new|additional|returning|previous|prior|current|follow-on|early|strategic|institutional|notable|prominent|marquee|fellow|big-name)\s+(?:\w+\s+)?(?:investors?|backers?|participants|shareholders|funders|lenders)\s*(?:in\s+the\s+(?:round|deal|funding)\s+)?(?:,|:)?\s*(?:also\s+)?(?:include|includes|included|including|such\s+as|like|were|are|was|is|comprise|comprised)?
+      | (?:investors|backers|participants|funders)\s+(?:in\s+the\s+(?:round|deal|funding|raise)\s+)?(?:also\s+)?(?:include|includes|included|including|such\s+as|like|were|are)
+      | (?:backed|funded|financed|supported)\s+by
+      | alongside | along\s+with | together\s+with
+      | (?:round|funding|financing|investment|million|billion|crore|lakh|seed|capital|money|cash|debt|note|notes|grant|series\s+[a-j](?:-\d)?|\d(?:[mkb]|bn|mn)?)\s+from
+      | from\s+(?:investors|backers)\s+(?:including|such\s+as|like)
+    )\s+")
+    .expect("participants regex")
+});
+static PARTICIPANTS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?ix)\s(?:also\s+|both\s+|all\s+)?(?:
+        participated | joined\s+(?:the\s+)?(?:round|deal|funding|in|as) | joined | invested | chipped\s+in | took\s+part
+      | came\s+in | put\s+in | contributed | pitched\s+in | re-?upped | doubled\s+down | backed\s+the
+      | as\s+(?:other|additional|new|fellow|existing)?\s*(?:\w+\s+)?(?:backers|investors|participants|funders)
+      | (?:are|were|is|was)\s+(?:also\s+)?(?:among\s+)?(?:the\s+)?(?:other\s+|existing\s+|new\s+)?(?:investors|backers|participants)
+    )\b")
+    .expect("participants-before regex")
+});
+
+fn investor_cues(text: &str) -> Vec<InvestorCue> {
+    let mut cues = Vec::new();
+    let mut push = |names: Vec<String>, role: Role, pos: usize| {
+        for name in names {
+            cues.push(InvestorCue { name, role, pos });
+        }
+    };
+    for m in LEAD_BY.find_iter(text) {
+        push(list_after(text, m.end()), Role::Lead, m.start());
+    }
+    for m in LEAD_VERB.find_iter(text) {
+        push(list_before(text, m.start()), Role::Lead, m.start());
+    }
+    for m in LEADING.find_iter(text) {
+        push(list_before(text, m.start()), Role::Lead, m.start());
+    }
+    for m in LEAD_INVESTOR.find_iter(text) {
+        push(list_after(text, m.end()), Role::Lead, m.start());
+    }
+    for m in PARTICIPANTS_AFTER.find_iter(text) {
+        push(list_after(text, m.end()), Role::Participant, m.start());
+    }
+    for m in PARTICIPANTS_BEFORE.find_iter(text) {
+        push(list_before(text, m.start()), Role::Participant, m.start());
+    }
+    // A name cued as both lead and participant is a lead.
+    let leads: Vec<String> = cues.iter().filter(|c| c.role == Role::Lead).map(|c| key(&c.name)).collect();
+    cues.retain(|c| c.role == Role::Lead || !leads.contains(&key(&c.name)));
+    cues.retain(|c| !text::is_compound_descriptor(&c.name));
+    cues
+}
+
+fn add_investor(round: &mut Round, name: &str, role: Role, ev: &Evidence) {
+    let k = key(name);
+    if k.is_empty() {
+        return;
+    }
+    if let Some(existing) = round.investors.iter_mut().find(|p| key(&p.name) == k) {
+        if role == Role::Lead && existing.role != Role::Lead {
+            existing.role = Role::Lead;
+            existing.name = name.to_string();
+            existing.evidence = Some(ev.clone());
+        }
+        return;
+    }
+    round.investors.push(Participation {
+        name: name.to_string(),
+        role,
+        evidence: Some(ev.clone()),
+    });
+}
+
+/// Who a reported figure is attributed to: "told Bloomberg", "according to Reuters",
+/// "Reuters's sources", "The Information reported".
+fn attribution(text: &str) -> Option<String> {
+    static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:told|according\s+to|reported\s+by|per|citing|cited\s+by|reports?\s+(?:in|by)|sources\s+(?:at|close\s+to)|people\s+(?:close|familiar)\s+[\w\s]{0,30}?\s+told)\s+").expect("attribution regex")
+    });
+    static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:'s|’s|'|’)?\s+(?:sources|source|report|reporting|calculations|estimates?|reported|reports|estimated|calculated|wrote|cited)\b").expect("attribution-before regex")
+    });
+    for m in AFTER.find_iter(text) {
+        if let Some((name, _)) = name_starting_at(text, m.end()) {
+            if !is_not_name(&name) && !PRONOUN.is_match(&name) {
+                return Some(name);
+            }
+        }
+    }
+    for m in BEFORE.find_iter(text) {
+        if let Some((name, _)) = name_ending_at(text, m.start()) {
+            let name = name.trim_end_matches(['\'', '’']).to_string();
+            if !is_not_name(&name) {
+                return Some(name);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests;

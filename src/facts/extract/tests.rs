@@ -1,0 +1,187 @@
+//! Extractor tests over short articles written for them, one per pattern family.
+
+use chrono::NaiveDate;
+
+use super::extract;
+use crate::corpus::{passages, Article};
+use crate::facts::{Basis, Qualifier, Role, Round, RoundType};
+
+fn article(title: &str, published: Option<&str>, body: &str) -> Article {
+    Article {
+        id: "t.md".into(),
+        title: title.into(),
+        source: None,
+        url: None,
+        published: published.map(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").unwrap()),
+        body: body.into(),
+        hash: String::new(),
+        warnings: vec![],
+    }
+}
+
+fn run(title: &str, published: Option<&str>, body: &str) -> Vec<Round> {
+    let a = article(title, published, body);
+    extract(&a, &passages(&a.body))
+}
+
+fn leads(r: &Round) -> Vec<&str> {
+    r.names(Role::Lead)
+}
+
+fn others(r: &Round) -> Vec<&str> {
+    r.names(Role::Participant)
+}
+
+const VISION: &str = "\
+Optiq has become the most valuable computer-vision startup in Asia after pulling in another $600 million from a group of investors, including Kestrel Holdings Ltd. (KST).
+
+In a statement, the Shenzhen image-recognition developer said the money came from its April Series-C round. It added that its strategic partner Kestrel led the round, and named Chinese electronics retailer Brightmart.Com and Singapore state fund Temasek as other large backers.
+
+Optiq did not give a valuation. People familiar with the matter told Bloomberg the three-year-old startup is now valued at more than $3 billion. Reuters' sources went further, putting the firm's worth at about $4.5 billion.
+
+\"Our Round C funding lets us grow abroad,\" the company's chief executive said.
+
+In July, the company raised $410 million, valuing it at over $1.5 billion.
+
+Take the Next Step to Invest
+
+The offers in this table come from partners who pay us.";
+
+#[test]
+fn the_flagship_case_two_rounds_leads_backers_and_two_valuations() {
+    let rounds = run("Asia's most valuable vision startup is Kestrel-backed", Some("2018-04-09"), VISION);
+    assert_eq!(rounds.len(), 2, "{rounds:#?}");
+    let c = &rounds[0];
+    assert_eq!(c.company, "Optiq");
+    assert_eq!(c.round, RoundType::Series(2));
+    assert_eq!(c.amount.as_ref().map(|m| (m.amount, m.currency.as_str())), Some((600_000_000, "USD")));
+    assert_eq!(c.date.map(|d| d.iso()).as_deref(), Some("2018-04"));
+    assert_eq!(leads(c), ["Kestrel"]);
+    assert_eq!(others(c), ["Brightmart.Com", "Temasek"]);
+    let vals: Vec<(u64, Qualifier, Option<&str>)> = c
+        .valuations
+        .iter()
+        .map(|v| (v.amount.amount, v.qualifier, v.attribution.as_deref()))
+        .collect();
+    assert_eq!(
+        vals,
+        [
+            (3_000_000_000, Qualifier::MoreThan, Some("Bloomberg")),
+            (4_500_000_000, Qualifier::About, Some("Reuters"))
+        ]
+    );
+    let july = &rounds[1];
+    assert_eq!(july.round, RoundType::Unknown);
+    assert_eq!(july.amount.as_ref().unwrap().amount, 410_000_000);
+    assert_eq!(july.date.unwrap().iso(), "2017-07");
+    assert_eq!(july.valuations[0].amount.amount, 1_500_000_000);
+    assert_eq!(july.valuations[0].qualifier, Qualifier::MoreThan);
+    // Evidence points at the sentence that says it.
+    let a = article("x", Some("2018-04-09"), VISION);
+    let ev = july.evidence.as_ref().unwrap();
+    assert!(a.body[ev.start..ev.end].starts_with("In July"));
+}
+
+#[test]
+fn led_by_with_participation_and_a_dateline() {
+    let rounds = run(
+        "Acme Robotics lands $20M",
+        Some("2024-03-05"),
+        "BERLIN, March 5, 2024 /PRNewswire/ -- Acme Robotics, a maker of warehouse arms, today announced it has raised $20 million in Series A funding led by Northwind Ventures, with participation from existing investors Contoso Capital and Fabrikam Partners.\n\nThe company will hire 50 engineers.",
+    );
+    assert_eq!(rounds.len(), 1, "{rounds:#?}");
+    let r = &rounds[0];
+    assert_eq!(r.company, "Acme Robotics");
+    assert_eq!(r.round, RoundType::Series(0));
+    assert_eq!(r.amount.as_ref().unwrap().amount, 20_000_000);
+    assert_eq!(r.date.unwrap().iso(), "2024-03-05");
+    assert_eq!(leads(r), ["Northwind Ventures"]);
+    assert_eq!(others(r), ["Contoso Capital", "Fabrikam Partners"]);
+}
+
+#[test]
+fn investor_led_the_round_and_co_leads() {
+    let rounds = run(
+        "Lumio closes €40m Series B",
+        Some("2023-06-13"),
+        "Paris-based Lumio has closed a €40m Series B. Index Ventures and Balderton Capital co-led the round, and angel investor Marie Dupont also invested.",
+    );
+    let r = &rounds[0];
+    assert_eq!(r.company, "Lumio");
+    assert_eq!(r.amount.as_ref().map(|m| m.currency.as_str()), Some("EUR"));
+    assert_eq!(leads(r), ["Index Ventures", "Balderton Capital"]);
+    assert_eq!(others(r), ["Marie Dupont"]);
+}
+
+#[test]
+fn digest_keeps_each_company_apart() {
+    let rounds = run(
+        "Funding roundup: three deals",
+        Some("2022-11-18"),
+        "Zentro, a Madrid payroll startup, raised $12 million in a seed round led by Kaszek.\n\n\
+         Brill Health has secured £12 million. The Series A was led by Octopus Ventures.\n\n\
+         Indian edtech Vidya raised Rs 300 crore from Peak XV Partners and Elevation Capital.",
+    );
+    let summary: Vec<(String, RoundType, u64, String, Vec<&str>)> = rounds
+        .iter()
+        .map(|r| {
+            let a = r.amount.as_ref().unwrap();
+            (r.company.clone(), r.round, a.amount, a.currency.clone(), r.investors.iter().map(|p| p.name.as_str()).collect())
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("Zentro".to_string(), RoundType::Seed, 12_000_000, "USD".to_string(), vec!["Kaszek"]),
+            ("Brill Health".to_string(), RoundType::Series(0), 12_000_000, "GBP".to_string(), vec!["Octopus Ventures"]),
+            ("Vidya".to_string(), RoundType::Unknown, 3_000_000_000, "INR".to_string(), vec!["Peak XV Partners", "Elevation Capital"]),
+        ]
+    );
+    assert_eq!(rounds[2].names(Role::Lead), Vec::<&str>::new());
+}
+
+#[test]
+fn acquisitions_ipos_fund_closes_and_revenue_are_not_rounds() {
+    for (title, body) in [
+        ("Globex buys Initech", "Globex has acquired Initech for $500 million in cash, the companies said on Monday."),
+        ("Hooli lists", "Hooli raised $300 million in its IPO on the Nasdaq, pricing shares at $18."),
+        ("Northwind closes fund", "Venture firm Northwind Ventures has closed a $650 million fund, its fourth, to back early-stage startups."),
+        ("Acme revenue", "Acme said revenue reached $40 million last year, up 80%."),
+        ("Budget", "The government allocated $2 billion to its national AI programme this year."),
+    ] {
+        let rounds = run(title, Some("2023-01-10"), body);
+        assert!(rounds.is_empty(), "{title}: {rounds:#?}");
+    }
+}
+
+#[test]
+fn earlier_round_without_a_date_has_none_and_totals_are_not_rounds() {
+    let rounds = run(
+        "Quanta raises $50M Series B",
+        Some("2021-09-01"),
+        "Quanta has raised $50 million in a Series B round led by Accel, bringing its total funding to $80 million. The startup previously raised a $25 million Series A from Sequoia Capital.",
+    );
+    assert_eq!(rounds.len(), 2, "{rounds:#?}");
+    assert_eq!(rounds[0].round, RoundType::Series(1));
+    assert_eq!(rounds[0].date.unwrap().iso(), "2021-09-01");
+    assert_eq!(rounds[1].round, RoundType::Series(0));
+    assert_eq!(rounds[1].amount.as_ref().unwrap().amount, 25_000_000);
+    assert_eq!(rounds[1].date, None);
+    assert_eq!(others(&rounds[1]), ["Sequoia Capital"]);
+    assert_eq!(leads(&rounds[0]), ["Accel"]);
+}
+
+#[test]
+fn post_money_valuation_and_relative_weekday() {
+    let rounds = run(
+        "Tessellate gets $1.2B",
+        Some("2022-05-13"),
+        "Tessellate said on Tuesday it had secured $1.2B in a Series E led by Tiger Global Management at a post-money valuation of $12 billion.",
+    );
+    let r = &rounds[0];
+    assert_eq!(r.round, RoundType::Series(4));
+    assert_eq!(r.amount.as_ref().unwrap().amount, 1_200_000_000);
+    assert_eq!(r.date.unwrap().iso(), "2022-05-10");
+    assert_eq!(r.valuations[0].basis, Basis::Post);
+    assert_eq!(r.valuations[0].amount.amount, 12_000_000_000);
+}

@@ -1,0 +1,248 @@
+//! Company and investor names: matching keys that ignore case, accents, punctuation and legal
+//! suffixes, and cleaning of the descriptions news wraps around names.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Legal and corporate suffixes dropped when names are compared ("Alibaba Group Holding
+/// Limited" and "Alibaba" are the same company).
+const SUFFIXES: &[&str] = &[
+    "inc", "incorporated", "ltd", "limited", "llc", "llp", "lp", "corp", "corporation", "co",
+    "company", "group", "holding", "holdings", "plc", "gmbh", "ag", "sa", "sas", "sarl", "nv",
+    "bv", "pte", "pvt", "private", "ab", "oy", "oyj", "asa", "spa", "srl", "kk", "bhd", "sdn",
+    "tbk", "pt", "se", "the",
+];
+
+/// The key two spellings of one name share: lower case, accents and punctuation removed,
+/// legal suffixes dropped. "Suning.Com", "suning.com" and "Suning.com Co., Ltd." all give
+/// "suningcom".
+pub fn key(name: &str) -> String {
+    let folded: String = name
+        .nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect::<String>()
+        .to_lowercase();
+    // A parenthesised ticker or aside is not part of the name.
+    let without_parens = strip_parenthesised(&folded);
+    let words: Vec<String> = without_parens
+        .replace('&', " and ")
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '-' || c == '/')
+        .map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect::<String>())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut start = 0;
+    while start + 1 < words.len() && words[start] == "the" {
+        start += 1;
+    }
+    let mut end = words.len();
+    while end > start + 1 && SUFFIXES.contains(&words[end - 1].as_str()) {
+        end -= 1;
+    }
+    words[start..end].concat()
+}
+
+fn strip_parenthesised(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Edit distance allowed between two keys for them to count as a typo of each other.
+pub fn typo_budget(len: usize) -> usize {
+    match len {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// True when `a` and `b` name the same thing up to a small typo.
+pub fn similar(a: &str, b: &str) -> bool {
+    let (ka, kb) = (key(a), key(b));
+    if ka.is_empty() || kb.is_empty() {
+        return false;
+    }
+    ka == kb || strsim::damerau_levenshtein(&ka, &kb) <= typo_budget(ka.len().min(kb.len()))
+}
+
+/// Words that describe a person's job; the name follows the last of them
+/// ("former Google CEO Eric Schmidt" is Eric Schmidt).
+const TITLES: &[&str] = &[
+    "CEO", "CTO", "CFO", "COO", "CMO", "CPO", "Chairman", "Chairwoman", "Chair", "President",
+    "Founder", "Co-founder", "Cofounder", "Co-Founder", "Partner", "Director", "Chief", "Executive",
+    "VP", "Vice", "Head", "Managing", "General", "Officer", "Minister", "Senator", "Professor",
+    "Prof.", "Dr.", "Mr.", "Ms.", "Mrs.", "Sir", "Dame",
+];
+
+/// Nationality and place adjectives that open descriptions ("Chinese e-commerce company").
+const DEMONYMS: &[&str] = &[
+    "American", "Chinese", "Japanese", "Korean", "South", "Indian", "German", "French", "British",
+    "European", "Singaporean", "Swiss", "Dutch", "Swedish", "Israeli", "Brazilian", "Canadian",
+    "Australian", "Emirati", "Qatari", "Spanish", "Italian", "Irish", "Danish", "Norwegian",
+    "Finnish", "Nigerian", "Kenyan", "Indonesian", "Vietnamese", "Mexican", "Saudi-based",
+    "U.S.", "US", "UK", "U.K.", "Silicon", "Valley", "Asian", "African", "Latin", "Middle",
+    "Eastern", "Western", "Nordic", "Belgian", "Austrian", "Polish", "Turkish", "Egyptian",
+    "Thai", "Malaysian", "Filipino", "Taiwanese", "Hong", "Kong-based", "Estonian", "Portuguese",
+    "Argentine", "Chilean", "Colombian",
+];
+
+/// True for nationality and region words that open descriptions ("Chinese", "U.S.").
+pub fn is_demonym(word: &str) -> bool {
+    DEMONYMS.contains(&word)
+}
+
+/// Lower-case words that may sit inside a name ("Bank of America", "Fonds de ...").
+const NAME_CONNECTORS: &[&str] = &[
+    "of", "de", "du", "des", "la", "le", "van", "von", "der", "den", "di", "da", "del", "y", "&",
+    "and", "for", "e",
+];
+
+/// Cleans an investor mention down to the name: descriptions before it ("Singapore state fund
+/// Temasek"), job titles ("former Google CEO Eric Schmidt"), tickers and trailing asides are
+/// removed. Returns `None` when nothing name-like is left ("other investors", "a fund").
+pub fn clean_investor(raw: &str) -> Option<String> {
+    let mut text = strip_parenthesised(raw);
+    // Trailing asides: "Accel, which led its Series A" is Accel.
+    for cut in [", which", ", who", ", whose", " which ", " who ", ", a ", ", an ", ", the ", " - ", " — ", " – "] {
+        if let Some(i) = text.find(cut) {
+            text.truncate(i);
+        }
+    }
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches([',', ';', ':', '"', '“', '”', '‘', '’', '\'']))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    // The name is the last run of name-like words: after the last lower-case description word
+    // (name connectors inside a run excepted) and after the last job title.
+    let mut start = 0;
+    for (i, w) in words.iter().enumerate() {
+        let lowercase_word = !is_name_word(w);
+        let connector = NAME_CONNECTORS.contains(&w.to_ascii_lowercase().as_str())
+            && i > start
+            && i + 1 < words.len()
+            && is_name_word(words[i + 1])
+            && is_name_word(words[i - 1]);
+        if (lowercase_word && !connector) || TITLES.contains(w) || w.ends_with("-based") || w.ends_with("-headquartered") {
+            start = i + 1;
+        }
+    }
+    let mut name_words: Vec<&str> = words[start..].to_vec();
+    // Clause openers ("In April, ...") and a leading demonym are not part of the name.
+    while name_words.first().is_some_and(|w| super::text::is_opener(w))
+        || (name_words.len() > 1 && is_demonym(name_words[0]))
+    {
+        name_words.remove(0);
+    }
+    if name_words.iter().all(|w| super::text::is_not_name(w)) {
+        return None;
+    }
+    let name = name_words
+        .join(" ")
+        .trim_end_matches(['.', ','])
+        .trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .to_string();
+    let name = fix_trailing_abbreviation(&name, raw);
+    if name.is_empty() || !name.chars().any(char::is_alphanumeric) || is_generic(&name) {
+        return None;
+    }
+    Some(name)
+}
+
+/// "Inc" lost its period while trimming: give it back when the raw text had it.
+fn fix_trailing_abbreviation(name: &str, raw: &str) -> String {
+    for abbr in ["Inc", "Ltd", "Corp", "Co", "Jr", "L.P", "S.A"] {
+        if name.ends_with(abbr) && raw.contains(&format!("{name}.")) {
+            return format!("{name}.");
+        }
+    }
+    name.to_string()
+}
+
+/// A word that can be part of a name: starts with an upper-case letter or a digit, or has an
+/// upper-case letter inside ("eFishery", "a16z" has a digit).
+pub fn is_name_word(w: &str) -> bool {
+    let w = w.trim_start_matches(['(', '"', '“', '\'']);
+    let Some(first) = w.chars().next() else { return false };
+    if !first.is_alphanumeric() && first != '&' {
+        return false;
+    }
+    first.is_uppercase()
+        || first.is_ascii_digit()
+        || w.chars().skip(1).any(|c| c.is_uppercase())
+        || (w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(char::is_alphabetic))
+        || first == '&'
+}
+
+/// Names that are really descriptions or pronouns.
+fn is_generic(name: &str) -> bool {
+    const GENERIC: &[&str] = &[
+        "it", "its", "the", "they", "we", "he", "she", "company", "startup", "investors", "others",
+        "other", "funds", "fund", "firm", "new", "existing", "several", "various", "both", "all",
+        "undisclosed", "unnamed", "including", "among", "series", "round", "in", "a", "an",
+        "this", "that", "these", "those", "our", "their", "his", "her",
+    ];
+    let k = name.to_lowercase();
+    GENERIC.contains(&k.as_str()) || k.len() < 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_ignore_case_punctuation_and_suffixes() {
+        assert_eq!(key("Suning.Com"), key("suning.com"));
+        assert_eq!(key("Alibaba Group Holding Limited (BABA)"), "alibaba");
+        assert_eq!(key("SenseTime Group Ltd."), "sensetime");
+        assert_eq!(key("Nvidia Corp."), "nvidia");
+        assert_eq!(key("Société Générale"), "societegenerale");
+        assert_eq!(key("The Group"), "group");
+        assert_eq!(key("A&B Capital"), key("A and B Capital"));
+    }
+
+    #[test]
+    fn typos_are_tolerated_within_a_budget() {
+        assert!(similar("senstime", "SenseTime"));
+        assert!(similar("Sense Time", "SenseTime"));
+        assert!(!similar("Acme", "Acne"), "short names must match exactly");
+        assert!(!similar("N26", "N25"));
+    }
+
+    #[test]
+    fn descriptions_are_removed_from_investor_names() {
+        let cases = [
+            ("Singapore state fund Temasek", "Temasek"),
+            ("Chinese e-commerce company Suning.Com", "Suning.Com"),
+            ("its strategic partner Alibaba", "Alibaba"),
+            ("former Google CEO Eric Schmidt", "Eric Schmidt"),
+            ("Japanese conglomerate SoftBank", "SoftBank"),
+            ("existing investors Accel", "Accel"),
+            ("Bank of America", "Bank of America"),
+            ("Alibaba Group Holding Limited (BABA)", "Alibaba Group Holding Limited"),
+            ("U.S.-based Tiger Global", "Tiger Global"),
+            ("Sequoia Capital India", "Sequoia Capital India"),
+            ("a16z", "a16z"),
+            ("Accel, which led its Series A", "Accel"),
+            ("SoftBank Vision Fund 2", "SoftBank Vision Fund 2"),
+            ("Goldman Sachs & Co.", "Goldman Sachs & Co."),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(clean_investor(raw).as_deref(), Some(want), "{raw}");
+        }
+        for raw in ["other investors", "a number of angels", "it", "several existing backers"] {
+            assert_eq!(clean_investor(raw), None, "{raw}");
+        }
+    }
+}

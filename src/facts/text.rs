@@ -1,0 +1,361 @@
+//! Small text helpers the extractor shares: tokens with offsets, name phrases before and after
+//! a position, investor lists.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::names::{clean_investor, is_name_word};
+
+/// A whitespace-separated word with its byte offsets.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Token<'a> {
+    /// The word, punctuation included.
+    pub text: &'a str,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl<'a> Token<'a> {
+    /// The word without surrounding punctuation or a possessive ending.
+    pub fn bare(&self) -> &'a str {
+        let t = self
+            .text
+            .trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '"' | '“' | '”' | '‘' | '(' | ')' | '[' | ']' | '!' | '?'));
+        let t = t.strip_suffix("'s").or_else(|| t.strip_suffix("’s")).unwrap_or(t);
+        let t = t.strip_suffix('\'').or_else(|| t.strip_suffix('’')).unwrap_or(t);
+        t.trim_end_matches('.')
+    }
+}
+
+/// Splits `text` into whitespace-separated tokens.
+pub fn tokens(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                out.push(Token { text: &text[s..i], start: s, end: i });
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push(Token { text: &text[s..], start: s, end: text.len() });
+    }
+    out
+}
+
+/// Capitalised words that open sentences and clauses but never start a name: function words,
+/// months, days.
+const OPENERS: &[&str] = &[
+    "The", "A", "An", "In", "On", "At", "For", "With", "From", "By", "As", "After", "Before",
+    "Meanwhile", "Also", "And", "But", "However", "Separately", "Elsewhere", "Today", "Yesterday",
+    "Earlier", "Last", "This", "That", "These", "Those", "Its", "Their", "Our", "His", "Her", "It",
+    "They", "We", "He", "She", "Both", "Other", "Existing", "Now", "Then", "Since", "While",
+    "When", "Under", "About", "According", "Per", "Via", "Through", "Into", "Of", "To", "Led",
+    "Co-led", "Backed", "Investors", "Investor", "Including", "Plus", "January", "February",
+    "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+];
+
+/// Capitalised words that are not names on their own.
+const NOT_NAMES: &[&str] = &[
+    "Series", "Round", "Seed", "Pre-Seed", "Funding", "Startup", "Startups", "Company",
+    "Companies", "CEO", "Founder", "Co-founder", "Exclusive", "Breaking", "Update", "Updated",
+    "Report", "Reports", "Sources", "Source", "Deal", "Deals", "Roundup", "Round-up", "Why",
+    "How", "What", "Who", "Here", "There", "Some", "All", "Several", "Many", "Most", "More",
+    "Less", "First", "Second", "Third", "Q1", "Q2", "Q3", "Q4", "I", "You", "Mr", "Ms", "Mrs",
+    "Dr", "Inc", "Ltd", "Corp", "Co", "LLC", "US", "U.S", "UK", "U.K", "EU", "AI", "IPO",
+    "Fintech", "SaaS", "B2B", "B2C", "Big", "Tech", "Data", "Capital", "New", "Group",
+    "Venture", "Ventures", "Partners", "Fund", "Government", "State", "Bank", "Chinese",
+];
+
+/// True for capitalised words that open a clause but never start a name ("In", "April").
+pub fn is_opener(word: &str) -> bool {
+    let w = word.trim_end_matches(['.', ',']);
+    OPENERS.iter().any(|n| n.eq_ignore_ascii_case(w))
+}
+
+/// True for capitalised words that never name a company or investor on their own.
+pub fn is_not_name(word: &str) -> bool {
+    let w = word.trim_end_matches(['.', ',']);
+    is_opener(w) || NOT_NAMES.iter().any(|n| n.eq_ignore_ascii_case(w))
+}
+
+/// Descriptive nouns that may precede a name ("Berlin fintech startup Acme").
+const DESCRIPTORS: &[&str] = &[
+    "startup", "start-up", "company", "firm", "unicorn", "platform", "maker", "provider",
+    "developer", "giant", "app", "fintech", "insurtech", "edtech", "healthtech", "proptech",
+    "biotech", "specialist", "operator", "retailer", "lender", "marketplace", "manufacturer",
+    "brand", "chain", "business", "outfit", "player", "scale-up", "scaleup", "venture", "major",
+    "leader", "pioneer", "upstart", "newcomer", "challenger", "neobank", "group", "decacorn",
+    "subsidiary", "arm", "spinout", "spin-off", "spinoff", "studio", "owner", "operator",
+];
+
+/// True for descriptive nouns ("startup", "company", "fintech").
+pub fn is_descriptor(word: &str) -> bool {
+    let w = word.trim_end_matches([',', '.']).to_ascii_lowercase();
+    DESCRIPTORS.contains(&w.as_str())
+}
+
+/// Whether a token can be part of a name phrase (numbers and amounts cannot stand alone).
+fn name_token(t: &Token) -> bool {
+    let bare = t.bare();
+    if bare.is_empty() || bare.starts_with(['$', '€', '£', '¥', '₹', '₩']) {
+        return false;
+    }
+    if bare.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+        return false;
+    }
+    is_name_word(bare) && !is_compound_descriptor(bare)
+}
+
+/// "Berlin-based", "Alibaba-backed", "SoftBank-led": a name turned into a description.
+pub fn is_compound_descriptor(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    ["-based", "-headquartered", "-backed", "-led", "-owned", "-funded", "-founded", "-born", "-focused", "-listed"]
+        .iter()
+        .any(|s| w.ends_with(s))
+}
+
+const CONNECTORS: &[&str] = &["of", "de", "du", "des", "la", "le", "van", "von", "der", "&", "for", "di", "da", "del"];
+
+/// The name phrase ending just before byte `pos` of `text` (skipping spaces), if the words
+/// there are name-like: "Berlin-based Acme Robotics raised" gives "Acme Robotics".
+pub fn name_ending_at(text: &str, pos: usize) -> Option<(String, usize)> {
+    let toks = tokens(&text[..pos]);
+    let mut i = toks.len();
+    let mut first = None;
+    while i > 0 {
+        let t = &toks[i - 1];
+        let trailing_punct = i < toks.len() && toks[i - 1].text.ends_with([',', ';', ':']);
+        if trailing_punct {
+            break;
+        }
+        if name_token(t) {
+            first = Some(i - 1);
+            i -= 1;
+            continue;
+        }
+        let connector = CONNECTORS.contains(&t.text) && first.is_some() && i >= 2 && name_token(&toks[i - 2]);
+        if connector {
+            i -= 1;
+            continue;
+        }
+        break;
+    }
+    let first = first?;
+    let mut words: Vec<&Token> = toks[first..].iter().collect();
+    // Drop sentence openers, months and demonym-like leading words.
+    while let Some(w) = words.first() {
+        if is_opener(w.bare()) || super::names::is_demonym(w.bare()) {
+            words.remove(0);
+        } else {
+            break;
+        }
+    }
+    // Title-case descriptors ("Chinese AI Startup SenseTime"): keep what follows the last one.
+    if let Some(d) = words.iter().rposition(|w| is_descriptor(w.bare())) {
+        if d + 1 < words.len() {
+            words.drain(..=d);
+        }
+    }
+    let w0 = words.first()?;
+    let last = words.last()?;
+    let name = text[w0.start..last.end]
+        .trim_end_matches([',', ';', ':', '.', '"', '”', '’'])
+        .trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .trim_start_matches(['"', '“', '(', '‘'])
+        .to_string();
+    if name.is_empty() || words.iter().all(|w| is_not_name(w.bare())) {
+        return None;
+    }
+    Some((name, w0.start))
+}
+
+/// The name phrase starting at or after byte `pos` (skipping spaces and articles).
+pub fn name_starting_at(text: &str, pos: usize) -> Option<(String, usize)> {
+    let toks = tokens(&text[pos..]);
+    let mut i = 0;
+    while i < toks.len() && matches!(toks[i].text.to_ascii_lowercase().as_str(), "the" | "a" | "an") {
+        i += 1;
+    }
+    // Skip lower-case descriptions before the name ("in Berlin-based fintech Acme").
+    while i < toks.len() && !name_token(&toks[i]) && i < 6 {
+        let t = toks[i].text;
+        if t.ends_with([',', ';', '.']) || !t.chars().all(|c| c.is_alphabetic() || c == '-') {
+            return None;
+        }
+        i += 1;
+    }
+    let start = i;
+    let mut end = i;
+    while end < toks.len() {
+        let t = &toks[end];
+        if name_token(t) {
+            end += 1;
+            if t.text.ends_with([',', ';', ':', '.']) || t.text.ends_with("'s") || t.text.ends_with("’s") {
+                break;
+            }
+            continue;
+        }
+        let connector = CONNECTORS.contains(&t.text) && end > start && end + 1 < toks.len() && name_token(&toks[end + 1]);
+        if connector {
+            end += 1;
+            continue;
+        }
+        break;
+    }
+    if end == start {
+        return None;
+    }
+    let mut words: Vec<&Token> = toks[start..end].iter().collect();
+    while words.len() > 1 && (is_opener(words[0].bare()) || super::names::is_demonym(words[0].bare())) {
+        words.remove(0);
+    }
+    if let Some(d) = words.iter().rposition(|w| is_descriptor(w.bare())) {
+        if d + 1 < words.len() {
+            words.drain(..=d);
+        }
+    }
+    let (w0, last) = (words.first()?, words.last()?);
+    if words.iter().all(|w| is_not_name(w.bare())) {
+        return None;
+    }
+    let name = text[pos + w0.start..pos + last.end]
+        .trim_end_matches([',', ';', ':', '.', '"', '”', '’'])
+        .trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .to_string();
+    Some((name, pos + w0.start))
+}
+
+static LIST_SPLIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+|\s*;\s*")
+        .expect("list split regex")
+});
+
+static LIST_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+          [;:!?\[\]—–“”]|\s-\s|\s--\s
+        | ,\s*(?:which|who|whose|according|bringing|brings|taking|takes|valuing|making|pushing|lifting|giving|while|said|says|and\s+it|it|the\s+(?:company|startup|firm)|in\s+a|as\s+the|a\s+(?:move|sign|deal)|with\s+the|per)\b
+        | \s(?:to|for|in|on|at|from|into|after|before|during|when|while|since|that|which|who|with|according|said|says|told|reported|valued|valuing|bringing|taking|under|amid|through|via|per|last|this|earlier|today|yesterday|was|were|is|are|has|have|had|will|would|could|should|may|might|can|also|then|now|marking|making|following|alongside|along\s+with|together\s+with|joined\s+by|among\s+others|et\s+al|as\s+(?:part|it|the|lead|co-lead|anchor)|and\s+(?:it|its|is|was|has|will|plans|said|brings|takes|comes|marks|values|includes|included|more)|and\s+the\s+(?:company|startup|firm|round|funding|money|capital|deal|new))\b
+        ",
+    )
+    .expect("list end regex")
+});
+
+/// Investor names listed from `pos` onwards, up to where the list clearly ends.
+pub fn list_after(text: &str, pos: usize) -> Vec<String> {
+    let rest = blank_parentheses(&text[pos..]);
+    let end = LIST_END.find(&rest).map_or(rest.len(), |m| m.start());
+    split_list(&rest[..end])
+}
+
+/// Investor names listed just before `pos`, walking back while items are names.
+pub fn list_before(text: &str, pos: usize) -> Vec<String> {
+    static CLAUSE_START: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:[;:(—–“”]|\s-\s|\b(?:said|says|that|while|whereas|but|because|after|as|where|when|which|who|noted|added|revealed|confirmed|disclosed|announced)\s)")
+            .expect("clause regex")
+    });
+    let before = blank_parentheses(&text[..pos]);
+    let start = CLAUSE_START.find_iter(&before).last().map_or(0, |m| m.end());
+    let segment = &before[start..];
+    let items: Vec<&str> = LIST_SPLIT.split(segment).collect();
+    let mut names = Vec::new();
+    for item in items.iter().rev() {
+        match clean_investor(item) {
+            Some(name) if !is_not_name(&name) => names.push(name),
+            _ => break,
+        }
+    }
+    names.reverse();
+    names
+}
+
+fn split_list(segment: &str) -> Vec<String> {
+    LIST_SPLIT
+        .split(segment)
+        .filter_map(clean_investor)
+        .filter(|n| !is_not_name(n))
+        .collect()
+}
+
+/// Replaces parenthesised asides with spaces, keeping byte offsets.
+pub fn blank_parentheses(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => {
+                depth += 1;
+                out.push(' ');
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                out.push(' ');
+            }
+            _ if depth > 0 => out.extend(std::iter::repeat_n(' ', c.len_utf8())),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_before_a_verb() {
+        let s = "Berlin-based fintech startup Acme Robotics has raised $5m";
+        let pos = s.find(" has").unwrap();
+        assert_eq!(name_ending_at(s, pos).unwrap().0, "Acme Robotics");
+        let s = "Chinese AI Startup SenseTime Raises $600M";
+        assert_eq!(name_ending_at(s, s.find(" Raises").unwrap()).unwrap().0, "SenseTime");
+        let s = "In April, the firm raised";
+        assert_eq!(name_ending_at(s, s.find(" raised").unwrap()), None);
+    }
+
+    #[test]
+    fn name_after_a_preposition() {
+        let s = "Alibaba leads $600 million round in SenseTime, the AI firm";
+        let pos = s.find(" in ").unwrap() + 4;
+        assert_eq!(name_starting_at(s, pos).unwrap().0, "SenseTime");
+        let s = "invested in Berlin-based fintech Acme Pay.";
+        let pos = s.find(" in ").unwrap() + 4;
+        assert_eq!(name_starting_at(s, pos).unwrap().0, "Acme Pay");
+    }
+
+    #[test]
+    fn lists_after_a_cue() {
+        let s = "led by Accel, with participation from Index Ventures and existing investor Sequoia Capital India.";
+        assert_eq!(list_after(s, 7), ["Accel"]);
+        let p = s.find("from ").unwrap() + 5;
+        assert_eq!(list_after(s, p), ["Index Ventures", "Sequoia Capital India"]);
+        let s = "co-led by Tiger Global Management and the Qatar Investment Authority, the company said.";
+        assert_eq!(list_after(s, 10), ["Tiger Global Management", "Qatar Investment Authority"]);
+        let s = "led by Alibaba Group Holding Limited (BABA) and Temasek to expand in Asia";
+        assert_eq!(list_after(s, 7), ["Alibaba Group Holding Limited", "Temasek"]);
+        let s = "backed by Y Combinator, according to TechCrunch";
+        assert_eq!(list_after(s, 10), ["Y Combinator"]);
+    }
+
+    #[test]
+    fn lists_before_a_verb() {
+        let s = "The company revealed that its strategic partner Alibaba led the funding";
+        assert_eq!(list_before(s, s.find(" led").unwrap()), ["Alibaba"]);
+        let s = "Sequoia, Accel and Lightspeed co-led the round";
+        assert_eq!(list_before(s, s.find(" co-led").unwrap()), ["Sequoia", "Accel", "Lightspeed"]);
+        let s = "In April, Alibaba led the funding";
+        assert_eq!(list_before(s, s.find(" led").unwrap()), ["Alibaba"]);
+        let s = "and also name-dropped Chinese e-commerce company Suning.Com and Singapore state fund Temasek as other big backers";
+        assert_eq!(list_before(s, s.find(" as other").unwrap()), ["Suning.Com", "Temasek"]);
+    }
+}

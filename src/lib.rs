@@ -1,0 +1,14 @@
+//! fundbot answers questions about startup funding rounds from news articles, with citations.
+//!
+//! The library holds the whole domain: the corpus of articles ([`corpus`]), the passage index
+//! ([`index`]), the funding facts and their extractor ([`facts`]). The command-line
+//! binary and the Discord bot are thin adapters over it.
+
+#![warn(missing_docs)]
+
+pub mod corpus;
+pub mod error;
+pub mod facts;
+pub mod index;
+
+pub use error::{Error, Result};
