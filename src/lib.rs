@@ -12,3 +12,11 @@ pub mod facts;
 pub mod index;
 
 pub use error::{Error, Result};
+pub mod config;
+pub mod lock;
+pub mod reindex;
+pub mod cli;
+pub mod render;
+pub mod service;
+pub mod answer;
+pub mod eval;

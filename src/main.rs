@@ -1,1 +1,83 @@
-fn main() {}
+//! The `fundbot` command: parses arguments and hands each subcommand to the library.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use fundbot::cli;
+use fundbot::config::Paths;
+
+/// Answers questions about startup funding rounds from news articles, with citations.
+#[derive(Parser)]
+#[command(name = "fundbot", version, about, long_about = None)]
+struct Args {
+    /// Data directory (articles, corrections).
+    #[arg(long, global = true, env = "FUNDBOT_DATA", default_value = "data")]
+    data: PathBuf,
+    /// Index directory (derived; safe to delete).
+    #[arg(long, global = true, env = "FUNDBOT_INDEX", default_value = "index")]
+    index: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Bring the index and facts store in line with the data directory.
+    Reindex {
+        /// Rebuild everything instead of only what changed.
+        #[arg(long)]
+        full: bool,
+        /// Print the summary as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search passages (BM25) and print the best ones with highlights.
+    Search {
+        /// What to look for; query syntax is optional ("quotes" for phrases).
+        query: String,
+        /// How many passages to print.
+        #[arg(long, default_value_t = 5)]
+        limit: usize,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List a company's funding rounds (or an investor's, with --investor), with citations.
+    Facts {
+        /// Company name (case, punctuation, "Inc." and small typos do not matter).
+        company: Option<String>,
+        /// List this investor's rounds instead.
+        #[arg(long, conflicts_with = "company")]
+        investor: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Score extracted facts against a labelled gold file (precision, recall, F1 per field).
+    EvalFacts {
+        /// The gold file (see tests/eval/README.md).
+        #[arg(long)]
+        gold: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// Also list every difference.
+        #[arg(long, short)]
+        verbose: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let _ = dotenvy::dotenv();
+    let args = Args::parse();
+    cli::init_logging();
+    let paths = Paths::new(args.data, args.index);
+    let result = match args.command {
+        Command::Reindex { full, json } => cli::reindex(&paths, full, json),
+        Command::Search { query, limit, json } => cli::search(&paths, &query, limit, json),
+        Command::EvalFacts { gold, json, verbose } => cli::eval_facts(&paths, &gold, json, verbose),
+        Command::Facts { company, investor, json } => cli::facts(&paths, company.as_deref(), investor.as_deref(), json),
+    };
+    cli::exit(result)
+}

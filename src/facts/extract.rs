@@ -20,6 +20,11 @@ use crate::corpus::{Article, Passage};
 
 /// Extracts the funding rounds an article reports.
 pub fn extract(article: &Article, passages: &[Passage]) -> Vec<Round> {
+    extract_with_subject(article, passages).0
+}
+
+/// Extracts the rounds and names the article's subject company, if it has one.
+pub fn extract_with_subject(article: &Article, passages: &[Passage]) -> (Vec<Round>, Option<String>) {
     let sentences = sentences(article, passages);
     let subject = find_subject(article, &sentences);
     let mut ex = Extractor {
@@ -38,12 +43,8 @@ pub fn extract(article: &Article, passages: &[Passage]) -> Vec<Round> {
         }
         ex.sentence(s);
     }
-    ex.finish()
-}
-
-/// The article's subject company, if the title or lead names one (exposed for answers).
-pub fn subject_of(article: &Article, passages: &[Passage]) -> Option<String> {
-    find_subject(article, &sentences(article, passages))
+    let subject = ex.subject.clone();
+    (ex.finish(), subject)
 }
 
 struct Sentence<'a> {
@@ -82,7 +83,7 @@ fn sentences<'a>(article: &'a Article, passages: &[Passage]) -> Vec<Sentence<'a>
 /// subject of the lead sentence, mentioned often; never one of the article's investors.
 fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
     let mut scores: Vec<(String, i32)> = Vec::new();
-    let mut add = |name: String, weight: i32, scores: &mut Vec<(String, i32)>| {
+    let add = |name: String, weight: i32, scores: &mut Vec<(String, i32)>| {
         if is_not_name(&name) || key(&name).len() < 2 {
             return;
         }

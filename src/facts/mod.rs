@@ -3,14 +3,14 @@
 //! A [`Round`] is what one article says about one funding round. Two articles about the same
 //! round give two `Round`s; answers show where they agree and where they differ, each cited.
 
-// pub mod curated;
+pub mod curated;
 pub mod dates;
 pub mod extract;
 pub mod money;
 pub mod names;
 mod cues;
 mod text;
-// pub mod store;
+pub mod store;
 
 use std::fmt;
 

@@ -1,0 +1,93 @@
+//! The command layer: what every front end (command line, Discord) asks of fundbot.
+//!
+//! [`Fundbot`] holds a reader of the passage index and a connection to the facts store. Readers
+//! follow commits, so a running bot sees each reindex (its own or another process's) once it
+//! commits.
+
+use std::sync::Mutex;
+
+use crate::answer::{self, FactsReply, InvestorReply};
+use crate::config::Paths;
+use crate::error::{Error, Result};
+use crate::facts::store::{FactStore, Stats};
+use crate::index::{Hit, PassageIndex};
+use crate::reindex::{self, Options, Progress, Silent, Summary};
+
+/// fundbot over one data and index directory.
+pub struct Fundbot {
+    paths: Paths,
+    index: PassageIndex,
+    store: Mutex<FactStore>,
+}
+
+impl Fundbot {
+    /// Opens an existing index; [`Error::NoIndex`] when there is none.
+    pub fn open(paths: &Paths) -> Result<Self> {
+        if !paths.has_index() {
+            return Err(Error::NoIndex(paths.index.clone()));
+        }
+        Ok(Fundbot {
+            paths: paths.clone(),
+            index: PassageIndex::open(&paths.passages())?,
+            store: Mutex::new(FactStore::open_readonly(&paths.store())?),
+        })
+    }
+
+    /// Opens the index, building it first when there is none.
+    pub fn open_or_build(paths: &Paths) -> Result<Self> {
+        if !paths.has_index() {
+            reindex::reindex(
+                paths,
+                &Options {
+                    full: false,
+                    holder: "first index build".to_string(),
+                    progress: &Silent,
+                },
+            )?;
+        }
+        Self::open(paths)
+    }
+
+    /// The directories this instance serves.
+    pub fn paths(&self) -> &Paths {
+        &self.paths
+    }
+
+    fn store(&self) -> std::sync::MutexGuard<'_, FactStore> {
+        self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Passages matching `query`, best first.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>> {
+        self.index.search(query, limit)
+    }
+
+    /// A company's rounds, optionally only one round type.
+    pub fn facts(&self, company: &str, round: Option<crate::facts::RoundType>) -> Result<FactsReply> {
+        answer::company_facts(&self.store(), company, round)
+    }
+
+    /// The rounds an investor took part in.
+    pub fn investor(&self, name: &str) -> Result<InvestorReply> {
+        answer::investor_facts(&self.store(), name)
+    }
+
+    /// Totals and the last reindex.
+    pub fn stats(&self) -> Result<Stats> {
+        self.store().stats()
+    }
+
+    /// Reindexes and makes the result visible to this instance at once.
+    pub fn reindex(&self, full: bool, holder: &str, progress: &dyn Progress) -> Result<Summary> {
+        let summary = reindex::reindex(
+            &self.paths,
+            &Options {
+                full,
+                holder: holder.to_string(),
+                progress,
+            },
+        )?;
+        self.index.refresh()?;
+        Ok(summary)
+    }
+}
