@@ -200,6 +200,7 @@ pub fn reindex(paths: &Paths, options: &Options) -> Result<Summary> {
     let mut record: Vec<String> = changed.iter().map(|(f, _)| f.rel.clone()).collect();
     record.extend(gone_files.iter().cloned());
     store.mark_pending(&record, full)?;
+    fault_point("pending-recorded");
 
     let new_generation = generation.max(index_generation) + 1;
     let mut writer = index.writer(WRITER_HEAP)?;
@@ -245,6 +246,9 @@ pub fn reindex(paths: &Paths, options: &Options) -> Result<Summary> {
         let mut done = 0;
         for processed in rx {
             done += 1;
+            if done == total / 2 + 1 {
+                fault_point("indexing");
+            }
             options.progress.update(Stage::Indexing, done, total);
             summary.bytes_read += processed.bytes;
             summary.failed += processed.failures.len() as u64;
@@ -317,6 +321,7 @@ pub fn reindex(paths: &Paths, options: &Options) -> Result<Summary> {
     prepared.set_payload(&new_generation.to_string());
     prepared.commit()?;
     writer.wait_merging_threads()?;
+    fault_point("index-committed");
     sw.commit(new_generation)?;
     options.progress.update(Stage::Committing, 1, 1);
 
@@ -327,6 +332,15 @@ pub fn reindex(paths: &Paths, options: &Options) -> Result<Summary> {
     summary.generation = new_generation;
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
+}
+
+/// Fault injection for the crash tests: with `FUNDBOT_FAULT_PAUSE=<point>` the reindex stops
+/// at that point (announcing it on stderr) long enough to be killed.
+fn fault_point(point: &str) {
+    if std::env::var("FUNDBOT_FAULT_PAUSE").is_ok_and(|v| v == point) {
+        eprintln!("fundbot: paused at {point}");
+        std::thread::sleep(std::time::Duration::from_secs(120));
+    }
 }
 
 /// Opens the passage index, rebuilding it from scratch when it was made by an incompatible
