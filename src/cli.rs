@@ -209,3 +209,17 @@ pub fn eval_facts(paths: &Paths, gold: &std::path::Path, json: bool, verbose: bo
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// `fundbot ask`: builds the index first when there is none. Exit status 0 for any answer.
+pub fn ask(paths: &Paths, question: &str, json: bool) -> anyhow::Result<ExitCode> {
+    let bot = Fundbot::open_or_build(paths)?;
+    let reply = bot.ask(question, &crate::answer::Context::default())?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &reply)?;
+        writeln!(out)?;
+    } else {
+        write!(out, "{}", crate::render::text::answer(&reply))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -32,6 +32,14 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Answer a funding question in one sentence, with citations.
+    Ask {
+        /// The question, as you would type it in chat.
+        question: String,
+        /// Print JSON ({"answered", "answer", "citations": [...]} and more).
+        #[arg(long)]
+        json: bool,
+    },
     /// Search passages (BM25) and print the best ones with highlights.
     Search {
         /// What to look for; query syntax is optional ("quotes" for phrases).
@@ -75,6 +83,7 @@ fn main() -> ExitCode {
     let paths = Paths::new(args.data, args.index);
     let result = match args.command {
         Command::Reindex { full, json } => cli::reindex(&paths, full, json),
+        Command::Ask { question, json } => cli::ask(&paths, &question, json),
         Command::Search { query, limit, json } => cli::search(&paths, &query, limit, json),
         Command::EvalFacts { gold, json, verbose } => cli::eval_facts(&paths, &gold, json, verbose),
         Command::Facts { company, investor, json } => cli::facts(&paths, company.as_deref(), investor.as_deref(), json),

@@ -4,9 +4,9 @@
 //! follow commits, so a running bot sees each reindex (its own or another process's) once it
 //! commits.
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
-use crate::answer::{self, FactsReply, InvestorReply};
+use crate::answer::{self, Context, FactsReply, InvestorReply, NameIndex, Reply};
 use crate::config::Paths;
 use crate::error::{Error, Result};
 use crate::facts::store::{FactStore, Stats};
@@ -18,6 +18,8 @@ pub struct Fundbot {
     paths: Paths,
     index: PassageIndex,
     store: Mutex<FactStore>,
+    /// Names for question parsing, with the store version they were read at.
+    names: Mutex<(i64, Arc<NameIndex>)>,
 }
 
 impl Fundbot {
@@ -26,10 +28,14 @@ impl Fundbot {
         if !paths.has_index() {
             return Err(Error::NoIndex(paths.index.clone()));
         }
+        let store = FactStore::open_readonly(&paths.store())?;
+        let names = Arc::new(NameIndex::load(&store)?);
+        let version = store.data_version()?;
         Ok(Fundbot {
             paths: paths.clone(),
             index: PassageIndex::open(&paths.passages())?,
-            store: Mutex::new(FactStore::open_readonly(&paths.store())?),
+            store: Mutex::new(store),
+            names: Mutex::new((version, names)),
         })
     }
 
@@ -55,6 +61,34 @@ impl Fundbot {
 
     fn store(&self) -> std::sync::MutexGuard<'_, FactStore> {
         self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Answers a question; `context` carries the last company for follow-ups.
+    pub fn ask(&self, question: &str, context: &Context) -> Result<Reply> {
+        let store = self.store();
+        let names = self.names(&store)?;
+        answer::ask(question, &store, &self.index, &names, context)
+    }
+
+    /// The name index, reloaded when another connection committed since it was read.
+    fn names(&self, store: &FactStore) -> Result<Arc<NameIndex>> {
+        let version = store.data_version()?;
+        let mut cached = self.names.lock().unwrap_or_else(|p| p.into_inner());
+        if cached.0 != version {
+            *cached = (version, Arc::new(NameIndex::load(store)?));
+        }
+        Ok(cached.1.clone())
+    }
+
+    /// Company names for autocomplete.
+    pub fn complete_company(&self, prefix: &str, limit: usize) -> Result<Vec<String>> {
+        let store = self.store();
+        Ok(self.names(&store)?.complete(prefix, limit))
+    }
+
+    /// Investor names for autocomplete.
+    pub fn complete_investor(&self, prefix: &str, limit: usize) -> Result<Vec<String>> {
+        self.store().investor_names(prefix, limit)
     }
 
     /// Passages matching `query`, best first.

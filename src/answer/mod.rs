@@ -1,11 +1,17 @@
 //! Answers: a company's rounds (`facts`), an investor's rounds, and cited answers to questions.
 
+pub mod ask;
 pub mod group;
+pub mod names;
+pub mod question;
 pub mod reply;
 
 use serde::Serialize;
 
+pub use ask::{ask, Confidence, Reply};
 pub use group::{group, RoundGroup};
+pub use names::NameIndex;
+pub use question::{Context, Intent, Understood};
 pub use reply::{Citation, Citations, RoundView};
 
 use crate::error::Result;

@@ -19,6 +19,24 @@ use serde::{Deserialize, Serialize};
 
 pub use money::Money;
 
+/// The round types named in `text`, in order ("Series-C", "Round C", "seed round", ...).
+pub fn extract_round_types(text: &str) -> Vec<RoundType> {
+    cues::round_types(text).into_iter().map(|t| t.kind).collect()
+}
+
+/// What each amount of money in `text` stands for: "round", "valuation", "total" or "other".
+pub fn money_kinds(text: &str) -> Vec<&'static str> {
+    money::find_amounts(text)
+        .iter()
+        .map(|m| match cues::money_kind(text, m.start, m.end) {
+            cues::MoneyKind::Round => "round",
+            cues::MoneyKind::Valuation(_) => "valuation",
+            cues::MoneyKind::Total => "total",
+            cues::MoneyKind::Other => "other",
+        })
+        .collect()
+}
+
 /// The kind of a funding round, named as funding databases name them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RoundType {

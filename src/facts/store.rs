@@ -373,6 +373,15 @@ impl FactStore {
         Ok(best.map(|(_, id, n)| (id, n)))
     }
 
+    /// Every investor named in a round.
+    pub fn investor_list(&self) -> Result<Vec<(i64, String)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT i.id, i.name FROM investors i WHERE i.id IN (SELECT investor_id FROM round_investors)",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Investor names starting with or close to `prefix`, for autocomplete.
     pub fn investor_names(&self, prefix: &str, limit: usize) -> Result<Vec<String>> {
         let like = format!("{}%", key(prefix));

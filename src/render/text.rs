@@ -1,7 +1,7 @@
 //! Plain-text rendering for the terminal.
 
 use crate::answer::reply::{AmountView, DateView, NameView, ValuationView};
-use crate::answer::{Citation, FactsReply, InvestorReply, RoundView};
+use crate::answer::{Citation, FactsReply, InvestorReply, Reply, RoundView};
 
 fn refs(nums: &[usize]) -> String {
     if nums.is_empty() {
@@ -124,5 +124,19 @@ pub fn investor(reply: &InvestorReply) -> String {
     }
     out.push('\n');
     out.push_str(&citations(&reply.citations));
+    out
+}
+
+/// `fundbot ask`: the answer sentence, then its sources.
+pub fn answer(reply: &Reply) -> String {
+    let mut out = format!("{}\n", reply.answer);
+    if reply.answered && reply.basis == crate::answer::ask::Basis::Passages {
+        out.push_str("(quoted from a passage; no structured fact matched)\n");
+    }
+    if !reply.citations.is_empty() {
+        out.push('\n');
+        let shown: Vec<Citation> = reply.citations.iter().take(5).cloned().collect();
+        out.push_str(&citations(&shown));
+    }
     out
 }

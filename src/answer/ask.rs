@@ -1,0 +1,837 @@
+//! Answering a question: facts first, passages as a lower-confidence backup, and a plain
+//! "I don't know" (with what is known instead) when neither holds the answer.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use chrono::Datelike;
+use regex::Regex;
+use serde::Serialize;
+
+use super::group::{group, RoundGroup};
+use super::names::NameIndex;
+use super::question::{understand, Context, Intent, MatchKind, Understood};
+use super::reply::{Citation, Citations, RoundView};
+use crate::error::Result;
+use crate::facts::money::format_amount;
+use crate::facts::names::key;
+use crate::facts::store::FactStore;
+use crate::facts::{Role, RoundType};
+use crate::index::PassageIndex;
+
+/// How sure an answer is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    /// From the facts store.
+    High,
+    /// Quoted from a passage found by search.
+    Low,
+    /// Not answered.
+    None,
+}
+
+/// Where an answer came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// Extracted or curated facts.
+    Facts,
+    /// A passage found by search.
+    Passages,
+    /// Nothing.
+    None,
+}
+
+/// The reply to a question: what every front end renders.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reply {
+    /// The question as asked.
+    pub question: String,
+    /// Whether the corpus answers it.
+    pub answered: bool,
+    /// One sentence: the answer, or what was understood and what is known instead.
+    pub answer: String,
+    /// How sure.
+    pub confidence: Confidence,
+    /// Facts or passages.
+    pub basis: Basis,
+    /// What was understood.
+    pub understood: Understood,
+    /// The rounds the answer is about.
+    pub facts: Vec<RoundView>,
+    /// Numbered sources; those the answer cites come first.
+    pub citations: Vec<Citation>,
+    /// Other things to ask about (close company names, known rounds).
+    pub suggestions: Vec<String>,
+}
+
+/// Longest question read; the rest is ignored.
+const MAX_QUESTION: usize = 600;
+
+/// Marks a citation number inside answer text until numbers are final.
+fn cite(n: usize) -> String {
+    format!("\u{27e6}{n}\u{27e7}")
+}
+
+fn cites(nums: &[usize]) -> String {
+    let mut nums = nums.to_vec();
+    nums.sort_unstable();
+    nums.dedup();
+    nums.iter().map(|n| cite(*n)).collect::<Vec<_>>().join("")
+}
+
+struct Draft {
+    answered: bool,
+    text: String,
+    basis: Basis,
+    groups: Vec<RoundGroup>,
+    suggestions: Vec<String>,
+}
+
+impl Draft {
+    fn no(text: String) -> Self {
+        Draft { answered: false, text, basis: Basis::None, groups: Vec::new(), suggestions: Vec::new() }
+    }
+}
+
+/// Answers `question` from the store and the passage index.
+pub fn ask(question: &str, store: &FactStore, index: &PassageIndex, names: &NameIndex, context: &Context) -> Result<Reply> {
+    let mut q = question.trim();
+    if q.len() > MAX_QUESTION {
+        let mut end = MAX_QUESTION;
+        while !q.is_char_boundary(end) {
+            end -= 1;
+        }
+        q = &q[..end];
+    }
+    let understood = understand(q, names, context);
+    let mut cites_list = Citations::new(store);
+    let mut views: Vec<RoundView> = Vec::new();
+    let draft = if !q.chars().any(char::is_alphanumeric) {
+        Draft::no(
+            "Ask me about a startup's funding, for example \"Who led SenseTime's Series C?\" or \"How much did Acme raise?\""
+                .to_string(),
+        )
+    } else {
+        answer(&understood, store, index, names, &mut cites_list, &mut views)?
+    };
+    let (citations, mapping) = order_citations(cites_list.into_vec(), &draft.text);
+    let text = renumber(&draft.text, &mapping);
+    for v in &mut views {
+        renumber_view(v, &mapping);
+    }
+    let prefix = match (&understood.company_match, &understood.company) {
+        (Some(MatchKind::Typo), Some(name)) if draft.answered => format!("(Taking that as {name}.) "),
+        _ => String::new(),
+    };
+    Ok(Reply {
+        question: question.to_string(),
+        answered: draft.answered,
+        answer: format!("{prefix}{text}"),
+        confidence: match draft.basis {
+            Basis::Facts => Confidence::High,
+            Basis::Passages => Confidence::Low,
+            Basis::None => Confidence::None,
+        },
+        basis: draft.basis,
+        understood,
+        facts: views,
+        citations: if draft.answered { citations } else { Vec::new() },
+        suggestions: draft.suggestions,
+    })
+}
+
+fn answer(
+    u: &Understood,
+    store: &FactStore,
+    index: &PassageIndex,
+    names: &NameIndex,
+    cites_list: &mut Citations,
+    views: &mut Vec<RoundView>,
+) -> Result<Draft> {
+    if let Some(what) = &u.not_a_round {
+        if matches!(u.intent, Intent::Unknown | Intent::Amount | Intent::Date | Intent::History | Intent::Investors) {
+            return Ok(Draft::no(format!(
+                "I only track funding rounds from the articles I have, not {what} news, so I can't answer that."
+            )));
+        }
+    }
+    let mut draft = match u.intent {
+        Intent::Portfolio => portfolio(u, store, cites_list)?,
+        Intent::Largest => largest(u, store, cites_list)?,
+        _ => company_question(u, store, index, names, cites_list)?,
+    };
+    for g in &draft.groups {
+        views.push(RoundView::build(g, cites_list)?);
+    }
+    draft.groups.clear();
+    Ok(draft)
+}
+
+fn company_question(u: &Understood, store: &FactStore, index: &PassageIndex, _names: &NameIndex, c: &mut Citations) -> Result<Draft> {
+    let mut company = u.company.clone();
+    let mut company_id = u.company_id;
+    // "Who else invested besides Alibaba?": the round Alibaba is known for.
+    if company.is_none() {
+        if let Some(ex) = &u.exclude {
+            if let Some((id, _)) = store.find_investor(ex)? {
+                let groups = groups_by_company(store.rounds_for_investor(id)?);
+                if groups.len() == 1 {
+                    company = Some(groups[0].company.clone());
+                    if let crate::facts::store::CompanyMatch::Exact(found) = store.find_company(&groups[0].company)? {
+                        company_id = Some(found.id);
+                    }
+                }
+            }
+        }
+    }
+    let (Some(company), Some(company_id)) = (company, company_id) else {
+        let named = u.unknown_name.as_ref().filter(|n| u.intent != Intent::Unknown || n.chars().any(|c| c.is_uppercase() || c.is_ascii_digit()));
+        let mut d = match named {
+            Some(name) => Draft::no(format!("I have no funding rounds for {name} in my articles.")),
+            None if u.intent == Intent::Unknown => Draft::no(
+                "I answer questions about startup funding rounds: who led or joined a round, how much was raised, valuations, dates, an investor's portfolio. Try \"Who led SenseTime's Series C?\"".to_string(),
+            ),
+            None => Draft::no(
+                "I couldn't tell which company you mean. Name it, for example \"Who led SenseTime's Series C?\"".to_string(),
+            ),
+        };
+        if !u.close_companies.is_empty() {
+            d.text.push_str(&format!(" Did you mean {}?", or_list(&u.close_companies)));
+            d.suggestions = u.close_companies.clone();
+        }
+        return Ok(d);
+    };
+    let all = group(store.rounds_for_company(company_id, false)?);
+    let selected: Vec<RoundGroup> = all
+        .iter()
+        .filter(|g| u.round.is_none_or(|r| g.round == r))
+        .filter(|g| u.period.as_ref().is_none_or(|p| in_period(g, p)))
+        .cloned()
+        .collect();
+    let what = asked_round_text(u);
+    if selected.is_empty() {
+        if u.intent == Intent::Total && u.round.is_none() {
+            if let Some(d) = passage_answer(u, &company, store, index, c)? {
+                return Ok(d);
+            }
+        }
+        let mut d = if all.is_empty() {
+            Draft::no(format!("I have no funding rounds on record for {company}."))
+        } else {
+            Draft::no(format!("I have no {what} for {company}; I know of {}.", known_rounds(&all)))
+        };
+        d.suggestions = all.iter().map(|g| format!("{company} {}", g.round.label())).collect();
+        return Ok(d);
+    }
+    let newest_first = |mut v: Vec<RoundGroup>| {
+        v.sort_by_key(|g| std::cmp::Reverse(g.first_date()));
+        v
+    };
+    let d = match u.intent {
+        Intent::Lead => {
+            let with: Vec<RoundGroup> = newest_first(selected.iter().filter(|g| !g.investors(Role::Lead).is_empty()).cloned().collect());
+            if with.is_empty() {
+                return unstated(u, &company, "a lead investor", &selected, store, index, c);
+            }
+            let parts: Vec<String> = with.iter().take(3).map(|g| lead_sentence(g, &company, c)).collect::<Result<_>>()?;
+            facts(join_sentences(parts), with)
+        }
+        Intent::Investors => {
+            let mut parts = Vec::new();
+            let mut used = Vec::new();
+            for g in newest_first(selected.clone()) {
+                let mut people: Vec<(String, bool, Vec<usize>)> = Vec::new();
+                for (role, is_lead) in [(Role::Lead, true), (Role::Participant, false)] {
+                    for s in g.investors(role) {
+                        if u.exclude.as_ref().is_some_and(|ex| key(ex) == key(&s.value)) {
+                            continue;
+                        }
+                        let nums = investor_cites(&g, &s.value, c)?;
+                        people.push((s.value, is_lead, nums));
+                    }
+                }
+                if people.is_empty() {
+                    continue;
+                }
+                let list: Vec<String> = people
+                    .iter()
+                    .map(|(n, lead, _)| if *lead { format!("{n} (lead)") } else { n.clone() })
+                    .collect();
+                let nums: Vec<usize> = people.iter().flat_map(|p| p.2.clone()).collect();
+                let verb = if u.exclude.is_some() {
+                    format!("Besides {}, {} invested in", u.exclude.as_deref().unwrap_or_default(), and_list(&list))
+                } else {
+                    format!("{} invested in", and_list(&list))
+                };
+                parts.push(format!("{verb} {}{}", round_phrase(&g, &company, true), cites(&nums)));
+                used.push(g);
+                if parts.len() == 3 {
+                    break;
+                }
+            }
+            if parts.is_empty() {
+                let what = if u.exclude.is_some() { "other investors" } else { "investors" };
+                return unstated(u, &company, what, &selected, store, index, c);
+            }
+            facts(join_sentences(parts), used)
+        }
+        Intent::Amount | Intent::Round | Intent::Date | Intent::History => {
+            let field_ok = |g: &RoundGroup| match u.intent {
+                Intent::Amount => !g.amounts().is_empty(),
+                Intent::Date => !g.dates().is_empty(),
+                Intent::Round => g.round != RoundType::Unknown,
+                _ => true,
+            };
+            let with: Vec<RoundGroup> = selected.iter().filter(|g| field_ok(g)).cloned().collect();
+            if with.is_empty() {
+                let what = match u.intent {
+                    Intent::Amount => "the amount raised",
+                    Intent::Date => "when it was announced",
+                    _ => "which round it was",
+                };
+                return unstated(u, &company, what, &selected, store, index, c);
+            }
+            let mut parts = Vec::new();
+            for g in &with {
+                let nums = round_cites(g, c)?;
+                parts.push(match u.intent {
+                    Intent::Date => {
+                        let on = if g.dates().iter().all(|d| d.value.precision == crate::facts::Precision::Day) { "on" } else { "in" };
+                        format!("{company} announced {} {on} {}{}", round_phrase_no_date(g, "its"), dates_text(g, c)?, cites(&nums))
+                    }
+                    Intent::Round => format!("{} was {}{}", round_phrase_subject(g, &company), article_for(&g.round.label()), cites(&nums)),
+                    _ => amount_sentence(g, &company, c)?,
+                });
+            }
+            let text = if u.intent == Intent::History && with.len() > 1 {
+                format!("{company} has {} funding rounds on record: {}", with.len(), parts.iter().map(|p| strip_company(p, &company)).collect::<Vec<_>>().join("; "))
+            } else {
+                join_sentences(parts)
+            };
+            facts(text, with)
+        }
+        Intent::Valuation => {
+            let with: Vec<RoundGroup> = newest_first(selected.iter().filter(|g| !g.valuations().is_empty()).cloned().collect());
+            if with.is_empty() {
+                return unstated(u, &company, "a valuation", &selected, store, index, c);
+            }
+            let mut parts = Vec::new();
+            for g in with.iter().take(3) {
+                let mut reports = Vec::new();
+                for s in g.valuations() {
+                    let nums = match &s.value.evidence {
+                        Some(ev) => c.evidence(ev)?.into_iter().collect(),
+                        None => round_cites(g, c)?,
+                    };
+                    reports.push(format!("{}{}", super::reply::valuation_text(&s.value), cites(&nums)));
+                }
+                let when = round_label_with_date(g, c)?;
+                let head = if parts.is_empty() { format!("{company} was valued at") } else { "at".to_string() };
+                parts.push(format!("{head} {} after {when}", reports.join("; ")));
+            }
+            facts(format!("{}.", parts.join(", and earlier ")), with)
+        }
+        Intent::Total => {
+            if let Some(d) = passage_answer(u, &company, store, index, c)? {
+                return Ok(d);
+            }
+            let with: Vec<RoundGroup> = selected.iter().filter(|g| !g.amounts().is_empty()).cloned().collect();
+            let mut by_currency: HashMap<String, (u64, usize)> = HashMap::new();
+            for g in &with {
+                let a = &g.amounts()[0].value;
+                let e = by_currency.entry(a.currency.clone()).or_default();
+                e.0 += a.amount;
+                e.1 += 1;
+            }
+            if with.is_empty() || by_currency.len() > 1 {
+                return unstated(u, &company, "a total", &selected, store, index, c);
+            }
+            let (currency, (sum, n)) = by_currency.into_iter().next().expect("one currency");
+            let mut nums = Vec::new();
+            for g in &with {
+                nums.extend(round_cites(g, c)?);
+            }
+            let missing = selected.len() - n;
+            let caveat = if missing > 0 { format!(" ({missing} more without a stated amount)") } else { String::new() };
+            facts(
+                format!(
+                    "My sources state no total, but the {n} round{} on record for {company} add up to {}{caveat}{}.",
+                    if n == 1 { "" } else { "s" },
+                    format_amount(sum, &currency),
+                    cites(&nums)
+                ),
+                with,
+            )
+        }
+        Intent::Portfolio | Intent::Largest | Intent::Unknown => {
+            let parts: Vec<String> = selected.iter().map(|g| amount_sentence(g, &company, c)).collect::<Result<_>>()?;
+            facts(join_sentences(parts), selected.clone())
+        }
+    };
+    Ok(d)
+}
+
+fn facts(text: String, groups: Vec<RoundGroup>) -> Draft {
+    Draft { answered: true, text, basis: Basis::Facts, groups, suggestions: Vec::new() }
+}
+
+/// The round is known but the asked attribute is not: say so, after trying the passages.
+fn unstated(
+    u: &Understood,
+    company: &str,
+    what: &str,
+    selected: &[RoundGroup],
+    store: &FactStore,
+    index: &PassageIndex,
+    c: &mut Citations,
+) -> Result<Draft> {
+    if let Some(d) = passage_answer(u, company, store, index, c)? {
+        return Ok(d);
+    }
+    let rounds = known_rounds(selected);
+    Ok(Draft::no(format!("My sources don't state {what} for {company}'s {rounds}.")))
+}
+
+fn round_cites(g: &RoundGroup, c: &mut Citations) -> Result<Vec<usize>> {
+    let mut out = Vec::new();
+    for a in &g.accounts {
+        if let Some(n) = c.correction(a) {
+            out.push(n);
+        }
+        if let Some(ev) = &a.evidence {
+            out.extend(c.evidence(ev)?);
+        }
+    }
+    Ok(out)
+}
+
+fn investor_cites(g: &RoundGroup, name: &str, c: &mut Citations) -> Result<Vec<usize>> {
+    let mut out = Vec::new();
+    for a in &g.accounts {
+        if let Some(p) = a.investors.iter().find(|p| key(&p.name) == key(name)) {
+            match &p.evidence {
+                Some(ev) => out.extend(c.evidence(ev)?),
+                None => out.extend(c.correction(a)),
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn lead_sentence(g: &RoundGroup, company: &str, c: &mut Citations) -> Result<String> {
+    // Accounts that name leads; if they disagree, each is reported with its source.
+    let mut sets: Vec<(Vec<String>, Vec<usize>)> = Vec::new();
+    for a in &g.accounts {
+        let leads: Vec<String> = a.names(Role::Lead).into_iter().map(str::to_string).collect();
+        if leads.is_empty() {
+            continue;
+        }
+        let mut nums = Vec::new();
+        for p in a.investors.iter().filter(|p| p.role == Role::Lead) {
+            match &p.evidence {
+                Some(ev) => nums.extend(c.evidence(ev)?),
+                None => nums.extend(c.correction(a)),
+            }
+        }
+        let mut keys: Vec<String> = leads.iter().map(|l| key(l)).collect();
+        keys.sort();
+        match sets.iter_mut().find(|(l, _)| {
+            let mut k: Vec<String> = l.iter().map(|x| key(x)).collect();
+            k.sort();
+            k == keys
+        }) {
+            Some(s) => s.1.extend(nums),
+            None => sets.push((leads, nums)),
+        }
+    }
+    let phrase = round_phrase(g, company, true);
+    if sets.len() == 1 {
+        let (leads, nums) = &sets[0];
+        return Ok(format!("{} led {phrase}{}", and_list(leads), cites(nums)));
+    }
+    let reports: Vec<String> = sets.iter().map(|(l, n)| format!("{}{}", and_list(l), cites(n))).collect();
+    Ok(format!("Sources differ on who led {phrase}: {}", reports.join("; ")))
+}
+
+fn amount_sentence(g: &RoundGroup, company: &str, c: &mut Citations) -> Result<String> {
+    let amounts = g.amounts();
+    let label = round_label_with_date(g, c)?;
+    Ok(match amounts.len() {
+        0 => format!("{company} raised {label}{}", cites(&round_cites(g, c)?)),
+        1 => {
+            let nums = amount_cites(g, &amounts[0].accounts, c)?;
+            format!("{company} raised {} in {label}{}", amounts[0].value, cites(&nums))
+        }
+        _ => {
+            let reports: Vec<String> = amounts
+                .iter()
+                .map(|s| Ok(format!("{}{}", s.value, cites(&amount_cites(g, &s.accounts, c)?))))
+                .collect::<Result<_>>()?;
+            format!("Sources differ on the size of {company}'s {label}: {}", reports.join(" or "))
+        }
+    })
+}
+
+fn amount_cites(g: &RoundGroup, accounts: &[usize], c: &mut Citations) -> Result<Vec<usize>> {
+    let mut out = Vec::new();
+    for &i in accounts {
+        let a = &g.accounts[i];
+        out.extend(c.correction(a));
+        if let Some(ev) = &a.evidence {
+            out.extend(c.evidence(ev)?);
+        }
+    }
+    Ok(out)
+}
+
+/// "its Series C (April 2018)" / "a funding round (July 2017)".
+fn round_label_with_date(g: &RoundGroup, c: &mut Citations) -> Result<String> {
+    let base = if g.round == RoundType::Unknown { "a funding round".to_string() } else { format!("its {}", g.round.label()) };
+    Ok(match g.dates().len() {
+        0 => base,
+        _ => format!("{base} ({})", dates_text(g, c)?),
+    })
+}
+
+fn dates_text(g: &RoundGroup, c: &mut Citations) -> Result<String> {
+    let dates = g.dates();
+    if dates.len() == 1 {
+        return Ok(dates[0].value.human());
+    }
+    let mut parts = Vec::new();
+    for s in &dates {
+        parts.push(format!("{}{}", s.value.human(), cites(&amount_cites(g, &s.accounts, c)?)));
+    }
+    Ok(format!("{} (sources differ)", parts.join(" or ")))
+}
+
+/// "SenseTime's $600 million Series C (April 2018)".
+fn round_phrase(g: &RoundGroup, company: &str, with_amount: bool) -> String {
+    let amounts = g.amounts();
+    let amount = if with_amount && amounts.len() == 1 { format!("{} ", amounts[0].value) } else { String::new() };
+    let label = if g.round == RoundType::Unknown { "funding round".to_string() } else { g.round.label() };
+    let date = match g.dates().as_slice() {
+        [one] => format!(" ({})", one.value.human()),
+        _ => String::new(),
+    };
+    format!("{company}'s {amount}{label}{date}")
+}
+
+fn round_phrase_no_date(g: &RoundGroup, owner: &str) -> String {
+    let amounts = g.amounts();
+    let amount = if amounts.len() == 1 { format!("{} ", amounts[0].value) } else { String::new() };
+    if g.round == RoundType::Unknown {
+        format!("a {amount}funding round")
+    } else {
+        format!("{owner} {amount}{}", g.round.label())
+    }
+}
+
+fn round_phrase_subject(g: &RoundGroup, company: &str) -> String {
+    let amounts = g.amounts();
+    let amount = if amounts.len() == 1 { format!("{} ", amounts[0].value) } else { String::new() };
+    let date = match g.dates().as_slice() {
+        [one] => format!(" of {}", one.value.human()),
+        _ => String::new(),
+    };
+    format!("{company}'s {amount}round{date}")
+}
+
+fn article_for(label: &str) -> String {
+    let vowel = label.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']);
+    format!("{} {label}", if vowel { "an" } else { "a" })
+}
+
+fn strip_company(sentence: &str, company: &str) -> String {
+    let s = sentence.trim_end_matches('.');
+    s.strip_prefix(company).map(|r| r.trim_start().to_string()).unwrap_or_else(|| s.to_string())
+}
+
+fn join_sentences(parts: Vec<String>) -> String {
+    let mut out = parts.join("; ");
+    if !out.ends_with('.') {
+        out.push('.');
+    }
+    out
+}
+
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [a, b] => format!("{a} and {b}"),
+        _ => format!("{} and {}", items[..items.len() - 1].join(", "), items[items.len() - 1]),
+    }
+}
+
+fn or_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        _ => format!("{} or {}", items[..items.len() - 1].join(", "), items[items.len() - 1]),
+    }
+}
+
+fn asked_round_text(u: &Understood) -> String {
+    let round = u.round.map_or("funding round".to_string(), |r| r.label());
+    match &u.period {
+        Some(p) => format!("{round} in {}", p.text),
+        None => round,
+    }
+}
+
+/// "its Series C (April 2018) and a funding round (July 2017)".
+fn known_rounds(groups: &[RoundGroup]) -> String {
+    let items: Vec<String> = groups
+        .iter()
+        .map(|g| {
+            let label = if g.round == RoundType::Unknown { "a funding round".to_string() } else { format!("its {}", g.round.label()) };
+            match g.first_date() {
+                Some(d) => format!("{label} ({})", d.human()),
+                None => label,
+            }
+        })
+        .collect();
+    and_list(&items)
+}
+
+fn in_period(g: &RoundGroup, p: &super::question::Period) -> bool {
+    g.accounts.iter().filter_map(|a| a.date).any(|d| match p.month_any_year {
+        Some(m) => d.precision >= crate::facts::Precision::Month && d.date.month() == m,
+        None => d.date <= p.to && d.end() >= p.from,
+    })
+}
+
+fn groups_by_company(rounds: Vec<crate::facts::Round>) -> Vec<RoundGroup> {
+    let mut by: Vec<Vec<crate::facts::Round>> = Vec::new();
+    for r in rounds {
+        match by.iter_mut().find(|g| key(&g[0].company) == key(&r.company)) {
+            Some(g) => g.push(r),
+            None => by.push(vec![r]),
+        }
+    }
+    by.into_iter().flat_map(group).collect()
+}
+
+fn portfolio(u: &Understood, store: &FactStore, c: &mut Citations) -> Result<Draft> {
+    let (Some(investor), Some(id)) = (&u.investor, u.investor_id) else {
+        let name = u.company.clone().or(u.unknown_name.clone()).unwrap_or_else(|| "that investor".to_string());
+        return Ok(Draft::no(format!("I have no investments by {name} in my articles.")));
+    };
+    let k = key(investor);
+    let mut groups: Vec<RoundGroup> = groups_by_company(store.rounds_for_investor(id)?)
+        .into_iter()
+        .filter(|g| !u.lead_only || g.investors(Role::Lead).iter().any(|s| key(&s.value) == k))
+        .filter(|g| u.period.as_ref().is_none_or(|p| in_period(g, p)))
+        .collect();
+    groups.sort_by_key(|g| std::cmp::Reverse(g.first_date()));
+    if groups.is_empty() {
+        let what = if u.lead_only { "rounds led by" } else { "investments by" };
+        return Ok(Draft::no(format!("I have no {what} {investor} in my articles.")));
+    }
+    let mut items = Vec::new();
+    for g in groups.iter().take(10) {
+        let lead = g.investors(Role::Lead).iter().any(|s| key(&s.value) == k);
+        let nums = investor_cites(g, investor, c)?;
+        let mut detail = vec![if g.round == RoundType::Unknown { "funding round".to_string() } else { g.round.label() }];
+        if let Some(a) = g.amounts().first() {
+            detail.push(a.value.to_string());
+        }
+        if let Some(d) = g.first_date() {
+            detail.push(d.human());
+        }
+        if lead {
+            detail.push("lead".to_string());
+        }
+        items.push(format!("{} ({}){}", g.company, detail.join(", "), cites(&nums)));
+    }
+    let verb = if u.lead_only { "led rounds in" } else { "invested in" };
+    let more = if groups.len() > 10 { format!(", and {} more", groups.len() - 10) } else { String::new() };
+    Ok(facts(format!("{investor} {verb} {}{more}.", and_list(&items)), groups.into_iter().take(10).collect()))
+}
+
+fn largest(u: &Understood, store: &FactStore, c: &mut Citations) -> Result<Draft> {
+    let rounds = match &u.period {
+        Some(p) if p.month_any_year.is_none() => store.rounds_between(p.from, p.to)?,
+        _ => store.all_rounds()?.into_iter().filter(|r| !r.company.is_empty()).collect(),
+    };
+    let mut groups: Vec<RoundGroup> = groups_by_company(rounds)
+        .into_iter()
+        .filter(|g| !g.amounts().is_empty())
+        .filter(|g| u.round.is_none_or(|r| g.round == r))
+        .filter(|g| u.period.as_ref().is_none_or(|p| in_period(g, p)))
+        .collect();
+    let period = u.period.as_ref().map(|p| format!(" in {}", p.text)).unwrap_or_default();
+    if groups.is_empty() {
+        return Ok(Draft::no(format!("I have no rounds with a stated amount{period}.")));
+    }
+    // Amounts in different currencies are not converted: rank the most common one.
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for g in &groups {
+        *counts.entry(g.amounts()[0].value.currency.clone()).or_default() += 1;
+    }
+    let currency = counts
+        .iter()
+        .max_by_key(|(cur, n)| (**n, cur.as_str() == "USD"))
+        .map(|(cur, _)| cur.clone())
+        .unwrap_or_default();
+    let others = groups.iter().filter(|g| g.amounts()[0].value.currency != currency).count();
+    groups.retain(|g| g.amounts()[0].value.currency == currency);
+    groups.sort_by_key(|g| std::cmp::Reverse(g.amounts()[0].value.amount));
+    groups.truncate(5);
+    let mut items = Vec::new();
+    for g in &groups {
+        let nums = round_cites(g, c)?;
+        items.push(format!("{}{}", round_phrase(g, &g.company, true), cites(&nums)));
+    }
+    let note = if others > 0 { format!(" ({others} in other currencies not ranked)") } else { String::new() };
+    Ok(facts(format!("The largest rounds on record{period}: {}{note}.", items.join("; ")), groups))
+}
+
+static LEAD_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:co-?led|led\s+by|led\s+the|leading\s+the|lead\s+investors?|headed\s+by|spearheaded)\b").expect("static")
+});
+static INVESTOR_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:participation\s+from|backed\s+by|investors?\s+(?:include|including|were)|joined\s+by|also\s+(?:invested|participated)|participated|led\s+by|co-?led)\b").expect("static")
+});
+
+/// Looks for a sentence that states the asked thing about the company in a passage, when the
+/// facts store has nothing: quoted, cited, and marked as lower confidence.
+fn passage_answer(u: &Understood, company: &str, store: &FactStore, index: &PassageIndex, c: &mut Citations) -> Result<Option<Draft>> {
+    let cue_words = match u.intent {
+        Intent::Lead => "led by lead investor",
+        Intent::Investors => "investors participation backed",
+        Intent::Amount => "raised million funding",
+        Intent::Valuation => "valued valuation worth",
+        Intent::Total => "total raised to date",
+        Intent::Date => "raised announced",
+        _ => return Ok(None),
+    };
+    let round_words = u.round.map(|r| r.label()).unwrap_or_default();
+    let query = format!("{company} {round_words} {cue_words}");
+    let hits = match index.search_terms(&query, 12) {
+        Ok(h) => h,
+        Err(_) => return Ok(None),
+    };
+    let company_key = key(company);
+    for hit in hits {
+        let about_company = store
+            .article(&hit.article)?
+            .and_then(|a| a.subject)
+            .is_some_and(|s| key(&s) == company_key);
+        let passage_names = key(&hit.passage).contains(&company_key);
+        if !about_company && !passage_names {
+            continue;
+        }
+        for span in crate::corpus::split_sentences(&hit.passage) {
+            let sentence = span.text(&hit.passage);
+            if !sentence_answers(u, sentence, about_company, &company_key) {
+                continue;
+            }
+            let n = c.hit(&hit, Some((span.start, span.end)));
+            let source = hit.source.clone().unwrap_or_else(|| hit.title.clone());
+            return Ok(Some(Draft {
+                answered: true,
+                text: format!("I have no structured fact for that, but {source} says: \"{sentence}\"{}", cite(n)),
+                basis: Basis::Passages,
+                groups: Vec::new(),
+                suggestions: Vec::new(),
+            }));
+        }
+    }
+    Ok(None)
+}
+
+fn sentence_answers(u: &Understood, sentence: &str, about_company: bool, company_key: &str) -> bool {
+    let names_company = key(sentence).contains(company_key);
+    let refers = names_company || about_company && Regex::new(r"(?i)\b(?:it|its|the\s+(?:company|startup|firm))\b").expect("static").is_match(sentence);
+    if !refers {
+        return false;
+    }
+    let types = crate::facts::extract_round_types(sentence);
+    if let Some(r) = u.round {
+        if !types.contains(&r) || types.iter().any(|t| *t != r) {
+            return false;
+        }
+    }
+    let kinds = crate::facts::money_kinds(sentence);
+    match u.intent {
+        Intent::Lead => LEAD_CUE.is_match(sentence),
+        Intent::Investors => INVESTOR_CUE.is_match(sentence),
+        Intent::Amount => kinds.contains(&"round"),
+        Intent::Valuation => kinds.contains(&"valuation"),
+        Intent::Total => kinds.contains(&"total"),
+        _ => false,
+    }
+}
+
+/// Orders citations so the ones the answer text cites come first, in order of use, and gives
+/// the old→new number mapping.
+fn order_citations(list: Vec<Citation>, text: &str) -> (Vec<Citation>, HashMap<usize, usize>) {
+    static MARK: LazyLock<Regex> = LazyLock::new(|| Regex::new("\u{27e6}(\\d+)\u{27e7}").expect("static"));
+    let mut order: Vec<usize> = Vec::new();
+    for caps in MARK.captures_iter(text) {
+        let n: usize = caps[1].parse().unwrap_or(0);
+        if !order.contains(&n) {
+            order.push(n);
+        }
+    }
+    for c in &list {
+        if !order.contains(&c.number) {
+            order.push(c.number);
+        }
+    }
+    let mapping: HashMap<usize, usize> = order.iter().enumerate().map(|(i, old)| (*old, i + 1)).collect();
+    let mut out: Vec<Citation> = list
+        .into_iter()
+        .map(|mut c| {
+            c.number = mapping[&c.number];
+            c
+        })
+        .collect();
+    out.sort_by_key(|c| c.number);
+    (out, mapping)
+}
+
+fn renumber(text: &str, mapping: &HashMap<usize, usize>) -> String {
+    static MARK: LazyLock<Regex> = LazyLock::new(|| Regex::new("\u{27e6}(\\d+)\u{27e7}").expect("static"));
+    let replaced = MARK.replace_all(text, |caps: &regex::Captures| {
+        let n: usize = caps[1].parse().unwrap_or(0);
+        format!(" [{}]", mapping.get(&n).copied().unwrap_or(n))
+    });
+    let mut out = String::with_capacity(replaced.len());
+    let mut previous_space = false;
+    for ch in replaced.chars() {
+        if ch == ' ' && previous_space {
+            continue;
+        }
+        previous_space = ch == ' ';
+        out.push(ch);
+    }
+    out.trim().to_string()
+}
+
+fn renumber_view(v: &mut RoundView, mapping: &HashMap<usize, usize>) {
+    let map = |nums: &mut Vec<usize>| {
+        for n in nums.iter_mut() {
+            *n = mapping.get(n).copied().unwrap_or(*n);
+        }
+        nums.sort_unstable();
+        nums.dedup();
+    };
+    map(&mut v.citations);
+    for a in &mut v.amounts {
+        map(&mut a.citations);
+    }
+    for d in &mut v.dates {
+        map(&mut d.citations);
+    }
+    for n in v.leads.iter_mut().chain(v.investors.iter_mut()) {
+        map(&mut n.citations);
+    }
+    for val in &mut v.valuations {
+        map(&mut val.citations);
+    }
+}

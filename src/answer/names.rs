@@ -1,0 +1,120 @@
+//! In-memory name lookup for questions: every company spelling and investor name, keyed the
+//! way the store keys them, with typo-tolerant search. Built once per committed generation.
+
+use std::collections::HashMap;
+
+use crate::error::Result;
+use crate::facts::names::key;
+use crate::facts::store::{Company, FactStore};
+
+/// A named thing found in a question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// Store id.
+    pub id: i64,
+    /// Display name.
+    pub name: String,
+    /// Edit distance between what was typed and the name (0 = exact up to case and suffixes).
+    pub distance: usize,
+}
+
+/// Companies and investors by key.
+#[derive(Debug, Default)]
+pub struct NameIndex {
+    companies: HashMap<String, Company>,
+    investors: HashMap<String, (i64, String)>,
+    /// (key, id, name, is_company) for fuzzy scans.
+    all: Vec<(String, i64, String, bool)>,
+}
+
+impl NameIndex {
+    /// Loads every company spelling and investor name from the store.
+    pub fn load(store: &FactStore) -> Result<Self> {
+        let mut index = NameIndex::default();
+        for (company, aliases) in store.company_names()? {
+            for alias in std::iter::once(&company.name).chain(aliases.iter()) {
+                let k = key(alias);
+                if k.is_empty() {
+                    continue;
+                }
+                index.all.push((k.clone(), company.id, company.name.clone(), true));
+                index.companies.entry(k).or_insert_with(|| company.clone());
+            }
+        }
+        for (id, name) in store.investor_list()? {
+            let k = key(&name);
+            if k.is_empty() {
+                continue;
+            }
+            index.all.push((k.clone(), id, name.clone(), false));
+            index.investors.entry(k).or_insert((id, name));
+        }
+        Ok(index)
+    }
+
+    /// Number of companies known.
+    pub fn company_count(&self) -> usize {
+        let mut ids: Vec<i64> = self.companies.values().map(|c| c.id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.len()
+    }
+
+    /// The company spelled `text` (up to case, punctuation and suffixes).
+    pub fn company_exact(&self, text: &str) -> Option<Found> {
+        self.companies.get(&key(text)).map(|c| Found { id: c.id, name: c.name.clone(), distance: 0 })
+    }
+
+    /// The investor spelled `text`.
+    pub fn investor_exact(&self, text: &str) -> Option<Found> {
+        self.investors.get(&key(text)).map(|(id, name)| Found { id: *id, name: name.clone(), distance: 0 })
+    }
+
+    /// Names within a small edit distance of `text`, closest first. Short words are never
+    /// matched loosely: one letter off in a five-letter word is another word.
+    pub fn close(&self, text: &str, companies: bool) -> Vec<Found> {
+        let k = key(text);
+        let budget = match k.chars().count() {
+            0..=4 => return Vec::new(),
+            5..=9 => 1,
+            _ => 2,
+        };
+        let mut out: Vec<Found> = Vec::new();
+        for (candidate, id, name, is_company) in &self.all {
+            if *is_company != companies || candidate.len().abs_diff(k.len()) > budget {
+                continue;
+            }
+            let d = strsim::damerau_levenshtein(candidate, &k);
+            if d <= budget && !out.iter().any(|f| f.id == *id) {
+                out.push(Found { id: *id, name: name.clone(), distance: d });
+            }
+        }
+        out.sort_by(|a, b| a.distance.cmp(&b.distance).then(a.name.cmp(&b.name)));
+        out
+    }
+
+    /// Company names starting with `prefix` (any spelling), for autocomplete.
+    pub fn complete(&self, prefix: &str, limit: usize) -> Vec<String> {
+        let k = key(prefix);
+        let mut out: Vec<String> = Vec::new();
+        let mut names: Vec<&(String, i64, String, bool)> =
+            self.all.iter().filter(|(c, _, _, is_company)| *is_company && c.starts_with(&k)).collect();
+        names.sort_by(|a, b| a.2.cmp(&b.2));
+        for (_, _, name, _) in names {
+            if !out.contains(name) {
+                out.push(name.clone());
+            }
+            if out.len() >= limit {
+                break;
+            }
+        }
+        if out.len() < limit && k.len() >= 3 {
+            for f in self.close(prefix, true) {
+                if !out.contains(&f.name) && out.len() < limit {
+                    out.push(f.name);
+                }
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,514 @@
+//! Understanding a question without a language model: what is asked (the intent) and about
+//! whom (company, investor, round, period), from the words people type in chat.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+use serde::Serialize;
+
+use super::names::{Found, NameIndex};
+use crate::facts::RoundType;
+
+/// What a question asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Intent {
+    /// Who led a round.
+    Lead,
+    /// Who invested.
+    Investors,
+    /// How much was raised.
+    Amount,
+    /// What the company is valued at.
+    Valuation,
+    /// When a round was announced.
+    Date,
+    /// Which round it was.
+    Round,
+    /// The company's funding history.
+    History,
+    /// Total raised.
+    Total,
+    /// What an investor invested in.
+    Portfolio,
+    /// The largest rounds in a period.
+    Largest,
+    /// Not recognised.
+    Unknown,
+}
+
+impl Intent {
+    /// Every intent, for reports.
+    pub const ALL: [Intent; 11] = [
+        Intent::Lead,
+        Intent::Investors,
+        Intent::Amount,
+        Intent::Valuation,
+        Intent::Date,
+        Intent::Round,
+        Intent::History,
+        Intent::Total,
+        Intent::Portfolio,
+        Intent::Largest,
+        Intent::Unknown,
+    ];
+
+    /// The snake_case name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Intent::Lead => "lead",
+            Intent::Investors => "investors",
+            Intent::Amount => "amount",
+            Intent::Valuation => "valuation",
+            Intent::Date => "date",
+            Intent::Round => "round",
+            Intent::History => "history",
+            Intent::Total => "total",
+            Intent::Portfolio => "portfolio",
+            Intent::Largest => "largest",
+            Intent::Unknown => "unknown",
+        }
+    }
+}
+
+/// How a name in the question was matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchKind {
+    /// Same name up to case, punctuation and suffixes.
+    Exact,
+    /// A small typo away from exactly one known name.
+    Typo,
+    /// Taken from the conversation (a follow-up question).
+    Context,
+}
+
+/// A period the question narrows to.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Period {
+    /// First day.
+    pub from: NaiveDate,
+    /// Last day.
+    pub to: NaiveDate,
+    /// "April 2018", "2018", "April".
+    pub text: String,
+    /// A month without a year matches that month in any year.
+    #[serde(skip)]
+    pub month_any_year: Option<u32>,
+}
+
+/// What was understood of a question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Understood {
+    /// What is asked.
+    pub intent: Intent,
+    /// The company asked about, as the store names it.
+    pub company: Option<String>,
+    /// Its store id.
+    #[serde(skip)]
+    pub company_id: Option<i64>,
+    /// How the company was matched.
+    pub company_match: Option<MatchKind>,
+    /// A name the question seems to ask about that matches no company.
+    pub unknown_name: Option<String>,
+    /// Known companies close to `unknown_name`.
+    pub close_companies: Vec<String>,
+    /// The investor asked about.
+    pub investor: Option<String>,
+    /// Its store id.
+    #[serde(skip)]
+    pub investor_id: Option<i64>,
+    /// An investor to leave out ("who else besides Alibaba").
+    pub exclude: Option<String>,
+    /// The round asked about.
+    pub round: Option<RoundType>,
+    /// The period asked about.
+    pub period: Option<Period>,
+    /// "What did X lead": only rounds the investor led.
+    pub lead_only: bool,
+    /// The question asks about an IPO or acquisition, which fundbot does not track.
+    pub not_a_round: Option<String>,
+}
+
+fn re(p: &str) -> Regex {
+    Regex::new(p).expect("static regex")
+}
+
+static PORTFOLIO: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)\b(?:portfolio|investments\s+(?:of|by)|bets\s+(?:of|by)|invested\s+in\s+what|where\s+(?:did|has|does)\b.+\binvest)\b
+       | \b(?:what|which)\b(?:\s+(?:companies|startups|firms|deals|rounds))?\s+(?:did|has|have|does|do)\b.+\b(?:invest(?:ed)?|back(?:ed)?|fund(?:ed)?|lead|led|co-lead|co-led|bet\s+on|put\s+money)\b(?:\s+(?:in|into|on))?\s*[?!.]*\s*$
+       | \b(?:which|what)\s+(?:companies|startups|firms|deals|rounds)\s+(?:has|have|did|does)?\s*\b.+?\b(?:invested|backed|funded|led)\b
+       | \b(?:which|what)\s+(?:companies|startups)\b.+\b(?:invest|back|fund|lead)\b")
+});
+static LARGEST: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:biggest|largest|top|mega|huge|richest)\b.*\b(?:rounds?|raises?|deals?|fundings?|investments?|financings?)\b")
+});
+static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)\b(?:who|which\s+\w+|what\s+\w+)\s+(?:co-?led|led|leads|headed|heads|spearheaded|anchored|was\s+leading|is\s+leading)\b
+       | \blead(?:s|ing)?\s+(?:investors?|backers?|vc|firm)\b | \bled\s+by\s+(?:who|whom)\b | \bwho\s+(?:was|were|is|are)\s+the\s+(?:co-?)?leads?\b
+       | \b(?:co-?)?lead\b | \bleader\b | \bwho\s+led\b | \bled\s+it\b")
+});
+static INVESTORS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)\bwho\s+(?:else\s+)?(?:invested|invests|backed|backs|funded|funds|participated|joined|put|chipped|gave|bankrolled|financed)\b
+       | \binvestors?\b | \bbackers?\b | \bwho\s+else\b | \bbesides\b | \bparticipants?\b | \bshareholders\b
+       | \bwho\s+(?:is|are|was|were)\s+(?:behind|backing|funding|investing)\b | \bwho\s+(?:has|have)\s+(?:invested|backed)\b
+       | \bwho\s+(?:did|does)\s+\S+\s+(?:raise|get)\s+(?:money|funding|capital)?\s*from\b | \bfrom\s+whom\b
+       | ^\s*(?:did|has|have|was|were|is)\b.+\b(?:invest|back|fund|participate|lead)")
+});
+static VALUATION: LazyLock<Regex> = LazyLock::new(|| re(r"\bvalu(?:ed|ation|ations|e)\b|\bworth\b|\bunicorn\b"));
+static TOTAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:in\s+total|total|totals|altogether|so\s+far|to\s+date|overall|cumulative|cumulatively|all\s+time|combined|in\s+all)\b")
+});
+static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\bhow\s+(?:much|big|large)\b|\bamount\b|\bsize\b|\bhow\s+many\s+(?:dollars|euros|pounds|million|crore)\b|\bwhat\s+did\s+.+\s+raise\b|\bhow\s+much\b")
+});
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\bwhen\b|\bwhat\s+(?:date|year|month|day|time)\b|\bwhich\s+(?:year|month|date|day)\b|\bwhat\s+(?:year|month)\b")
+});
+static ROUND: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:what|which)\s+(?:round|stage|series|kind\s+of\s+(?:round|funding)|type\s+of\s+(?:round|funding))\b|\bwhat\s+(?:round|stage)\b")
+});
+static HISTORY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:history|rounds|tell\s+me\s+about|funding\s+of|overview|summary|summarize|list|everything|timeline|raised\s+money|fundraising|fund\s*raises|funding)\b")
+});
+static NOT_ROUND: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:ipo|initial\s+public\s+offering|go(?:ing|es)?\s+public|went\s+public|listing|listed|acquisition|acquired|acquire|bought|buyout|merger|revenue|revenues|profit|profits|employees|headcount|ceo|founders?)\b")
+});
+static EXCLUDE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:besides|except|excluding|apart\s+from|other\s+than|aside\s+from|beyond|in\s+addition\s+to|along\s+with|alongside|apart|bar)\s+")
+});
+static SERIES: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?x)\bpre[\s\-]?series[\s\-]*(?P<p>[a-j])\b
+       | \bseries[\s\-]*(?P<s>[a-j])(?:[\s\-]?\d)?\b
+       | \b(?P<l>[b-j])[\s\-]round\b
+       | \bround[\s\-](?P<r>[a-j])\b
+       | \b(?P<preseed>pre[\s\-]?seed)\b
+       | \b(?P<seed>seed)\b
+       | \b(?P<angel>angel)\b
+       | \b(?P<ext>bridge|extension)\b
+       | \b(?P<growth>growth)\s+(?:round|equity|funding)\b
+       | \b(?P<debt>debt|venture\s+debt|credit\s+facility|loan)\b
+       | \b(?P<conv>convertible(?:\s+notes?)?)\b
+       | \b(?P<grant>grants?)\b
+       | \b(?P<pe>private\s+equity)\b")
+});
+static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:19|20)\d\d\b"));
+static MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b")
+});
+static PRONOUN_ONLY: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:its|it|they|their|them|the\s+company|this\s+company|that\s+company|the\s+startup)\b|^\s*and\b"));
+
+/// Words that never name a company or investor in a question.
+const STOPWORDS: &[&str] = &[
+    "who", "whom", "whose", "what", "whats", "what's", "when", "where", "which", "why", "how", "much",
+    "many", "did", "does", "do", "done", "is", "was", "were", "are", "be", "been", "being", "the",
+    "a", "an", "in", "of", "for", "to", "on", "at", "by", "from", "into", "with", "about", "as",
+    "led", "lead", "leads", "leading", "co-led", "colead", "co-lead", "leader", "invest", "invested",
+    "invests", "investing", "investment", "investments", "investor", "investors", "raise", "raised",
+    "raises", "raising", "round", "rounds", "funding", "fundings", "funded", "fund", "funds",
+    "fundraise", "fundraising", "series", "valuation", "valuations", "valued", "value", "worth",
+    "total", "totals", "besides", "else", "other", "others", "and", "or", "its", "it", "it's",
+    "their", "they", "them", "back", "backed", "backer", "backers", "backing", "participate",
+    "participated", "participants", "company", "companies", "startup", "startups", "firm",
+    "money", "get", "got", "gets", "has", "have", "had", "tell", "me", "us", "about", "show",
+    "list", "give", "latest", "last", "first", "recent", "recently", "most", "biggest", "largest",
+    "top", "year", "years", "month", "months", "date", "stage", "type", "kind", "please", "pls",
+    "thanks", "thank", "you", "anyone", "know", "anybody", "hey", "hi", "hello", "bot", "fundbot",
+    "so", "far", "date", "overall", "altogether", "all", "time", "combined", "now", "currently",
+    "current", "ago", "that", "this", "these", "those", "there", "any", "some", "can", "could",
+    "would", "should", "will", "i", "we", "my", "our", "your", "size", "amount", "big", "large",
+    "big", "history", "summary", "overview", "everything", "timeline", "capital", "cash",
+    "dollars", "million", "billion", "seed", "pre-seed", "preseed", "angel", "bridge",
+    "extension", "growth", "debt", "loan", "grant", "grants", "convertible", "note", "notes",
+    "equity", "private", "venture", "vc", "vcs", "deal", "deals", "unicorn", "portfolio", "bets",
+    "put", "behind", "joined", "gave", "exactly", "roughly", "approximately", "just", "only",
+    "also", "too", "again", "new", "next", "previous", "prior", "before", "after", "during",
+    "since", "until", "between", "besides", "except", "excluding", "apart", "aside", "beyond",
+    "addition", "along", "alongside", "than", "not", "no", "yes", "if", "then", "was", "whom",
+    "headed", "spearheaded", "anchored", "participation", "shareholders", "financed", "financing",
+    "bankrolled", "chipped", "valuing", "priced", "price", "mega", "huge", "richest", "happen",
+    "happened", "announce", "announced", "close", "closed", "secure", "secured", "latest", "earlier",
+    "later", "level", "post-money", "pre-money", "post", "pre", "times", "ever", "inc", "ltd",
+];
+
+fn is_stopword(word: &str) -> bool {
+    STOPWORDS.contains(&word)
+}
+
+/// A word of the question with its place.
+#[derive(Debug, Clone)]
+struct Word {
+    text: String,
+    lower: String,
+    start: usize,
+    end: usize,
+}
+
+fn words(text: &str) -> Vec<Word> {
+    static WORD: LazyLock<Regex> = LazyLock::new(|| re(r"[\p{L}\p{N}][\p{L}\p{N}.&'\-]*"));
+    WORD.find_iter(text)
+        .map(|m| {
+            let mut t = m.as_str().trim_end_matches(['.', '-', '\'']);
+            for suffix in ["'s", "'"] {
+                t = t.strip_suffix(suffix).unwrap_or(t);
+            }
+            Word { text: t.to_string(), lower: t.to_lowercase(), start: m.start(), end: m.start() + t.len() }
+        })
+        .filter(|w| !w.text.is_empty())
+        .collect()
+}
+
+/// The conversation so far, for follow-ups ("and its Series B?").
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// The company of the previous answer.
+    pub last_company: Option<String>,
+}
+
+/// Reads a question.
+pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Understood {
+    let text: String = question
+        .chars()
+        .map(|c| match c {
+            '’' | '‘' | '`' | '´' => '\'',
+            '“' | '”' => '"',
+            c if c.is_control() => ' ',
+            c => c,
+        })
+        .collect();
+    let lower = text.to_lowercase();
+    let mut u = Understood {
+        intent: Intent::Unknown,
+        company: None,
+        company_id: None,
+        company_match: None,
+        unknown_name: None,
+        close_companies: Vec::new(),
+        investor: None,
+        investor_id: None,
+        exclude: None,
+        round: None,
+        period: None,
+        lead_only: false,
+        not_a_round: NOT_ROUND.find(&lower).map(|m| m.as_str().to_string()),
+    };
+
+    // Round and period words are set aside before names are looked for.
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    if let Some(c) = SERIES.captures(&lower) {
+        let m = c.get(0).expect("match");
+        taken.push((m.start(), m.end()));
+        let letter = |name: &str| c.name(name).map(|l| l.as_str().as_bytes()[0] - b'a');
+        u.round = if let Some(p) = letter("p") {
+            Some(if p == 0 { RoundType::Seed } else { RoundType::Extension })
+        } else if let Some(n) = letter("s").or_else(|| letter("l")).or_else(|| letter("r")) {
+            Some(RoundType::Series(n))
+        } else if c.name("preseed").is_some() {
+            Some(RoundType::PreSeed)
+        } else if c.name("seed").is_some() {
+            Some(RoundType::Seed)
+        } else if c.name("angel").is_some() {
+            Some(RoundType::Angel)
+        } else if c.name("ext").is_some() {
+            Some(RoundType::Extension)
+        } else if c.name("growth").is_some() {
+            Some(RoundType::Growth)
+        } else if c.name("debt").is_some() {
+            Some(RoundType::Debt)
+        } else if c.name("conv").is_some() {
+            Some(RoundType::ConvertibleNote)
+        } else if c.name("grant").is_some() {
+            Some(RoundType::Grant)
+        } else {
+            Some(RoundType::PrivateEquity)
+        };
+    }
+    u.period = period(&lower, &mut taken);
+
+    u.intent = if PORTFOLIO.is_match(&lower) {
+        u.lead_only = Regex::new(r"\b(?:lead|led|co-lead|co-led)\b").expect("static").is_match(&lower)
+            && !lower.contains("invest");
+        Intent::Portfolio
+    } else if LARGEST.is_match(&lower) {
+        Intent::Largest
+    } else if LEAD.is_match(&lower) && !VALUATION.is_match(&lower) {
+        Intent::Lead
+    } else if INVESTORS.is_match(&lower) {
+        Intent::Investors
+    } else if VALUATION.is_match(&lower) {
+        Intent::Valuation
+    } else if TOTAL.is_match(&lower) && (AMOUNT.is_match(&lower) || lower.contains("raise")) {
+        Intent::Total
+    } else if AMOUNT.is_match(&lower) {
+        Intent::Amount
+    } else if DATE.is_match(&lower) {
+        Intent::Date
+    } else if ROUND.is_match(&lower) {
+        Intent::Round
+    } else if HISTORY.is_match(&lower) || lower.contains("raise") {
+        Intent::History
+    } else {
+        Intent::Unknown
+    };
+
+    // "besides Alibaba": an investor to leave out.
+    if let Some(m) = EXCLUDE.find(&lower) {
+        let after: Vec<Word> = words(&text[m.end()..]).into_iter().take(4).collect();
+        for n in (1..=after.len()).rev() {
+            let phrase = after[..n].iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
+            if let Some(f) = names.investor_exact(&phrase).or_else(|| names.company_exact(&phrase)) {
+                u.exclude = Some(f.name);
+                taken.push((m.end() + after[0].start, m.end() + after[n - 1].end));
+                break;
+            }
+        }
+    }
+
+    // Names: runs of words that are not question words, rounds or dates.
+    let all_words = words(&text);
+    let free: Vec<&Word> = all_words
+        .iter()
+        .filter(|w| !is_stopword(&w.lower) && !taken.iter().any(|&(s, e)| w.start < e && w.end > s))
+        .filter(|w| !(w.lower.len() == 1 && w.lower.chars().all(|c| c.is_ascii_alphabetic())))
+        .collect();
+    let mut runs: Vec<Vec<&Word>> = Vec::new();
+    for w in free {
+        match runs.last_mut() {
+            Some(run) if adjacent(&text, run.last().expect("non-empty"), w) => run.push(w),
+            _ => runs.push(vec![w]),
+        }
+    }
+    let wants_investor = u.intent == Intent::Portfolio;
+    let mut company: Option<(Found, MatchKind)> = None;
+    let mut investor: Option<Found> = None;
+    let mut unmatched: Vec<String> = Vec::new();
+    for run in &runs {
+        let mut matched_any = false;
+        // Longest exact spelling first.
+        'outer: for n in (1..=run.len().min(5)).rev() {
+            for start in 0..=run.len() - n {
+                let slice = &run[start..start + n];
+                let phrase = text[slice[0].start..slice[n - 1].end].to_string();
+                let as_company = names.company_exact(&phrase);
+                let as_investor = names.investor_exact(&phrase);
+                let pick_investor = wants_investor && as_investor.is_some() || as_company.is_none() && as_investor.is_some();
+                if pick_investor && investor.is_none() {
+                    investor = as_investor;
+                    matched_any = true;
+                    break 'outer;
+                }
+                if let Some(f) = as_company {
+                    if company.is_none() {
+                        company = Some((f, MatchKind::Exact));
+                    } else if investor.is_none() {
+                        investor = as_investor;
+                    }
+                    matched_any = true;
+                    break 'outer;
+                }
+            }
+        }
+        if !matched_any {
+            unmatched.push(run.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" "));
+        }
+    }
+    // Typos: only when a single company is that close.
+    if company.is_none() {
+        for name in &unmatched {
+            let close = names.close(name, true);
+            if close.len() == 1 || close.len() > 1 && close[0].distance < close[1].distance {
+                company = Some((close[0].clone(), MatchKind::Typo));
+                break;
+            }
+            u.close_companies.extend(close.into_iter().map(|f| f.name).take(5));
+        }
+        if company.is_some() {
+            u.close_companies.clear();
+        }
+    }
+    if investor.is_none() && wants_investor {
+        for name in &unmatched {
+            let close = names.close(name, false);
+            if close.len() == 1 {
+                investor = Some(close[0].clone());
+                break;
+            }
+        }
+    }
+    if company.is_none() && investor.is_none() {
+        if let Some(last) = &context.last_company {
+            if PRONOUN_ONLY.is_match(&lower) || unmatched.is_empty() {
+                if let Some(f) = names.company_exact(last) {
+                    company = Some((f, MatchKind::Context));
+                }
+            }
+        }
+    }
+    if let Some((f, kind)) = company {
+        u.company = Some(f.name);
+        u.company_id = Some(f.id);
+        u.company_match = Some(kind);
+    } else if let Some(first) = unmatched.into_iter().find(|n| n.chars().any(char::is_alphabetic)) {
+        u.unknown_name = Some(first);
+    }
+    if let Some(f) = investor {
+        u.investor = Some(f.name);
+        u.investor_id = Some(f.id);
+    }
+    if u.intent == Intent::Unknown && u.company.is_some() {
+        u.intent = Intent::History;
+    }
+    u
+}
+
+/// Two words belong to one name when only spaces or light punctuation separate them.
+fn adjacent(text: &str, a: &Word, b: &Word) -> bool {
+    let between = &text[a.end..b.start];
+    between.chars().all(|c| c.is_whitespace() || c == '.' || c == '-' || c == '&') && between.len() <= 3
+}
+
+fn period(lower: &str, taken: &mut Vec<(usize, usize)>) -> Option<Period> {
+    let year = YEAR.find(lower);
+    let month = MONTH.find_iter(lower).find(|m| {
+        // "may" is a verb more often than a month.
+        m.as_str() != "may" || lower[..m.start()].trim_end().ends_with(" in") || year.is_some_and(|y| y.start() > m.end())
+    });
+    let month_num = month.map(|m| match &m.as_str()[..3] {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        _ => 12,
+    });
+    if let Some(y) = year {
+        taken.push((y.start(), y.end()));
+    }
+    if let Some(m) = month {
+        taken.push((m.start(), m.end()));
+    }
+    match (year.and_then(|y| y.as_str().parse::<i32>().ok()), month_num) {
+        (Some(y), Some(m)) => {
+            let d = crate::facts::DateRef::month(y, m)?;
+            Some(Period { from: d.date, to: d.end(), text: d.human(), month_any_year: None })
+        }
+        (Some(y), None) => {
+            let d = crate::facts::DateRef::year(y)?;
+            Some(Period { from: d.date, to: d.end(), text: y.to_string(), month_any_year: None })
+        }
+        (None, Some(m)) => Some(Period {
+            from: NaiveDate::from_ymd_opt(1900, 1, 1)?,
+            to: NaiveDate::from_ymd_opt(2999, 12, 31)?,
+            text: NaiveDate::from_ymd_opt(2000, m, 1)?.format("%B").to_string(),
+            month_any_year: Some(m),
+        }),
+        (None, None) => None,
+    }
+}
