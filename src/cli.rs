@@ -223,3 +223,31 @@ pub fn ask(paths: &Paths, question: &str, json: bool) -> anyhow::Result<ExitCode
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// `fundbot eval --questions FILE`: reindexes, then asks every question and scores the replies.
+pub fn eval_questions(paths: &Paths, questions: &std::path::Path, json: bool, verbose: bool) -> anyhow::Result<ExitCode> {
+    let questions = crate::eval::load_questions(questions)?;
+    reindex::reindex(paths, &Options { full: false, holder: "eval".to_string(), progress: &reindex::Silent })?;
+    let bot = Fundbot::open(paths)?;
+    let context = crate::answer::Context::default();
+    let result = crate::eval::eval_questions(&questions, |q| bot.ask(q, &context))?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &result)?;
+        writeln!(out)?;
+    } else {
+        write!(out, "{}", crate::eval::render_answer_eval(&result, verbose))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `fundbot serve`: the Discord bot, until Ctrl-C or SIGTERM.
+pub fn serve(paths: &Paths) -> anyhow::Result<ExitCode> {
+    let config = crate::bot::config::BotConfig::from_env()?;
+    if std::env::var_os("RUST_LOG").is_none() {
+        tracing::info!("set RUST_LOG=info for connection logs");
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(crate::bot::serve(paths.clone(), config))?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -263,3 +263,245 @@ round = "seed"
         assert!(e.differences.iter().any(|d| d.contains("missed Acme")));
     }
 }
+
+/// A labelled question (see `tests/eval/README.md`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LabelledQuestion {
+    /// The question as typed.
+    pub q: String,
+    /// The intent label, for the per-intent report.
+    pub intent: String,
+    /// Whether the corpus answers it.
+    pub answerable: bool,
+    /// Names the answer must contain.
+    #[serde(default)]
+    pub expect: Vec<String>,
+    /// Amounts the answer must state ("600000000 USD").
+    #[serde(default)]
+    pub expect_amount: Vec<String>,
+    /// Dates the answer must state (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`).
+    #[serde(default)]
+    pub expect_date: Vec<String>,
+    /// Articles of which at least one must be cited.
+    #[serde(default)]
+    pub cite: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuestionFile {
+    #[serde(default)]
+    question: Vec<LabelledQuestion>,
+}
+
+/// Reads a question file (`[[question]]` tables).
+pub fn load_questions(path: &Path) -> Result<Vec<LabelledQuestion>> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    let file: QuestionFile = toml::from_str(&text).map_err(|e| Error::Config {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })?;
+    Ok(file.question)
+}
+
+/// How one question went.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuestionResult {
+    /// The question.
+    pub q: String,
+    /// Its intent label.
+    pub intent: String,
+    /// Whether it is answerable.
+    pub answerable: bool,
+    /// Whether fundbot answered.
+    pub answered: bool,
+    /// Whether that was right.
+    pub correct: bool,
+    /// What was wrong, if anything.
+    pub problem: Option<String>,
+    /// fundbot's answer.
+    pub answer: String,
+}
+
+/// Scores for one intent.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct IntentScore {
+    /// Intent label.
+    pub intent: String,
+    /// Answerable questions.
+    pub answerable: u64,
+    /// Of those, answered correctly with a right citation.
+    pub answerable_correct: u64,
+    /// Unanswerable questions.
+    pub unanswerable: u64,
+    /// Of those, declined.
+    pub unanswerable_declined: u64,
+}
+
+/// The result of `fundbot eval`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct AnswerEval {
+    /// Questions asked.
+    pub questions: u64,
+    /// Answerable questions.
+    pub answerable: u64,
+    /// Answered correctly with a right citation.
+    pub answerable_correct: u64,
+    /// Unanswerable questions.
+    pub unanswerable: u64,
+    /// Declined, as they should be.
+    pub unanswerable_declined: u64,
+    /// `answerable_correct / answerable`.
+    pub answer_accuracy: f64,
+    /// `unanswerable_declined / unanswerable`.
+    pub decline_accuracy: f64,
+    /// Per intent.
+    pub by_intent: Vec<IntentScore>,
+    /// Every question's result.
+    pub results: Vec<QuestionResult>,
+}
+
+fn normalise(s: &str) -> String {
+    s.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ").replace(['’', '‘'], "'")
+}
+
+/// Judges one reply against its label.
+pub fn judge(label: &LabelledQuestion, reply: &crate::answer::Reply) -> QuestionResult {
+    let mut problem = None;
+    let answer = normalise(&reply.answer);
+    if !label.answerable {
+        if reply.answered {
+            problem = Some("answered an unanswerable question".to_string());
+        }
+    } else if !reply.answered {
+        problem = Some("declined".to_string());
+    } else {
+        for name in &label.expect {
+            if !answer.contains(&normalise(name)) {
+                problem = Some(format!("answer lacks {name:?}"));
+                break;
+            }
+        }
+        if problem.is_none() {
+            for a in &label.expect_amount {
+                match crate::facts::Money::parse_labelled(a) {
+                    Some(m) if answer.contains(&normalise(&m.to_string())) => {}
+                    Some(m) => {
+                        problem = Some(format!("answer lacks {}", m));
+                        break;
+                    }
+                    None => {
+                        problem = Some(format!("bad expect_amount {a:?}"));
+                        break;
+                    }
+                }
+            }
+        }
+        if problem.is_none() {
+            for d in &label.expect_date {
+                match crate::facts::DateRef::parse_iso(d) {
+                    Some(date) if answer.contains(&normalise(&date.human())) => {}
+                    Some(date) => {
+                        problem = Some(format!("answer lacks {}", date.human()));
+                        break;
+                    }
+                    None => {
+                        problem = Some(format!("bad expect_date {d:?}"));
+                        break;
+                    }
+                }
+            }
+        }
+        if problem.is_none() && !label.cite.is_empty() && !reply.citations.iter().any(|c| label.cite.contains(&c.article)) {
+            problem = Some(format!("cites none of {:?}", label.cite));
+        }
+    }
+    QuestionResult {
+        q: label.q.clone(),
+        intent: label.intent.clone(),
+        answerable: label.answerable,
+        answered: reply.answered,
+        correct: problem.is_none(),
+        problem,
+        answer: reply.answer.clone(),
+    }
+}
+
+/// Scores a question set with `ask`.
+pub fn eval_questions(
+    questions: &[LabelledQuestion],
+    mut ask: impl FnMut(&str) -> Result<crate::answer::Reply>,
+) -> Result<AnswerEval> {
+    let mut e = AnswerEval::default();
+    let mut intents: Vec<IntentScore> = Vec::new();
+    for label in questions {
+        let reply = ask(&label.q)?;
+        let r = judge(label, &reply);
+        let slot = match intents.iter().position(|i| i.intent == label.intent) {
+            Some(i) => i,
+            None => {
+                intents.push(IntentScore { intent: label.intent.clone(), ..IntentScore::default() });
+                intents.len() - 1
+            }
+        };
+        let s = &mut intents[slot];
+        e.questions += 1;
+        if label.answerable {
+            e.answerable += 1;
+            s.answerable += 1;
+            if r.correct {
+                e.answerable_correct += 1;
+                s.answerable_correct += 1;
+            }
+        } else {
+            e.unanswerable += 1;
+            s.unanswerable += 1;
+            if r.correct {
+                e.unanswerable_declined += 1;
+                s.unanswerable_declined += 1;
+            }
+        }
+        e.results.push(r);
+    }
+    intents.sort_by(|a, b| a.intent.cmp(&b.intent));
+    e.by_intent = intents;
+    e.answer_accuracy = if e.answerable == 0 { 1.0 } else { e.answerable_correct as f64 / e.answerable as f64 };
+    e.decline_accuracy = if e.unanswerable == 0 { 1.0 } else { e.unanswerable_declined as f64 / e.unanswerable as f64 };
+    Ok(e)
+}
+
+/// The table printed by `fundbot eval`.
+pub fn render_answer_eval(e: &AnswerEval, verbose: bool) -> String {
+    let mut out = format!(
+        "answerable: {}/{} correct ({:.1}%)\nunanswerable: {}/{} declined ({:.1}%)\n\n{:<10} {:>12} {:>14}\n",
+        e.answerable_correct,
+        e.answerable,
+        100.0 * e.answer_accuracy,
+        e.unanswerable_declined,
+        e.unanswerable,
+        100.0 * e.decline_accuracy,
+        "intent",
+        "answerable",
+        "unanswerable"
+    );
+    for i in &e.by_intent {
+        out.push_str(&format!(
+            "{:<10} {:>12} {:>14}\n",
+            i.intent,
+            format!("{}/{}", i.answerable_correct, i.answerable),
+            format!("{}/{}", i.unanswerable_declined, i.unanswerable)
+        ));
+    }
+    let failures: Vec<&QuestionResult> = e.results.iter().filter(|r| !r.correct).collect();
+    if !failures.is_empty() {
+        out.push_str(&format!("\n{} failure{}", failures.len(), if failures.len() == 1 { "" } else { "s" }));
+        out.push_str(if verbose { ":\n" } else { " (--verbose lists them)\n" });
+        if verbose {
+            for f in failures {
+                out.push_str(&format!("- [{}] {:?}: {}\n    {}\n", f.intent, f.q, f.problem.as_deref().unwrap_or(""), f.answer));
+            }
+        }
+    }
+    out
+}

@@ -20,3 +20,4 @@ pub mod render;
 pub mod service;
 pub mod answer;
 pub mod eval;
+pub mod bot;

@@ -32,6 +32,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Run the Discord bot (needs DISCORD_TOKEN; see .env.example).
+    Serve,
     /// Answer a funding question in one sentence, with citations.
     Ask {
         /// The question, as you would type it in chat.
@@ -62,6 +64,18 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Score answers on a labelled question set (accuracy by intent, refusals).
+    Eval {
+        /// The question file (see tests/eval/README.md).
+        #[arg(long)]
+        questions: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// Also list every failure.
+        #[arg(long, short)]
+        verbose: bool,
+    },
     /// Score extracted facts against a labelled gold file (precision, recall, F1 per field).
     EvalFacts {
         /// The gold file (see tests/eval/README.md).
@@ -83,8 +97,10 @@ fn main() -> ExitCode {
     let paths = Paths::new(args.data, args.index);
     let result = match args.command {
         Command::Reindex { full, json } => cli::reindex(&paths, full, json),
+        Command::Serve => cli::serve(&paths),
         Command::Ask { question, json } => cli::ask(&paths, &question, json),
         Command::Search { query, limit, json } => cli::search(&paths, &query, limit, json),
+        Command::Eval { questions, json, verbose } => cli::eval_questions(&paths, &questions, json, verbose),
         Command::EvalFacts { gold, json, verbose } => cli::eval_facts(&paths, &gold, json, verbose),
         Command::Facts { company, investor, json } => cli::facts(&paths, company.as_deref(), investor.as_deref(), json),
     };
