@@ -28,13 +28,17 @@ pub fn exit(result: anyhow::Result<ExitCode>) -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            if err
-                .chain()
-                .any(|e| e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
-            {
+            if err.chain().any(|e| {
+                e.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
                 return ExitCode::SUCCESS;
             }
-            let message = err.chain().map(|e| e.to_string()).collect::<Vec<_>>().join(": ");
+            let message = err
+                .chain()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join(": ");
             eprintln!("fundbot: {message}");
             ExitCode::FAILURE
         }
@@ -97,7 +101,11 @@ pub fn reindex(paths: &Paths, full: bool, json: bool) -> anyhow::Result<ExitCode
     } else {
         write!(out, "{}", render_summary(&summary))?;
     }
-    Ok(if summary.failed > 0 { ExitCode::from(EXIT_PARTIAL) } else { ExitCode::SUCCESS })
+    Ok(if summary.failed > 0 {
+        ExitCode::from(EXIT_PARTIAL)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// The reindex summary as people read it.
@@ -134,7 +142,10 @@ pub fn search(paths: &Paths, query: &str, limit: usize, json: bool) -> anyhow::R
     let hits = bot.search(query, limit.clamp(1, 100))?;
     let mut out = std::io::stdout().lock();
     if json {
-        serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "query": query, "hits": hits }))?;
+        serde_json::to_writer_pretty(
+            &mut out,
+            &serde_json::json!({ "query": query, "hits": hits }),
+        )?;
         writeln!(out)?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -149,7 +160,15 @@ pub fn search(paths: &Paths, query: &str, limit: usize, json: bool) -> anyhow::R
             .collect::<Vec<_>>()
             .join(", ");
         writeln!(out, "[{}] {} ({meta})", i + 1, hit.title)?;
-        writeln!(out, "    {}{}", hit.article, hit.url.as_deref().map(|u| format!("  {u}")).unwrap_or_default())?;
+        writeln!(
+            out,
+            "    {}{}",
+            hit.article,
+            hit.url
+                .as_deref()
+                .map(|u| format!("  {u}"))
+                .unwrap_or_default()
+        )?;
         let marked = if bold {
             crate::render::mark(&hit.passage, &hit.highlights, "\x1b[1m", "\x1b[0m")
         } else {
@@ -161,7 +180,12 @@ pub fn search(paths: &Paths, query: &str, limit: usize, json: bool) -> anyhow::R
 }
 
 /// `fundbot facts COMPANY` and `fundbot facts --investor NAME`.
-pub fn facts(paths: &Paths, company: Option<&str>, investor: Option<&str>, json: bool) -> anyhow::Result<ExitCode> {
+pub fn facts(
+    paths: &Paths,
+    company: Option<&str>,
+    investor: Option<&str>,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
     let bot = Fundbot::open_or_build(paths)?;
     let mut out = std::io::stdout().lock();
     match (company, investor) {
@@ -189,9 +213,21 @@ pub fn facts(paths: &Paths, company: Option<&str>, investor: Option<&str>, json:
 }
 
 /// `fundbot eval-facts --gold FILE`: reindexes, then scores the extracted facts.
-pub fn eval_facts(paths: &Paths, gold: &std::path::Path, json: bool, verbose: bool) -> anyhow::Result<ExitCode> {
+pub fn eval_facts(
+    paths: &Paths,
+    gold: &std::path::Path,
+    json: bool,
+    verbose: bool,
+) -> anyhow::Result<ExitCode> {
     let gold = crate::eval::load_gold(gold)?;
-    reindex::reindex(paths, &Options { full: false, holder: "eval-facts".to_string(), progress: &reindex::Silent })?;
+    reindex::reindex(
+        paths,
+        &Options {
+            full: false,
+            holder: "eval-facts".to_string(),
+            progress: &reindex::Silent,
+        },
+    )?;
     let store = crate::facts::store::FactStore::open_readonly(&paths.store())?;
     let result = crate::eval::eval_facts(&store.all_rounds()?, &gold);
     let mut out = std::io::stdout().lock();
@@ -225,9 +261,21 @@ pub fn ask(paths: &Paths, question: &str, json: bool) -> anyhow::Result<ExitCode
 }
 
 /// `fundbot eval --questions FILE`: reindexes, then asks every question and scores the replies.
-pub fn eval_questions(paths: &Paths, questions: &std::path::Path, json: bool, verbose: bool) -> anyhow::Result<ExitCode> {
+pub fn eval_questions(
+    paths: &Paths,
+    questions: &std::path::Path,
+    json: bool,
+    verbose: bool,
+) -> anyhow::Result<ExitCode> {
     let questions = crate::eval::load_questions(questions)?;
-    reindex::reindex(paths, &Options { full: false, holder: "eval".to_string(), progress: &reindex::Silent })?;
+    reindex::reindex(
+        paths,
+        &Options {
+            full: false,
+            holder: "eval".to_string(),
+            progress: &reindex::Silent,
+        },
+    )?;
     let bot = Fundbot::open(paths)?;
     let context = crate::answer::Context::default();
     let result = crate::eval::eval_questions(&questions, |q| bot.ask(q, &context))?;
@@ -247,7 +295,9 @@ pub fn serve(paths: &Paths) -> anyhow::Result<ExitCode> {
     if std::env::var_os("RUST_LOG").is_none() {
         tracing::info!("set RUST_LOG=info for connection logs");
     }
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
     runtime.block_on(crate::bot::serve(paths.clone(), config))?;
     Ok(ExitCode::SUCCESS)
 }

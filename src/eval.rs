@@ -32,7 +32,15 @@ pub fn load_gold(path: &Path) -> Result<Vec<LabelledRound>> {
 }
 
 /// The fields scored, in report order.
-pub const FIELDS: [&str; 7] = ["company", "round", "amount", "date", "lead", "investors", "valuation"];
+pub const FIELDS: [&str; 7] = [
+    "company",
+    "round",
+    "amount",
+    "date",
+    "lead",
+    "investors",
+    "valuation",
+];
 
 /// Counts and scores for one field.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -79,17 +87,36 @@ fn values(field: &str, r: &Round) -> Vec<String> {
     match field {
         "company" => vec![key(&r.company)],
         "round" => vec![r.round.name()],
-        "amount" => r.amount.iter().map(|m| format!("{} {}", m.amount, m.currency)).collect(),
+        "amount" => r
+            .amount
+            .iter()
+            .map(|m| format!("{} {}", m.amount, m.currency))
+            .collect(),
         "date" => r.date.iter().map(|d| d.iso()).collect(),
-        "lead" => r.investors.iter().filter(|p| p.role == Role::Lead).map(|p| key(&p.name)).collect(),
-        "investors" => r.investors.iter().filter(|p| p.role == Role::Participant).map(|p| key(&p.name)).collect(),
-        "valuation" => r.valuations.iter().map(|v| format!("{} {}", v.amount.amount, v.amount.currency)).collect(),
+        "lead" => r
+            .investors
+            .iter()
+            .filter(|p| p.role == Role::Lead)
+            .map(|p| key(&p.name))
+            .collect(),
+        "investors" => r
+            .investors
+            .iter()
+            .filter(|p| p.role == Role::Participant)
+            .map(|p| key(&p.name))
+            .collect(),
+        "valuation" => r
+            .valuations
+            .iter()
+            .map(|v| format!("{} {}", v.amount.amount, v.amount.currency))
+            .collect(),
         _ => Vec::new(),
     }
 }
 
 fn pair_score(g: &Round, p: &Round) -> f64 {
-    let company = key(&g.company) == key(&p.company) || crate::facts::names::similar(&g.company, &p.company);
+    let company =
+        key(&g.company) == key(&p.company) || crate::facts::names::similar(&g.company, &p.company);
     let mut s = if company { 2.0 } else { 0.0 };
     if g.round == p.round {
         s += 1.0;
@@ -106,7 +133,10 @@ fn pair_score(g: &Round, p: &Round) -> f64 {
 /// Scores extracted rounds against gold rounds, article by article.
 pub fn eval_facts(predicted: &[Round], gold: &[LabelledRound]) -> FactsEval {
     let gold: Vec<Round> = gold.iter().map(|g| g.to_round(Origin::Extracted)).collect();
-    let predicted: Vec<&Round> = predicted.iter().filter(|r| matches!(r.origin, Origin::Extracted)).collect();
+    let predicted: Vec<&Round> = predicted
+        .iter()
+        .filter(|r| matches!(r.origin, Origin::Extracted))
+        .collect();
     let mut by_article: HashMap<&str, (Vec<&Round>, Vec<&Round>)> = HashMap::new();
     for g in &gold {
         by_article.entry(g.article.as_str()).or_default().0.push(g);
@@ -114,7 +144,8 @@ pub fn eval_facts(predicted: &[Round], gold: &[LabelledRound]) -> FactsEval {
     for p in &predicted {
         by_article.entry(p.article.as_str()).or_default().1.push(p);
     }
-    let mut counts: HashMap<&str, (u64, u64, u64)> = FIELDS.iter().map(|f| (*f, (0, 0, 0))).collect();
+    let mut counts: HashMap<&str, (u64, u64, u64)> =
+        FIELDS.iter().map(|f| (*f, (0, 0, 0))).collect();
     let mut result = FactsEval {
         gold_rounds: gold.len() as u64,
         predicted_rounds: predicted.len() as u64,
@@ -155,7 +186,11 @@ pub fn eval_facts(predicted: &[Round], gold: &[LabelledRound]) -> FactsEval {
                         c.1 += pv.len() as u64 - tp;
                         c.2 += gv.len() as u64 - tp;
                         if gv.len() as u64 != tp || pv.len() as u64 != tp {
-                            result.differences.push(format!("{article} {} {}: {field} expected {gv:?}, got {pv:?}", g.company, g.round.name()));
+                            result.differences.push(format!(
+                                "{article} {} {}: {field} expected {gv:?}, got {pv:?}",
+                                g.company,
+                                g.round.name()
+                            ));
                         }
                     }
                 }
@@ -163,7 +198,12 @@ pub fn eval_facts(predicted: &[Round], gold: &[LabelledRound]) -> FactsEval {
                     for field in FIELDS {
                         counts.get_mut(field).expect("field").2 += values(field, g).len() as u64;
                     }
-                    result.differences.push(format!("{article}: missed {} {} {:?}", g.company, g.round.name(), g.amount.as_ref().map(|m| m.to_string())));
+                    result.differences.push(format!(
+                        "{article}: missed {} {} {:?}",
+                        g.company,
+                        g.round.name(),
+                        g.amount.as_ref().map(|m| m.to_string())
+                    ));
                 }
             }
         }
@@ -184,9 +224,21 @@ pub fn eval_facts(predicted: &[Round], gold: &[LabelledRound]) -> FactsEval {
     }
     for field in FIELDS {
         let (tp, fp, fneg) = counts[field];
-        let precision = if tp + fp == 0 { 1.0 } else { tp as f64 / (tp + fp) as f64 };
-        let recall = if tp + fneg == 0 { 1.0 } else { tp as f64 / (tp + fneg) as f64 };
-        let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
+        let precision = if tp + fp == 0 {
+            1.0
+        } else {
+            tp as f64 / (tp + fp) as f64
+        };
+        let recall = if tp + fneg == 0 {
+            1.0
+        } else {
+            tp as f64 / (tp + fneg) as f64
+        };
+        let f1 = if precision + recall == 0.0 {
+            0.0
+        } else {
+            2.0 * precision * recall / (precision + recall)
+        };
         result.fields.push(FieldScore {
             field: field.to_string(),
             true_positives: tp,
@@ -204,12 +256,27 @@ pub fn eval_facts(predicted: &[Round], gold: &[LabelledRound]) -> FactsEval {
 pub fn render_facts_eval(e: &FactsEval) -> String {
     let mut out = format!(
         "rounds: {} gold, {} extracted, {} matched\n\n{:<10} {:>9} {:>9} {:>9} {:>5} {:>5} {:>5}\n",
-        e.gold_rounds, e.predicted_rounds, e.matched_rounds, "field", "precision", "recall", "F1", "TP", "FP", "FN"
+        e.gold_rounds,
+        e.predicted_rounds,
+        e.matched_rounds,
+        "field",
+        "precision",
+        "recall",
+        "F1",
+        "TP",
+        "FP",
+        "FN"
     );
     for f in &e.fields {
         out.push_str(&format!(
             "{:<10} {:>9.3} {:>9.3} {:>9.3} {:>5} {:>5} {:>5}\n",
-            f.field, f.precision, f.recall, f.f1, f.true_positives, f.false_positives, f.false_negatives
+            f.field,
+            f.precision,
+            f.recall,
+            f.f1,
+            f.true_positives,
+            f.false_positives,
+            f.false_negatives
         ));
     }
     out
@@ -246,18 +313,43 @@ round = "seed"
         );
         let mut p = Round::new("SenseTime Group", RoundType::Series(2), "a.md");
         p.amount = Some(Money::new(600_000_000, "USD"));
-        p.investors.push(Participation { name: "Alibaba Group".into(), role: Role::Lead, evidence: None });
-        p.investors.push(Participation { name: "Temasek".into(), role: Role::Participant, evidence: None });
-        p.investors.push(Participation { name: "Qualcomm".into(), role: Role::Participant, evidence: None });
+        p.investors.push(Participation {
+            name: "Alibaba Group".into(),
+            role: Role::Lead,
+            evidence: None,
+        });
+        p.investors.push(Participation {
+            name: "Temasek".into(),
+            role: Role::Participant,
+            evidence: None,
+        });
+        p.investors.push(Participation {
+            name: "Qualcomm".into(),
+            role: Role::Participant,
+            evidence: None,
+        });
         let extra = Round::new("Globex", RoundType::Unknown, "c.md");
         let e = eval_facts(&[p, extra], &gold);
-        assert_eq!((e.gold_rounds, e.predicted_rounds, e.matched_rounds), (2, 2, 1));
+        assert_eq!(
+            (e.gold_rounds, e.predicted_rounds, e.matched_rounds),
+            (2, 2, 1)
+        );
         let inv = e.field("investors").unwrap();
-        assert_eq!((inv.true_positives, inv.false_positives, inv.false_negatives), (1, 1, 1));
+        assert_eq!(
+            (inv.true_positives, inv.false_positives, inv.false_negatives),
+            (1, 1, 1)
+        );
         let lead = e.field("lead").unwrap();
         assert_eq!(lead.f1, 1.0);
         let company = e.field("company").unwrap();
-        assert_eq!((company.true_positives, company.false_positives, company.false_negatives), (1, 1, 1));
+        assert_eq!(
+            (
+                company.true_positives,
+                company.false_positives,
+                company.false_negatives
+            ),
+            (1, 1, 1)
+        );
         let date = e.field("date").unwrap();
         assert_eq!((date.true_positives, date.false_negatives), (0, 1));
         assert!(e.differences.iter().any(|d| d.contains("missed Acme")));
@@ -363,7 +455,11 @@ pub struct AnswerEval {
 }
 
 fn normalise(s: &str) -> String {
-    s.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ").replace(['’', '‘'], "'")
+    s.to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(['’', '‘'], "'")
 }
 
 /// Judges one reply against its label.
@@ -413,7 +509,13 @@ pub fn judge(label: &LabelledQuestion, reply: &crate::answer::Reply) -> Question
                 }
             }
         }
-        if problem.is_none() && !label.cite.is_empty() && !reply.citations.iter().any(|c| label.cite.contains(&c.article)) {
+        if problem.is_none()
+            && !label.cite.is_empty()
+            && !reply
+                .citations
+                .iter()
+                .any(|c| label.cite.contains(&c.article))
+        {
             problem = Some(format!("cites none of {:?}", label.cite));
         }
     }
@@ -441,7 +543,10 @@ pub fn eval_questions(
         let slot = match intents.iter().position(|i| i.intent == label.intent) {
             Some(i) => i,
             None => {
-                intents.push(IntentScore { intent: label.intent.clone(), ..IntentScore::default() });
+                intents.push(IntentScore {
+                    intent: label.intent.clone(),
+                    ..IntentScore::default()
+                });
                 intents.len() - 1
             }
         };
@@ -466,8 +571,16 @@ pub fn eval_questions(
     }
     intents.sort_by(|a, b| a.intent.cmp(&b.intent));
     e.by_intent = intents;
-    e.answer_accuracy = if e.answerable == 0 { 1.0 } else { e.answerable_correct as f64 / e.answerable as f64 };
-    e.decline_accuracy = if e.unanswerable == 0 { 1.0 } else { e.unanswerable_declined as f64 / e.unanswerable as f64 };
+    e.answer_accuracy = if e.answerable == 0 {
+        1.0
+    } else {
+        e.answerable_correct as f64 / e.answerable as f64
+    };
+    e.decline_accuracy = if e.unanswerable == 0 {
+        1.0
+    } else {
+        e.unanswerable_declined as f64 / e.unanswerable as f64
+    };
     Ok(e)
 }
 
@@ -495,11 +608,25 @@ pub fn render_answer_eval(e: &AnswerEval, verbose: bool) -> String {
     }
     let failures: Vec<&QuestionResult> = e.results.iter().filter(|r| !r.correct).collect();
     if !failures.is_empty() {
-        out.push_str(&format!("\n{} failure{}", failures.len(), if failures.len() == 1 { "" } else { "s" }));
-        out.push_str(if verbose { ":\n" } else { " (--verbose lists them)\n" });
+        out.push_str(&format!(
+            "\n{} failure{}",
+            failures.len(),
+            if failures.len() == 1 { "" } else { "s" }
+        ));
+        out.push_str(if verbose {
+            ":\n"
+        } else {
+            " (--verbose lists them)\n"
+        });
         if verbose {
             for f in failures {
-                out.push_str(&format!("- [{}] {:?}: {}\n    {}\n", f.intent, f.q, f.problem.as_deref().unwrap_or(""), f.answer));
+                out.push_str(&format!(
+                    "- [{}] {:?}: {}\n    {}\n",
+                    f.intent,
+                    f.q,
+                    f.problem.as_deref().unwrap_or(""),
+                    f.answer
+                ));
             }
         }
     }

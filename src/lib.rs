@@ -12,12 +12,12 @@ pub mod facts;
 pub mod index;
 
 pub use error::{Error, Result};
+pub mod answer;
+pub mod bot;
+pub mod cli;
 pub mod config;
+pub mod eval;
 pub mod lock;
 pub mod reindex;
-pub mod cli;
 pub mod render;
 pub mod service;
-pub mod answer;
-pub mod eval;
-pub mod bot;

@@ -37,7 +37,11 @@ impl WriterLock {
                 let _ = file.read_to_string(&mut text);
                 let holder = text.trim();
                 return Err(Error::ReindexRunning {
-                    holder: if holder.is_empty() { "another process".to_string() } else { holder.to_string() },
+                    holder: if holder.is_empty() {
+                        "another process".to_string()
+                    } else {
+                        holder.to_string()
+                    },
                 });
             }
             Err(TryLockError::Error(e)) => return Err(Error::io(&path, e)),
@@ -45,8 +49,10 @@ impl WriterLock {
         let started = chrono::Utc::now().format("%Y-%m-%d %H:%M:%S UTC");
         let line = format!("{holder}, pid {}, since {started}", std::process::id());
         file.set_len(0).map_err(|e| Error::io(&path, e))?;
-        file.seek(SeekFrom::Start(0)).map_err(|e| Error::io(&path, e))?;
-        file.write_all(line.as_bytes()).map_err(|e| Error::io(&path, e))?;
+        file.seek(SeekFrom::Start(0))
+            .map_err(|e| Error::io(&path, e))?;
+        file.write_all(line.as_bytes())
+            .map_err(|e| Error::io(&path, e))?;
         file.flush().map_err(|e| Error::io(&path, e))?;
         Ok(WriterLock { file, path })
     }

@@ -100,9 +100,21 @@ fn main() -> ExitCode {
         Command::Serve => cli::serve(&paths),
         Command::Ask { question, json } => cli::ask(&paths, &question, json),
         Command::Search { query, limit, json } => cli::search(&paths, &query, limit, json),
-        Command::Eval { questions, json, verbose } => cli::eval_questions(&paths, &questions, json, verbose),
-        Command::EvalFacts { gold, json, verbose } => cli::eval_facts(&paths, &gold, json, verbose),
-        Command::Facts { company, investor, json } => cli::facts(&paths, company.as_deref(), investor.as_deref(), json),
+        Command::Eval {
+            questions,
+            json,
+            verbose,
+        } => cli::eval_questions(&paths, &questions, json, verbose),
+        Command::EvalFacts {
+            gold,
+            json,
+            verbose,
+        } => cli::eval_facts(&paths, &gold, json, verbose),
+        Command::Facts {
+            company,
+            investor,
+            json,
+        } => cli::facts(&paths, company.as_deref(), investor.as_deref(), json),
     };
     cli::exit(result)
 }

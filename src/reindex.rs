@@ -109,11 +109,14 @@ pub struct Options<'a> {
     pub progress: &'a dyn Progress,
 }
 
+/// An article with its passages, subject company and rounds.
+type ProcessedArticle = (Article, Vec<Passage>, Option<String>, Vec<Round>);
+
 /// A changed file's articles, processed and ready to write.
 struct Processed {
     file: CorpusFile,
     state: Option<FileState>,
-    articles: Vec<(Article, Vec<Passage>, Option<String>, Vec<Round>)>,
+    articles: Vec<ProcessedArticle>,
     failures: Vec<Problem>,
     /// The file could not be read or parsed as a whole: its earlier articles stay.
     broken: bool,
@@ -139,12 +142,23 @@ pub fn reindex(paths: &Paths, options: &Options) -> Result<Summary> {
 
     // Scan: which files changed since the last reindex?
     let files = corpus::list_files(&paths.articles())?;
-    let known_files = if full { HashMap::new() } else { store.file_states()? };
-    let known_articles = if full { HashMap::new() } else { store.article_hashes()? };
+    let known_files = if full {
+        HashMap::new()
+    } else {
+        store.file_states()?
+    };
+    let known_articles = if full {
+        HashMap::new()
+    } else {
+        store.article_hashes()?
+    };
     let pending: HashSet<String> = pending.into_iter().collect();
     let mut articles_by_file: HashMap<&str, Vec<&str>> = HashMap::new();
     for (id, (file, _)) in &known_articles {
-        articles_by_file.entry(file.as_str()).or_default().push(id.as_str());
+        articles_by_file
+            .entry(file.as_str())
+            .or_default()
+            .push(id.as_str());
     }
     let mut changed: Vec<(CorpusFile, FileState)> = Vec::new();
     let mut touched_same_hash: Vec<(String, FileState)> = Vec::new();
@@ -154,7 +168,10 @@ pub fn reindex(paths: &Paths, options: &Options) -> Result<Summary> {
         let meta = match std::fs::metadata(&file.path) {
             Ok(m) => m,
             Err(e) => {
-                summary.failures.push(Problem { path: format!("articles/{}", file.rel), reason: e.to_string() });
+                summary.failures.push(Problem {
+                    path: format!("articles/{}", file.rel),
+                    reason: e.to_string(),
+                });
                 continue;
             }
         };
@@ -170,14 +187,24 @@ pub fn reindex(paths: &Paths, options: &Options) -> Result<Summary> {
         let forced = pending.contains(&file.rel);
         match known_files.get(&file.rel) {
             Some(k) if !forced && k.size == state.size && k.mtime_ns == state.mtime_ns => {
-                summary.unchanged += articles_by_file.get(file.rel.as_str()).map_or(0, |a| a.len() as u64);
+                summary.unchanged += articles_by_file
+                    .get(file.rel.as_str())
+                    .map_or(0, |a| a.len() as u64);
             }
             Some(k) if !forced => {
                 // Touched but maybe not changed: compare content hashes before parsing.
                 match std::fs::read(&file.path) {
                     Ok(bytes) if corpus::content_hash(&bytes) == k.hash => {
-                        summary.unchanged += articles_by_file.get(file.rel.as_str()).map_or(0, |a| a.len() as u64);
-                        touched_same_hash.push((file.rel.clone(), FileState { hash: k.hash.clone(), ..state }));
+                        summary.unchanged += articles_by_file
+                            .get(file.rel.as_str())
+                            .map_or(0, |a| a.len() as u64);
+                        touched_same_hash.push((
+                            file.rel.clone(),
+                            FileState {
+                                hash: k.hash.clone(),
+                                ..state
+                            },
+                        ));
                     }
                     _ => changed.push((file.clone(), state)),
                 }
@@ -186,14 +213,23 @@ pub fn reindex(paths: &Paths, options: &Options) -> Result<Summary> {
         }
     }
     let present: HashSet<&str> = files.iter().map(|f| f.rel.as_str()).collect();
-    let gone_files: Vec<String> = known_files.keys().filter(|f| !present.contains(f.as_str())).cloned().collect();
+    let gone_files: Vec<String> = known_files
+        .keys()
+        .filter(|f| !present.contains(f.as_str()))
+        .cloned()
+        .collect();
     let mut removed_ids: Vec<String> = known_articles
         .iter()
         .filter(|(_, (file, _))| !present.contains(file.as_str()))
         .map(|(id, _)| id.clone())
         .collect();
     // Recorded work of a crashed run whose file is gone since.
-    removed_ids.extend(pending.iter().filter(|p| !present.contains(p.as_str())).cloned());
+    removed_ids.extend(
+        pending
+            .iter()
+            .filter(|p| !present.contains(p.as_str()))
+            .cloned(),
+    );
     options.progress.update(Stage::Scanning, total, total);
 
     // Record the work before doing it, so a crash can be finished by the next run.
@@ -228,7 +264,9 @@ pub fn reindex(paths: &Paths, options: &Options) -> Result<Summary> {
     // Process changed files on worker threads; write on this one.
     let total = changed.len() as u64;
     let queue = Mutex::new(changed.into_iter());
-    let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 8);
+    let workers = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .clamp(1, 8);
     let (tx, rx) = mpsc::sync_channel::<Processed>(64);
     let write_result: Result<()> = std::thread::scope(|scope| {
         for _ in 0..workers {
@@ -254,7 +292,10 @@ pub fn reindex(paths: &Paths, options: &Options) -> Result<Summary> {
             summary.failed += processed.failures.len() as u64;
             summary.failures.extend(processed.failures.iter().cloned());
             let rel = processed.file.rel.clone();
-            let old_ids: Vec<&str> = articles_by_file.get(rel.as_str()).cloned().unwrap_or_default();
+            let old_ids: Vec<&str> = articles_by_file
+                .get(rel.as_str())
+                .cloned()
+                .unwrap_or_default();
             if processed.broken {
                 // Keep serving what we had; try again next time.
                 summary.unchanged += old_ids.len() as u64;
@@ -264,7 +305,10 @@ pub fn reindex(paths: &Paths, options: &Options) -> Result<Summary> {
             let mut seen: HashSet<&str> = HashSet::new();
             for (article, passages, subject, rounds) in &processed.articles {
                 for w in &article.warnings {
-                    summary.warnings.push(Problem { path: format!("articles/{}", article.id), reason: w.clone() });
+                    summary.warnings.push(Problem {
+                        path: format!("articles/{}", article.id),
+                        reason: w.clone(),
+                    });
                 }
                 let previous = known_articles.get(&article.id);
                 if let Some((_, hash)) = previous {
@@ -308,14 +352,23 @@ pub fn reindex(paths: &Paths, options: &Options) -> Result<Summary> {
     options.progress.update(Stage::Committing, 0, 1);
     let corrections = curated::load(&paths.corrections());
     for (path, reason) in &corrections.failures {
-        summary.failures.push(Problem { path: path.clone(), reason: reason.clone() });
+        summary.failures.push(Problem {
+            path: path.clone(),
+            reason: reason.clone(),
+        });
         summary.failed += 1;
     }
     sw.apply_corrections(&corrections)?;
     sw.remove_orphans()?;
-    sw.set_meta("last_reindex_at", &chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true))?;
+    sw.set_meta(
+        "last_reindex_at",
+        &chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+    )?;
     sw.set_meta("last_reindex_by", &options.holder)?;
-    sw.set_meta("last_reindex_seconds", &format!("{:.3}", started.elapsed().as_secs_f64()))?;
+    sw.set_meta(
+        "last_reindex_seconds",
+        &format!("{:.3}", started.elapsed().as_secs_f64()),
+    )?;
 
     let mut prepared = writer.prepare_commit()?;
     prepared.set_payload(&new_generation.to_string());
@@ -372,7 +425,10 @@ fn process_file(file: CorpusFile, mut state: FileState) -> Processed {
     let bytes = match std::fs::read(&out.file.path) {
         Ok(b) => b,
         Err(e) => {
-            out.failures.push(Problem { path: format!("articles/{}", out.file.rel), reason: e.to_string() });
+            out.failures.push(Problem {
+                path: format!("articles/{}", out.file.rel),
+                reason: e.to_string(),
+            });
             out.broken = true;
             return out;
         }
@@ -390,11 +446,17 @@ fn process_file(file: CorpusFile, mut state: FileState) -> Processed {
                 out.articles.push((article, passages, subject, rounds));
             }
             Err(Error::Article { path, reason }) => {
-                out.failures.push(Problem { path: format!("articles/{path}"), reason });
+                out.failures.push(Problem {
+                    path: format!("articles/{path}"),
+                    reason,
+                });
                 out.broken |= single;
             }
             Err(e) => {
-                out.failures.push(Problem { path: format!("articles/{}", out.file.rel), reason: e.to_string() });
+                out.failures.push(Problem {
+                    path: format!("articles/{}", out.file.rel),
+                    reason: e.to_string(),
+                });
                 out.broken = true;
             }
         }

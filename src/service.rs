@@ -60,7 +60,9 @@ impl Fundbot {
     }
 
     fn store(&self) -> std::sync::MutexGuard<'_, FactStore> {
-        self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Answers a question; `context` carries the last company for follow-ups.
@@ -97,7 +99,11 @@ impl Fundbot {
     }
 
     /// A company's rounds, optionally only one round type.
-    pub fn facts(&self, company: &str, round: Option<crate::facts::RoundType>) -> Result<FactsReply> {
+    pub fn facts(
+        &self,
+        company: &str,
+        round: Option<crate::facts::RoundType>,
+    ) -> Result<FactsReply> {
         answer::company_facts(&self.store(), company, round)
     }
 

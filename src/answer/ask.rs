@@ -91,12 +91,24 @@ struct Draft {
 
 impl Draft {
     fn no(text: String) -> Self {
-        Draft { answered: false, text, basis: Basis::None, groups: Vec::new(), suggestions: Vec::new() }
+        Draft {
+            answered: false,
+            text,
+            basis: Basis::None,
+            groups: Vec::new(),
+            suggestions: Vec::new(),
+        }
     }
 }
 
 /// Answers `question` from the store and the passage index.
-pub fn ask(question: &str, store: &FactStore, index: &PassageIndex, names: &NameIndex, context: &Context) -> Result<Reply> {
+pub fn ask(
+    question: &str,
+    store: &FactStore,
+    index: &PassageIndex,
+    names: &NameIndex,
+    context: &Context,
+) -> Result<Reply> {
     let mut q = question.trim();
     if q.len() > MAX_QUESTION {
         let mut end = MAX_QUESTION;
@@ -114,7 +126,14 @@ pub fn ask(question: &str, store: &FactStore, index: &PassageIndex, names: &Name
                 .to_string(),
         )
     } else {
-        answer(&understood, store, index, names, &mut cites_list, &mut views)?
+        answer(
+            &understood,
+            store,
+            index,
+            names,
+            &mut cites_list,
+            &mut views,
+        )?
     };
     let (citations, mapping) = order_citations(cites_list.into_vec(), &draft.text);
     let text = renumber(&draft.text, &mapping);
@@ -122,7 +141,9 @@ pub fn ask(question: &str, store: &FactStore, index: &PassageIndex, names: &Name
         renumber_view(v, &mapping);
     }
     let prefix = match (&understood.company_match, &understood.company) {
-        (Some(MatchKind::Typo), Some(name)) if draft.answered => format!("(Taking that as {name}.) "),
+        (Some(MatchKind::Typo), Some(name)) if draft.answered => {
+            format!("(Taking that as {name}.) ")
+        }
         _ => String::new(),
     };
     Ok(Reply {
@@ -137,7 +158,11 @@ pub fn ask(question: &str, store: &FactStore, index: &PassageIndex, names: &Name
         basis: draft.basis,
         understood,
         facts: views,
-        citations: if draft.answered { citations } else { Vec::new() },
+        citations: if draft.answered {
+            citations
+        } else {
+            Vec::new()
+        },
         suggestions: draft.suggestions,
     })
 }
@@ -151,7 +176,10 @@ fn answer(
     views: &mut Vec<RoundView>,
 ) -> Result<Draft> {
     if let Some(what) = &u.not_a_round {
-        if matches!(u.intent, Intent::Unknown | Intent::Amount | Intent::Date | Intent::History | Intent::Investors) {
+        if matches!(
+            u.intent,
+            Intent::Unknown | Intent::Amount | Intent::Date | Intent::History | Intent::Investors
+        ) {
             return Ok(Draft::no(format!(
                 "I only track funding rounds from the articles I have, not {what} news, so I can't answer that."
             )));
@@ -169,7 +197,13 @@ fn answer(
     Ok(draft)
 }
 
-fn company_question(u: &Understood, store: &FactStore, index: &PassageIndex, _names: &NameIndex, c: &mut Citations) -> Result<Draft> {
+fn company_question(
+    u: &Understood,
+    store: &FactStore,
+    index: &PassageIndex,
+    _names: &NameIndex,
+    c: &mut Citations,
+) -> Result<Draft> {
     let mut company = u.company.clone();
     let mut company_id = u.company_id;
     // "Who else invested besides Alibaba?": the round Alibaba is known for.
@@ -179,7 +213,9 @@ fn company_question(u: &Understood, store: &FactStore, index: &PassageIndex, _na
                 let groups = groups_by_company(store.rounds_for_investor(id)?);
                 if groups.len() == 1 {
                     company = Some(groups[0].company.clone());
-                    if let crate::facts::store::CompanyMatch::Exact(found) = store.find_company(&groups[0].company)? {
+                    if let crate::facts::store::CompanyMatch::Exact(found) =
+                        store.find_company(&groups[0].company)?
+                    {
                         company_id = Some(found.id);
                     }
                 }
@@ -187,7 +223,9 @@ fn company_question(u: &Understood, store: &FactStore, index: &PassageIndex, _na
         }
     }
     let (Some(company), Some(company_id)) = (company, company_id) else {
-        let named = u.unknown_name.as_ref().filter(|n| u.intent != Intent::Unknown || n.chars().any(|c| c.is_uppercase() || c.is_ascii_digit()));
+        let named = u.unknown_name.as_ref().filter(|n| {
+            u.intent != Intent::Unknown || n.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
+        });
         let mut d = match named {
             Some(name) => Draft::no(format!("I have no funding rounds for {name} in my articles.")),
             None if u.intent == Intent::Unknown => Draft::no(
@@ -198,7 +236,8 @@ fn company_question(u: &Understood, store: &FactStore, index: &PassageIndex, _na
             ),
         };
         if !u.close_companies.is_empty() {
-            d.text.push_str(&format!(" Did you mean {}?", or_list(&u.close_companies)));
+            d.text
+                .push_str(&format!(" Did you mean {}?", or_list(&u.close_companies)));
             d.suggestions = u.close_companies.clone();
         }
         return Ok(d);
@@ -220,9 +259,15 @@ fn company_question(u: &Understood, store: &FactStore, index: &PassageIndex, _na
         let mut d = if all.is_empty() {
             Draft::no(format!("I have no funding rounds on record for {company}."))
         } else {
-            Draft::no(format!("I have no {what} for {company}; I know of {}.", known_rounds(&all)))
+            Draft::no(format!(
+                "I have no {what} for {company}; I know of {}.",
+                known_rounds(&all)
+            ))
         };
-        d.suggestions = all.iter().map(|g| format!("{company} {}", g.round.label())).collect();
+        d.suggestions = all
+            .iter()
+            .map(|g| format!("{company} {}", g.round.label()))
+            .collect();
         return Ok(d);
     }
     let newest_first = |mut v: Vec<RoundGroup>| {
@@ -231,11 +276,21 @@ fn company_question(u: &Understood, store: &FactStore, index: &PassageIndex, _na
     };
     let d = match u.intent {
         Intent::Lead => {
-            let with: Vec<RoundGroup> = newest_first(selected.iter().filter(|g| !g.investors(Role::Lead).is_empty()).cloned().collect());
+            let with: Vec<RoundGroup> = newest_first(
+                selected
+                    .iter()
+                    .filter(|g| !g.investors(Role::Lead).is_empty())
+                    .cloned()
+                    .collect(),
+            );
             if with.is_empty() {
                 return unstated(u, &company, "a lead investor", &selected, store, index, c);
             }
-            let parts: Vec<String> = with.iter().take(3).map(|g| lead_sentence(g, &company, c)).collect::<Result<_>>()?;
+            let parts: Vec<String> = with
+                .iter()
+                .take(3)
+                .map(|g| lead_sentence(g, &company, c))
+                .collect::<Result<_>>()?;
             facts(join_sentences(parts), with)
         }
         Intent::Investors => {
@@ -245,7 +300,10 @@ fn company_question(u: &Understood, store: &FactStore, index: &PassageIndex, _na
                 let mut people: Vec<(String, bool, Vec<usize>)> = Vec::new();
                 for (role, is_lead) in [(Role::Lead, true), (Role::Participant, false)] {
                     for s in g.investors(role) {
-                        if u.exclude.as_ref().is_some_and(|ex| key(ex) == key(&s.value)) {
+                        if u.exclude
+                            .as_ref()
+                            .is_some_and(|ex| key(ex) == key(&s.value))
+                        {
                             continue;
                         }
                         let nums = investor_cites(&g, &s.value, c)?;
@@ -257,22 +315,40 @@ fn company_question(u: &Understood, store: &FactStore, index: &PassageIndex, _na
                 }
                 let list: Vec<String> = people
                     .iter()
-                    .map(|(n, lead, _)| if *lead { format!("{n} (lead)") } else { n.clone() })
+                    .map(|(n, lead, _)| {
+                        if *lead {
+                            format!("{n} (lead)")
+                        } else {
+                            n.clone()
+                        }
+                    })
                     .collect();
                 let nums: Vec<usize> = people.iter().flat_map(|p| p.2.clone()).collect();
                 let verb = if u.exclude.is_some() {
-                    format!("Besides {}, {} invested in", u.exclude.as_deref().unwrap_or_default(), and_list(&list))
+                    format!(
+                        "Besides {}, {} invested in",
+                        u.exclude.as_deref().unwrap_or_default(),
+                        and_list(&list)
+                    )
                 } else {
                     format!("{} invested in", and_list(&list))
                 };
-                parts.push(format!("{verb} {}{}", round_phrase(&g, &company, true), cites(&nums)));
+                parts.push(format!(
+                    "{verb} {}{}",
+                    round_phrase(&g, &company, true),
+                    cites(&nums)
+                ));
                 used.push(g);
                 if parts.len() == 3 {
                     break;
                 }
             }
             if parts.is_empty() {
-                let what = if u.exclude.is_some() { "other investors" } else { "investors" };
+                let what = if u.exclude.is_some() {
+                    "other investors"
+                } else {
+                    "investors"
+                };
                 return unstated(u, &company, what, &selected, store, index, c);
             }
             facts(join_sentences(parts), used)
@@ -298,22 +374,54 @@ fn company_question(u: &Understood, store: &FactStore, index: &PassageIndex, _na
                 let nums = round_cites(g, c)?;
                 parts.push(match u.intent {
                     Intent::Date => {
-                        let on = if g.dates().iter().all(|d| d.value.precision == crate::facts::Precision::Day) { "on" } else { "in" };
-                        format!("{company} announced {} {on} {}{}", round_phrase_no_date(g, "its"), dates_text(g, c)?, cites(&nums))
+                        let on = if g
+                            .dates()
+                            .iter()
+                            .all(|d| d.value.precision == crate::facts::Precision::Day)
+                        {
+                            "on"
+                        } else {
+                            "in"
+                        };
+                        format!(
+                            "{company} announced {} {on} {}{}",
+                            round_phrase_no_date(g, "its"),
+                            dates_text(g, c)?,
+                            cites(&nums)
+                        )
                     }
-                    Intent::Round => format!("{} was {}{}", round_phrase_subject(g, &company), article_for(&g.round.label()), cites(&nums)),
+                    Intent::Round => format!(
+                        "{} was {}{}",
+                        round_phrase_subject(g, &company),
+                        article_for(&g.round.label()),
+                        cites(&nums)
+                    ),
                     _ => amount_sentence(g, &company, c)?,
                 });
             }
             let text = if u.intent == Intent::History && with.len() > 1 {
-                format!("{company} has {} funding rounds on record: {}", with.len(), parts.iter().map(|p| strip_company(p, &company)).collect::<Vec<_>>().join("; "))
+                format!(
+                    "{company} has {} funding rounds on record: {}",
+                    with.len(),
+                    parts
+                        .iter()
+                        .map(|p| strip_company(p, &company))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                )
             } else {
                 join_sentences(parts)
             };
             facts(text, with)
         }
         Intent::Valuation => {
-            let with: Vec<RoundGroup> = newest_first(selected.iter().filter(|g| !g.valuations().is_empty()).cloned().collect());
+            let with: Vec<RoundGroup> = newest_first(
+                selected
+                    .iter()
+                    .filter(|g| !g.valuations().is_empty())
+                    .cloned()
+                    .collect(),
+            );
             if with.is_empty() {
                 return unstated(u, &company, "a valuation", &selected, store, index, c);
             }
@@ -325,10 +433,18 @@ fn company_question(u: &Understood, store: &FactStore, index: &PassageIndex, _na
                         Some(ev) => c.evidence(ev)?.into_iter().collect(),
                         None => round_cites(g, c)?,
                     };
-                    reports.push(format!("{}{}", super::reply::valuation_text(&s.value), cites(&nums)));
+                    reports.push(format!(
+                        "{}{}",
+                        super::reply::valuation_text(&s.value),
+                        cites(&nums)
+                    ));
                 }
                 let when = round_label_with_date(g, c)?;
-                let head = if parts.is_empty() { format!("{company} was valued at") } else { "at".to_string() };
+                let head = if parts.is_empty() {
+                    format!("{company} was valued at")
+                } else {
+                    "at".to_string()
+                };
                 parts.push(format!("{head} {} after {when}", reports.join("; ")));
             }
             facts(format!("{}.", parts.join(", and earlier ")), with)
@@ -337,7 +453,11 @@ fn company_question(u: &Understood, store: &FactStore, index: &PassageIndex, _na
             if let Some(d) = passage_answer(u, &company, store, index, c)? {
                 return Ok(d);
             }
-            let with: Vec<RoundGroup> = selected.iter().filter(|g| !g.amounts().is_empty()).cloned().collect();
+            let with: Vec<RoundGroup> = selected
+                .iter()
+                .filter(|g| !g.amounts().is_empty())
+                .cloned()
+                .collect();
             let mut by_currency: HashMap<String, (u64, usize)> = HashMap::new();
             for g in &with {
                 let a = &g.amounts()[0].value;
@@ -354,7 +474,11 @@ fn company_question(u: &Understood, store: &FactStore, index: &PassageIndex, _na
                 nums.extend(round_cites(g, c)?);
             }
             let missing = selected.len() - n;
-            let caveat = if missing > 0 { format!(" ({missing} more without a stated amount)") } else { String::new() };
+            let caveat = if missing > 0 {
+                format!(" ({missing} more without a stated amount)")
+            } else {
+                String::new()
+            };
             facts(
                 format!(
                     "My sources state no total, but the {n} round{} on record for {company} add up to {}{caveat}{}.",
@@ -366,7 +490,10 @@ fn company_question(u: &Understood, store: &FactStore, index: &PassageIndex, _na
             )
         }
         Intent::Portfolio | Intent::Largest | Intent::Unknown => {
-            let parts: Vec<String> = selected.iter().map(|g| amount_sentence(g, &company, c)).collect::<Result<_>>()?;
+            let parts: Vec<String> = selected
+                .iter()
+                .map(|g| amount_sentence(g, &company, c))
+                .collect::<Result<_>>()?;
             facts(join_sentences(parts), selected.clone())
         }
     };
@@ -374,7 +501,13 @@ fn company_question(u: &Understood, store: &FactStore, index: &PassageIndex, _na
 }
 
 fn facts(text: String, groups: Vec<RoundGroup>) -> Draft {
-    Draft { answered: true, text, basis: Basis::Facts, groups, suggestions: Vec::new() }
+    Draft {
+        answered: true,
+        text,
+        basis: Basis::Facts,
+        groups,
+        suggestions: Vec::new(),
+    }
 }
 
 /// The round is known but the asked attribute is not: say so, after trying the passages.
@@ -391,7 +524,9 @@ fn unstated(
         return Ok(d);
     }
     let rounds = known_rounds(selected);
-    Ok(Draft::no(format!("My sources don't state {what} for {company}'s {rounds}.")))
+    Ok(Draft::no(format!(
+        "My sources don't state {what} for {company}'s {rounds}."
+    )))
 }
 
 fn round_cites(g: &RoundGroup, c: &mut Citations) -> Result<Vec<usize>> {
@@ -424,7 +559,11 @@ fn lead_sentence(g: &RoundGroup, company: &str, c: &mut Citations) -> Result<Str
     // Accounts that name leads; if they disagree, each is reported with its source.
     let mut sets: Vec<(Vec<String>, Vec<usize>)> = Vec::new();
     for a in &g.accounts {
-        let leads: Vec<String> = a.names(Role::Lead).into_iter().map(str::to_string).collect();
+        let leads: Vec<String> = a
+            .names(Role::Lead)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
         if leads.is_empty() {
             continue;
         }
@@ -451,8 +590,14 @@ fn lead_sentence(g: &RoundGroup, company: &str, c: &mut Citations) -> Result<Str
         let (leads, nums) = &sets[0];
         return Ok(format!("{} led {phrase}{}", and_list(leads), cites(nums)));
     }
-    let reports: Vec<String> = sets.iter().map(|(l, n)| format!("{}{}", and_list(l), cites(n))).collect();
-    Ok(format!("Sources differ on who led {phrase}: {}", reports.join("; ")))
+    let reports: Vec<String> = sets
+        .iter()
+        .map(|(l, n)| format!("{}{}", and_list(l), cites(n)))
+        .collect();
+    Ok(format!(
+        "Sources differ on who led {phrase}: {}",
+        reports.join("; ")
+    ))
 }
 
 fn amount_sentence(g: &RoundGroup, company: &str, c: &mut Citations) -> Result<String> {
@@ -462,14 +607,27 @@ fn amount_sentence(g: &RoundGroup, company: &str, c: &mut Citations) -> Result<S
         0 => format!("{company} raised {label}{}", cites(&round_cites(g, c)?)),
         1 => {
             let nums = amount_cites(g, &amounts[0].accounts, c)?;
-            format!("{company} raised {} in {label}{}", amounts[0].value, cites(&nums))
+            format!(
+                "{company} raised {} in {label}{}",
+                amounts[0].value,
+                cites(&nums)
+            )
         }
         _ => {
             let reports: Vec<String> = amounts
                 .iter()
-                .map(|s| Ok(format!("{}{}", s.value, cites(&amount_cites(g, &s.accounts, c)?))))
+                .map(|s| {
+                    Ok(format!(
+                        "{}{}",
+                        s.value,
+                        cites(&amount_cites(g, &s.accounts, c)?)
+                    ))
+                })
                 .collect::<Result<_>>()?;
-            format!("Sources differ on the size of {company}'s {label}: {}", reports.join(" or "))
+            format!(
+                "Sources differ on the size of {company}'s {label}: {}",
+                reports.join(" or ")
+            )
         }
     })
 }
@@ -488,7 +646,11 @@ fn amount_cites(g: &RoundGroup, accounts: &[usize], c: &mut Citations) -> Result
 
 /// "its Series C (April 2018)" / "a funding round (July 2017)".
 fn round_label_with_date(g: &RoundGroup, c: &mut Citations) -> Result<String> {
-    let base = if g.round == RoundType::Unknown { "a funding round".to_string() } else { format!("its {}", g.round.label()) };
+    let base = if g.round == RoundType::Unknown {
+        "a funding round".to_string()
+    } else {
+        format!("its {}", g.round.label())
+    };
     Ok(match g.dates().len() {
         0 => base,
         _ => format!("{base} ({})", dates_text(g, c)?),
@@ -502,7 +664,11 @@ fn dates_text(g: &RoundGroup, c: &mut Citations) -> Result<String> {
     }
     let mut parts = Vec::new();
     for s in &dates {
-        parts.push(format!("{}{}", s.value.human(), cites(&amount_cites(g, &s.accounts, c)?)));
+        parts.push(format!(
+            "{}{}",
+            s.value.human(),
+            cites(&amount_cites(g, &s.accounts, c)?)
+        ));
     }
     Ok(format!("{} (sources differ)", parts.join(" or ")))
 }
@@ -510,8 +676,16 @@ fn dates_text(g: &RoundGroup, c: &mut Citations) -> Result<String> {
 /// "SenseTime's $600 million Series C (April 2018)".
 fn round_phrase(g: &RoundGroup, company: &str, with_amount: bool) -> String {
     let amounts = g.amounts();
-    let amount = if with_amount && amounts.len() == 1 { format!("{} ", amounts[0].value) } else { String::new() };
-    let label = if g.round == RoundType::Unknown { "funding round".to_string() } else { g.round.label() };
+    let amount = if with_amount && amounts.len() == 1 {
+        format!("{} ", amounts[0].value)
+    } else {
+        String::new()
+    };
+    let label = if g.round == RoundType::Unknown {
+        "funding round".to_string()
+    } else {
+        g.round.label()
+    };
     let date = match g.dates().as_slice() {
         [one] => format!(" ({})", one.value.human()),
         _ => String::new(),
@@ -521,7 +695,11 @@ fn round_phrase(g: &RoundGroup, company: &str, with_amount: bool) -> String {
 
 fn round_phrase_no_date(g: &RoundGroup, owner: &str) -> String {
     let amounts = g.amounts();
-    let amount = if amounts.len() == 1 { format!("{} ", amounts[0].value) } else { String::new() };
+    let amount = if amounts.len() == 1 {
+        format!("{} ", amounts[0].value)
+    } else {
+        String::new()
+    };
     if g.round == RoundType::Unknown {
         format!("a {amount}funding round")
     } else {
@@ -531,7 +709,11 @@ fn round_phrase_no_date(g: &RoundGroup, owner: &str) -> String {
 
 fn round_phrase_subject(g: &RoundGroup, company: &str) -> String {
     let amounts = g.amounts();
-    let amount = if amounts.len() == 1 { format!("{} ", amounts[0].value) } else { String::new() };
+    let amount = if amounts.len() == 1 {
+        format!("{} ", amounts[0].value)
+    } else {
+        String::new()
+    };
     let date = match g.dates().as_slice() {
         [one] => format!(" of {}", one.value.human()),
         _ => String::new(),
@@ -546,7 +728,9 @@ fn article_for(label: &str) -> String {
 
 fn strip_company(sentence: &str, company: &str) -> String {
     let s = sentence.trim_end_matches('.');
-    s.strip_prefix(company).map(|r| r.trim_start().to_string()).unwrap_or_else(|| s.to_string())
+    s.strip_prefix(company)
+        .map(|r| r.trim_start().to_string())
+        .unwrap_or_else(|| s.to_string())
 }
 
 fn join_sentences(parts: Vec<String>) -> String {
@@ -562,7 +746,11 @@ fn and_list(items: &[String]) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [a, b] => format!("{a} and {b}"),
-        _ => format!("{} and {}", items[..items.len() - 1].join(", "), items[items.len() - 1]),
+        _ => format!(
+            "{} and {}",
+            items[..items.len() - 1].join(", "),
+            items[items.len() - 1]
+        ),
     }
 }
 
@@ -570,7 +758,11 @@ fn or_list(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        _ => format!("{} or {}", items[..items.len() - 1].join(", "), items[items.len() - 1]),
+        _ => format!(
+            "{} or {}",
+            items[..items.len() - 1].join(", "),
+            items[items.len() - 1]
+        ),
     }
 }
 
@@ -587,7 +779,11 @@ fn known_rounds(groups: &[RoundGroup]) -> String {
     let items: Vec<String> = groups
         .iter()
         .map(|g| {
-            let label = if g.round == RoundType::Unknown { "a funding round".to_string() } else { format!("its {}", g.round.label()) };
+            let label = if g.round == RoundType::Unknown {
+                "a funding round".to_string()
+            } else {
+                format!("its {}", g.round.label())
+            };
             match g.first_date() {
                 Some(d) => format!("{label} ({})", d.human()),
                 None => label,
@@ -598,16 +794,22 @@ fn known_rounds(groups: &[RoundGroup]) -> String {
 }
 
 fn in_period(g: &RoundGroup, p: &super::question::Period) -> bool {
-    g.accounts.iter().filter_map(|a| a.date).any(|d| match p.month_any_year {
-        Some(m) => d.precision >= crate::facts::Precision::Month && d.date.month() == m,
-        None => d.date <= p.to && d.end() >= p.from,
-    })
+    g.accounts
+        .iter()
+        .filter_map(|a| a.date)
+        .any(|d| match p.month_any_year {
+            Some(m) => d.precision >= crate::facts::Precision::Month && d.date.month() == m,
+            None => d.date <= p.to && d.end() >= p.from,
+        })
 }
 
 fn groups_by_company(rounds: Vec<crate::facts::Round>) -> Vec<RoundGroup> {
     let mut by: Vec<Vec<crate::facts::Round>> = Vec::new();
     for r in rounds {
-        match by.iter_mut().find(|g| key(&g[0].company) == key(&r.company)) {
+        match by
+            .iter_mut()
+            .find(|g| key(&g[0].company) == key(&r.company))
+        {
             Some(g) => g.push(r),
             None => by.push(vec![r]),
         }
@@ -617,8 +819,14 @@ fn groups_by_company(rounds: Vec<crate::facts::Round>) -> Vec<RoundGroup> {
 
 fn portfolio(u: &Understood, store: &FactStore, c: &mut Citations) -> Result<Draft> {
     let (Some(investor), Some(id)) = (&u.investor, u.investor_id) else {
-        let name = u.company.clone().or(u.unknown_name.clone()).unwrap_or_else(|| "that investor".to_string());
-        return Ok(Draft::no(format!("I have no investments by {name} in my articles.")));
+        let name = u
+            .company
+            .clone()
+            .or(u.unknown_name.clone())
+            .unwrap_or_else(|| "that investor".to_string());
+        return Ok(Draft::no(format!(
+            "I have no investments by {name} in my articles."
+        )));
     };
     let k = key(investor);
     let mut groups: Vec<RoundGroup> = groups_by_company(store.rounds_for_investor(id)?)
@@ -628,14 +836,24 @@ fn portfolio(u: &Understood, store: &FactStore, c: &mut Citations) -> Result<Dra
         .collect();
     groups.sort_by_key(|g| std::cmp::Reverse(g.first_date()));
     if groups.is_empty() {
-        let what = if u.lead_only { "rounds led by" } else { "investments by" };
-        return Ok(Draft::no(format!("I have no {what} {investor} in my articles.")));
+        let what = if u.lead_only {
+            "rounds led by"
+        } else {
+            "investments by"
+        };
+        return Ok(Draft::no(format!(
+            "I have no {what} {investor} in my articles."
+        )));
     }
     let mut items = Vec::new();
     for g in groups.iter().take(10) {
         let lead = g.investors(Role::Lead).iter().any(|s| key(&s.value) == k);
         let nums = investor_cites(g, investor, c)?;
-        let mut detail = vec![if g.round == RoundType::Unknown { "funding round".to_string() } else { g.round.label() }];
+        let mut detail = vec![if g.round == RoundType::Unknown {
+            "funding round".to_string()
+        } else {
+            g.round.label()
+        }];
         if let Some(a) = g.amounts().first() {
             detail.push(a.value.to_string());
         }
@@ -645,17 +863,37 @@ fn portfolio(u: &Understood, store: &FactStore, c: &mut Citations) -> Result<Dra
         if lead {
             detail.push("lead".to_string());
         }
-        items.push(format!("{} ({}){}", g.company, detail.join(", "), cites(&nums)));
+        items.push(format!(
+            "{} ({}){}",
+            g.company,
+            detail.join(", "),
+            cites(&nums)
+        ));
     }
-    let verb = if u.lead_only { "led rounds in" } else { "invested in" };
-    let more = if groups.len() > 10 { format!(", and {} more", groups.len() - 10) } else { String::new() };
-    Ok(facts(format!("{investor} {verb} {}{more}.", and_list(&items)), groups.into_iter().take(10).collect()))
+    let verb = if u.lead_only {
+        "led rounds in"
+    } else {
+        "invested in"
+    };
+    let more = if groups.len() > 10 {
+        format!(", and {} more", groups.len() - 10)
+    } else {
+        String::new()
+    };
+    Ok(facts(
+        format!("{investor} {verb} {}{more}.", and_list(&items)),
+        groups.into_iter().take(10).collect(),
+    ))
 }
 
 fn largest(u: &Understood, store: &FactStore, c: &mut Citations) -> Result<Draft> {
     let rounds = match &u.period {
         Some(p) if p.month_any_year.is_none() => store.rounds_between(p.from, p.to)?,
-        _ => store.all_rounds()?.into_iter().filter(|r| !r.company.is_empty()).collect(),
+        _ => store
+            .all_rounds()?
+            .into_iter()
+            .filter(|r| !r.company.is_empty())
+            .collect(),
     };
     let mut groups: Vec<RoundGroup> = groups_by_company(rounds)
         .into_iter()
@@ -663,31 +901,56 @@ fn largest(u: &Understood, store: &FactStore, c: &mut Citations) -> Result<Draft
         .filter(|g| u.round.is_none_or(|r| g.round == r))
         .filter(|g| u.period.as_ref().is_none_or(|p| in_period(g, p)))
         .collect();
-    let period = u.period.as_ref().map(|p| format!(" in {}", p.text)).unwrap_or_default();
+    let period = u
+        .period
+        .as_ref()
+        .map(|p| format!(" in {}", p.text))
+        .unwrap_or_default();
     if groups.is_empty() {
-        return Ok(Draft::no(format!("I have no rounds with a stated amount{period}.")));
+        return Ok(Draft::no(format!(
+            "I have no rounds with a stated amount{period}."
+        )));
     }
     // Amounts in different currencies are not converted: rank the most common one.
     let mut counts: HashMap<String, usize> = HashMap::new();
     for g in &groups {
-        *counts.entry(g.amounts()[0].value.currency.clone()).or_default() += 1;
+        *counts
+            .entry(g.amounts()[0].value.currency.clone())
+            .or_default() += 1;
     }
     let currency = counts
         .iter()
         .max_by_key(|(cur, n)| (**n, cur.as_str() == "USD"))
         .map(|(cur, _)| cur.clone())
         .unwrap_or_default();
-    let others = groups.iter().filter(|g| g.amounts()[0].value.currency != currency).count();
+    let others = groups
+        .iter()
+        .filter(|g| g.amounts()[0].value.currency != currency)
+        .count();
     groups.retain(|g| g.amounts()[0].value.currency == currency);
     groups.sort_by_key(|g| std::cmp::Reverse(g.amounts()[0].value.amount));
     groups.truncate(5);
     let mut items = Vec::new();
     for g in &groups {
         let nums = round_cites(g, c)?;
-        items.push(format!("{}{}", round_phrase(g, &g.company, true), cites(&nums)));
+        items.push(format!(
+            "{}{}",
+            round_phrase(g, &g.company, true),
+            cites(&nums)
+        ));
     }
-    let note = if others > 0 { format!(" ({others} in other currencies not ranked)") } else { String::new() };
-    Ok(facts(format!("The largest rounds on record{period}: {}{note}.", items.join("; ")), groups))
+    let note = if others > 0 {
+        format!(" ({others} in other currencies not ranked)")
+    } else {
+        String::new()
+    };
+    Ok(facts(
+        format!(
+            "The largest rounds on record{period}: {}{note}.",
+            items.join("; ")
+        ),
+        groups,
+    ))
 }
 
 static LEAD_CUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -699,7 +962,13 @@ static INVESTOR_CUE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Looks for a sentence that states the asked thing about the company in a passage, when the
 /// facts store has nothing: quoted, cited, and marked as lower confidence.
-fn passage_answer(u: &Understood, company: &str, store: &FactStore, index: &PassageIndex, c: &mut Citations) -> Result<Option<Draft>> {
+fn passage_answer(
+    u: &Understood,
+    company: &str,
+    store: &FactStore,
+    index: &PassageIndex,
+    c: &mut Citations,
+) -> Result<Option<Draft>> {
     let cue_words = match u.intent {
         Intent::Lead => "led by lead investor",
         Intent::Investors => "investors participation backed",
@@ -734,7 +1003,10 @@ fn passage_answer(u: &Understood, company: &str, store: &FactStore, index: &Pass
             let source = hit.source.clone().unwrap_or_else(|| hit.title.clone());
             return Ok(Some(Draft {
                 answered: true,
-                text: format!("I have no structured fact for that, but {source} says: \"{sentence}\"{}", cite(n)),
+                text: format!(
+                    "I have no structured fact for that, but {source} says: \"{sentence}\"{}",
+                    cite(n)
+                ),
                 basis: Basis::Passages,
                 groups: Vec::new(),
                 suggestions: Vec::new(),
@@ -744,9 +1016,18 @@ fn passage_answer(u: &Understood, company: &str, store: &FactStore, index: &Pass
     Ok(None)
 }
 
-fn sentence_answers(u: &Understood, sentence: &str, about_company: bool, company_key: &str) -> bool {
+fn sentence_answers(
+    u: &Understood,
+    sentence: &str,
+    about_company: bool,
+    company_key: &str,
+) -> bool {
     let names_company = key(sentence).contains(company_key);
-    let refers = names_company || about_company && Regex::new(r"(?i)\b(?:it|its|the\s+(?:company|startup|firm))\b").expect("static").is_match(sentence);
+    let refers = names_company
+        || about_company
+            && Regex::new(r"(?i)\b(?:it|its|the\s+(?:company|startup|firm))\b")
+                .expect("static")
+                .is_match(sentence);
     if !refers {
         return false;
     }
@@ -770,7 +1051,8 @@ fn sentence_answers(u: &Understood, sentence: &str, about_company: bool, company
 /// Orders citations so the ones the answer text cites come first, in order of use, and gives
 /// the old→new number mapping.
 fn order_citations(list: Vec<Citation>, text: &str) -> (Vec<Citation>, HashMap<usize, usize>) {
-    static MARK: LazyLock<Regex> = LazyLock::new(|| Regex::new("\u{27e6}(\\d+)\u{27e7}").expect("static"));
+    static MARK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new("\u{27e6}(\\d+)\u{27e7}").expect("static"));
     let mut order: Vec<usize> = Vec::new();
     for caps in MARK.captures_iter(text) {
         let n: usize = caps[1].parse().unwrap_or(0);
@@ -783,7 +1065,11 @@ fn order_citations(list: Vec<Citation>, text: &str) -> (Vec<Citation>, HashMap<u
             order.push(c.number);
         }
     }
-    let mapping: HashMap<usize, usize> = order.iter().enumerate().map(|(i, old)| (*old, i + 1)).collect();
+    let mapping: HashMap<usize, usize> = order
+        .iter()
+        .enumerate()
+        .map(|(i, old)| (*old, i + 1))
+        .collect();
     let mut out: Vec<Citation> = list
         .into_iter()
         .map(|mut c| {
@@ -796,7 +1082,8 @@ fn order_citations(list: Vec<Citation>, text: &str) -> (Vec<Citation>, HashMap<u
 }
 
 fn renumber(text: &str, mapping: &HashMap<usize, usize>) -> String {
-    static MARK: LazyLock<Regex> = LazyLock::new(|| Regex::new("\u{27e6}(\\d+)\u{27e7}").expect("static"));
+    static MARK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new("\u{27e6}(\\d+)\u{27e7}").expect("static"));
     let replaced = MARK.replace_all(text, |caps: &regex::Captures| {
         let n: usize = caps[1].parse().unwrap_or(0);
         format!(" [{}]", mapping.get(&n).copied().unwrap_or(n))

@@ -28,17 +28,25 @@ pub struct Supported<T> {
 impl RoundGroup {
     /// Distinct amounts, most supported first.
     pub fn amounts(&self) -> Vec<Supported<Money>> {
-        distinct(self.accounts.iter().map(|a| a.amount.clone()), |a, b| a == b)
+        distinct(self.accounts.iter().map(|a| a.amount.clone()), |a, b| {
+            a == b
+        })
     }
 
     /// Distinct dates; a month and a day inside it count as the same date (the day is kept).
     pub fn dates(&self) -> Vec<Supported<DateRef>> {
-        let mut out = distinct(self.accounts.iter().map(|a| a.date), |a: &DateRef, b: &DateRef| {
-            a.date <= b.end() && b.date <= a.end()
-        });
+        let mut out = distinct(
+            self.accounts.iter().map(|a| a.date),
+            |a: &DateRef, b: &DateRef| a.date <= b.end() && b.date <= a.end(),
+        );
         // Prefer the more precise date of agreeing accounts.
         for s in &mut out {
-            if let Some(best) = s.accounts.iter().filter_map(|&i| self.accounts[i].date).max_by_key(|d| d.precision) {
+            if let Some(best) = s
+                .accounts
+                .iter()
+                .filter_map(|&i| self.accounts[i].date)
+                .max_by_key(|d| d.precision)
+            {
                 s.value = best;
             }
         }
@@ -55,7 +63,12 @@ impl RoundGroup {
         let leads: Vec<String> = self
             .accounts
             .iter()
-            .flat_map(|a| a.investors.iter().filter(|p| p.role == Role::Lead).map(|p| key(&p.name)))
+            .flat_map(|a| {
+                a.investors
+                    .iter()
+                    .filter(|p| p.role == Role::Lead)
+                    .map(|p| key(&p.name))
+            })
             .collect();
         let mut out: Vec<Supported<String>> = Vec::new();
         for (i, a) in self.accounts.iter().enumerate() {
@@ -66,7 +79,10 @@ impl RoundGroup {
                 match out.iter_mut().find(|s| key(&s.value) == key(&p.name)) {
                     Some(s) if !s.accounts.contains(&i) => s.accounts.push(i),
                     Some(_) => {}
-                    None => out.push(Supported { value: p.name.clone(), accounts: vec![i] }),
+                    None => out.push(Supported {
+                        value: p.name.clone(),
+                        accounts: vec![i],
+                    }),
                 }
             }
         }
@@ -78,10 +94,16 @@ impl RoundGroup {
         let mut out: Vec<Supported<Valuation>> = Vec::new();
         for (i, a) in self.accounts.iter().enumerate() {
             for v in &a.valuations {
-                match out.iter_mut().find(|s| s.value.amount == v.amount && s.value.attribution == v.attribution) {
+                match out
+                    .iter_mut()
+                    .find(|s| s.value.amount == v.amount && s.value.attribution == v.attribution)
+                {
                     Some(s) if !s.accounts.contains(&i) => s.accounts.push(i),
                     Some(_) => {}
-                    None => out.push(Supported { value: v.clone(), accounts: vec![i] }),
+                    None => out.push(Supported {
+                        value: v.clone(),
+                        accounts: vec![i],
+                    }),
                 }
             }
         }
@@ -89,13 +111,19 @@ impl RoundGroup {
     }
 }
 
-fn distinct<T: Clone>(values: impl Iterator<Item = Option<T>>, same: impl Fn(&T, &T) -> bool) -> Vec<Supported<T>> {
+fn distinct<T: Clone>(
+    values: impl Iterator<Item = Option<T>>,
+    same: impl Fn(&T, &T) -> bool,
+) -> Vec<Supported<T>> {
     let mut out: Vec<Supported<T>> = Vec::new();
     for (i, v) in values.enumerate() {
         let Some(v) = v else { continue };
         match out.iter_mut().find(|s| same(&s.value, &v)) {
             Some(s) => s.accounts.push(i),
-            None => out.push(Supported { value: v, accounts: vec![i] }),
+            None => out.push(Supported {
+                value: v,
+                accounts: vec![i],
+            }),
         }
     }
     out.sort_by_key(|s| std::cmp::Reverse(s.accounts.len()));
@@ -123,12 +151,21 @@ fn dates_compatible(a: Option<DateRef>, b: Option<DateRef>) -> bool {
 pub fn group(rounds: Vec<Round>) -> Vec<RoundGroup> {
     let mut groups: Vec<RoundGroup> = Vec::new();
     // Named rounds first, so unnamed accounts can join them.
-    let (named, unnamed): (Vec<Round>, Vec<Round>) = rounds.into_iter().partition(|r| r.round != RoundType::Unknown);
+    let (named, unnamed): (Vec<Round>, Vec<Round>) = rounds
+        .into_iter()
+        .partition(|r| r.round != RoundType::Unknown);
     for r in named {
         let company = key(&r.company);
-        match groups.iter_mut().find(|g| key(&g.company) == company && g.round == r.round) {
+        match groups
+            .iter_mut()
+            .find(|g| key(&g.company) == company && g.round == r.round)
+        {
             Some(g) => g.accounts.push(r),
-            None => groups.push(RoundGroup { company: r.company.clone(), round: r.round, accounts: vec![r] }),
+            None => groups.push(RoundGroup {
+                company: r.company.clone(),
+                round: r.round,
+                accounts: vec![r],
+            }),
         }
     }
     for r in unnamed {
@@ -138,12 +175,20 @@ pub fn group(rounds: Vec<Round>) -> Vec<RoundGroup> {
                 && g.accounts.iter().any(|a| {
                     let same_amount = a.amount.is_some() && a.amount == r.amount;
                     let dates_ok = dates_compatible(a.date, r.date);
-                    (same_amount && dates_ok) || (a.amount.is_none() || r.amount.is_none()) && a.date.is_some() && r.date.is_some() && a.date == r.date
+                    (same_amount && dates_ok)
+                        || (a.amount.is_none() || r.amount.is_none())
+                            && a.date.is_some()
+                            && r.date.is_some()
+                            && a.date == r.date
                 })
         };
         match groups.iter_mut().find(|g| fits(g)) {
             Some(g) => g.accounts.push(r),
-            None => groups.push(RoundGroup { company: r.company.clone(), round: RoundType::Unknown, accounts: vec![r] }),
+            None => groups.push(RoundGroup {
+                company: r.company.clone(),
+                round: RoundType::Unknown,
+                accounts: vec![r],
+            }),
         }
     }
     groups.sort_by(|a, b| match (a.first_date(), b.first_date()) {
@@ -158,7 +203,7 @@ pub fn group(rounds: Vec<Round>) -> Vec<RoundGroup> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::facts::{Participation, Qualifier, Basis};
+    use crate::facts::{Basis, Participation, Qualifier};
 
     fn account(kind: RoundType, amount: Option<u64>, date: &str, article: &str) -> Round {
         let mut r = Round::new("SenseTime", kind, article);
@@ -170,7 +215,11 @@ mod tests {
     #[test]
     fn accounts_of_one_round_group_and_keep_their_disagreements() {
         let mut a = account(RoundType::Series(2), Some(600_000_000), "2018-04", "a.md");
-        a.investors.push(Participation { name: "Alibaba".into(), role: Role::Lead, evidence: None });
+        a.investors.push(Participation {
+            name: "Alibaba".into(),
+            role: Role::Lead,
+            evidence: None,
+        });
         a.valuations.push(Valuation {
             amount: Money::new(3_000_000_000, "USD"),
             amount_max: None,
@@ -180,8 +229,17 @@ mod tests {
             evidence: None,
         });
         let mut b = account(RoundType::Unknown, Some(620_000_000), "2018-04-09", "b.md");
-        b.investors.push(Participation { name: "Alibaba Group".into(), role: Role::Participant, evidence: None });
-        let c = account(RoundType::Series(2), Some(620_000_000), "2018-04-09", "c.md");
+        b.investors.push(Participation {
+            name: "Alibaba Group".into(),
+            role: Role::Participant,
+            evidence: None,
+        });
+        let c = account(
+            RoundType::Series(2),
+            Some(620_000_000),
+            "2018-04-09",
+            "c.md",
+        );
         let july = account(RoundType::Unknown, Some(410_000_000), "2017-07", "a.md");
         let groups = group(vec![a, b, c, july]);
         assert_eq!(groups.len(), 2, "{groups:#?}");
@@ -193,6 +251,9 @@ mod tests {
         assert_eq!(series_c.dates().len(), 1);
         assert_eq!(series_c.dates()[0].value.iso(), "2018-04-09");
         assert_eq!(series_c.investors(Role::Lead).len(), 1);
-        assert!(series_c.investors(Role::Participant).is_empty(), "a lead elsewhere is a lead");
+        assert!(
+            series_c.investors(Role::Participant).is_empty(),
+            "a lead elsewhere is a lead"
+        );
     }
 }

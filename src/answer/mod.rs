@@ -35,7 +35,11 @@ pub struct FactsReply {
 
 /// The rounds of the company named `name` (case, punctuation, suffixes and small typos
 /// ignored). A typo only matches when a single company is that close.
-pub fn company_facts(store: &FactStore, name: &str, round: Option<crate::facts::RoundType>) -> Result<FactsReply> {
+pub fn company_facts(
+    store: &FactStore,
+    name: &str,
+    round: Option<crate::facts::RoundType>,
+) -> Result<FactsReply> {
     let mut reply = FactsReply {
         query: name.to_string(),
         company: None,
@@ -88,13 +92,22 @@ pub struct InvestorReply {
 
 /// The rounds an investor took part in, lead ones marked.
 pub fn investor_facts(store: &FactStore, name: &str) -> Result<InvestorReply> {
-    let mut reply = InvestorReply { query: name.to_string(), investor: None, rounds: Vec::new(), citations: Vec::new() };
-    let Some((id, investor)) = store.find_investor(name)? else { return Ok(reply) };
+    let mut reply = InvestorReply {
+        query: name.to_string(),
+        investor: None,
+        rounds: Vec::new(),
+        citations: Vec::new(),
+    };
+    let Some((id, investor)) = store.find_investor(name)? else {
+        return Ok(reply);
+    };
     let k = crate::facts::names::key(&investor);
     let mut cites = Citations::new(store);
     let mut by_company: Vec<Vec<crate::facts::Round>> = Vec::new();
     for r in store.rounds_for_investor(id)? {
-        match by_company.iter_mut().find(|g| crate::facts::names::key(&g[0].company) == crate::facts::names::key(&r.company)) {
+        match by_company.iter_mut().find(|g| {
+            crate::facts::names::key(&g[0].company) == crate::facts::names::key(&r.company)
+        }) {
             Some(g) => g.push(r),
             None => by_company.push(vec![r]),
         }
@@ -102,8 +115,14 @@ pub fn investor_facts(store: &FactStore, name: &str) -> Result<InvestorReply> {
     let mut groups: Vec<RoundGroup> = by_company.into_iter().flat_map(group).collect();
     groups.sort_by_key(|g| g.first_date());
     for g in groups {
-        let lead = g.investors(Role::Lead).iter().any(|s| crate::facts::names::key(&s.value) == k);
-        reply.rounds.push(InvestorRound { lead, round: RoundView::build(&g, &mut cites)? });
+        let lead = g
+            .investors(Role::Lead)
+            .iter()
+            .any(|s| crate::facts::names::key(&s.value) == k);
+        reply.rounds.push(InvestorRound {
+            lead,
+            round: RoundView::build(&g, &mut cites)?,
+        });
     }
     reply.investor = Some(investor);
     reply.citations = cites.into_vec();

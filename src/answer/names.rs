@@ -37,7 +37,9 @@ impl NameIndex {
                 if k.is_empty() {
                     continue;
                 }
-                index.all.push((k.clone(), company.id, company.name.clone(), true));
+                index
+                    .all
+                    .push((k.clone(), company.id, company.name.clone(), true));
                 index.companies.entry(k).or_insert_with(|| company.clone());
             }
         }
@@ -62,12 +64,20 @@ impl NameIndex {
 
     /// The company spelled `text` (up to case, punctuation and suffixes).
     pub fn company_exact(&self, text: &str) -> Option<Found> {
-        self.companies.get(&key(text)).map(|c| Found { id: c.id, name: c.name.clone(), distance: 0 })
+        self.companies.get(&key(text)).map(|c| Found {
+            id: c.id,
+            name: c.name.clone(),
+            distance: 0,
+        })
     }
 
     /// The investor spelled `text`.
     pub fn investor_exact(&self, text: &str) -> Option<Found> {
-        self.investors.get(&key(text)).map(|(id, name)| Found { id: *id, name: name.clone(), distance: 0 })
+        self.investors.get(&key(text)).map(|(id, name)| Found {
+            id: *id,
+            name: name.clone(),
+            distance: 0,
+        })
     }
 
     /// Names within a small edit distance of `text`, closest first. Short words are never
@@ -86,7 +96,11 @@ impl NameIndex {
             }
             let d = strsim::damerau_levenshtein(candidate, &k);
             if d <= budget && !out.iter().any(|f| f.id == *id) {
-                out.push(Found { id: *id, name: name.clone(), distance: d });
+                out.push(Found {
+                    id: *id,
+                    name: name.clone(),
+                    distance: d,
+                });
             }
         }
         out.sort_by(|a, b| a.distance.cmp(&b.distance).then(a.name.cmp(&b.name)));
@@ -97,8 +111,11 @@ impl NameIndex {
     pub fn complete(&self, prefix: &str, limit: usize) -> Vec<String> {
         let k = key(prefix);
         let mut out: Vec<String> = Vec::new();
-        let mut names: Vec<&(String, i64, String, bool)> =
-            self.all.iter().filter(|(c, _, _, is_company)| *is_company && c.starts_with(&k)).collect();
+        let mut names: Vec<&(String, i64, String, bool)> = self
+            .all
+            .iter()
+            .filter(|(c, _, _, is_company)| *is_company && c.starts_with(&k))
+            .collect();
         names.sort_by(|a, b| a.2.cmp(&b.2));
         for (_, _, name, _) in names {
             if !out.contains(name) {

@@ -136,47 +136,70 @@ fn re(p: &str) -> Regex {
 }
 
 static PORTFOLIO: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?x)\b(?:portfolio|investments\s+(?:of|by)|bets\s+(?:of|by)|invested\s+in\s+what|where\s+(?:did|has|does)\b.+\binvest)\b
+    re(
+        r"(?x)\b(?:portfolio|investments\s+(?:of|by)|bets\s+(?:of|by)|invested\s+in\s+what|where\s+(?:did|has|does)\b.+\binvest)\b
        | \b(?:what|which)\b(?:\s+(?:companies|startups|firms|deals|rounds))?\s+(?:did|has|have|does|do)\b.+\b(?:invest(?:ed)?|back(?:ed)?|fund(?:ed)?|lead|led|co-lead|co-led|bet\s+on|put\s+money)\b(?:\s+(?:in|into|on))?\s*[?!.]*\s*$
        | \b(?:which|what)\s+(?:companies|startups|firms|deals|rounds)\s+(?:has|have|did|does)?\s*\b.+?\b(?:invested|backed|funded|led)\b
-       | \b(?:which|what)\s+(?:companies|startups)\b.+\b(?:invest|back|fund|lead)\b")
+       | \b(?:which|what)\s+(?:companies|startups)\b.+\b(?:invest|back|fund|lead)\b",
+    )
 });
 static LARGEST: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:biggest|largest|top|mega|huge|richest)\b.*\b(?:rounds?|raises?|deals?|fundings?|investments?|financings?)\b")
+    re(
+        r"\b(?:biggest|largest|top|mega|huge|richest)\b.*\b(?:rounds?|raises?|deals?|fundings?|investments?|financings?)\b",
+    )
 });
 static LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?x)\b(?:who|which\s+\w+|what\s+\w+)\s+(?:co-?led|led|leads|headed|heads|spearheaded|anchored|was\s+leading|is\s+leading)\b
+    re(
+        r"(?x)\b(?:who|which\s+\w+|what\s+\w+)\s+(?:co-?led|led|leads|headed|heads|spearheaded|anchored|was\s+leading|is\s+leading)\b
        | \blead(?:s|ing)?\s+(?:investors?|backers?|vc|firm)\b | \bled\s+by\s+(?:who|whom)\b | \bwho\s+(?:was|were|is|are)\s+the\s+(?:co-?)?leads?\b
-       | \b(?:co-?)?lead\b | \bleader\b | \bwho\s+led\b | \bled\s+it\b")
+       | \b(?:co-?)?lead\b | \bleader\b | \bwho\s+led\b | \bled\s+it\b",
+    )
 });
 static INVESTORS: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?x)\bwho\s+(?:else\s+)?(?:invested|invests|backed|backs|funded|funds|participated|joined|put|chipped|gave|bankrolled|financed)\b
+    re(
+        r"(?x)\bwho\s+(?:else\s+)?(?:invested|invests|backed|backs|funded|funds|participated|joined|put|chipped|gave|bankrolled|financed)\b
        | \binvestors?\b | \bbackers?\b | \bwho\s+else\b | \bbesides\b | \bparticipants?\b | \bshareholders\b
        | \bwho\s+(?:is|are|was|were)\s+(?:behind|backing|funding|investing)\b | \bwho\s+(?:has|have)\s+(?:invested|backed)\b
        | \bwho\s+(?:did|does)\s+\S+\s+(?:raise|get)\s+(?:money|funding|capital)?\s*from\b | \bfrom\s+whom\b
-       | ^\s*(?:did|has|have|was|were|is)\b.+\b(?:invest|back|fund|participate|lead)")
+       | ^\s*(?:did|has|have|was|were|is)\b.+\b(?:invest|back|fund|participate|lead)",
+    )
 });
-static VALUATION: LazyLock<Regex> = LazyLock::new(|| re(r"\bvalu(?:ed|ation|ations|e)\b|\bworth\b|\bunicorn\b"));
+static VALUATION: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\bvalu(?:ed|ation|ations|e)\b|\bworth\b|\bunicorn\b"));
 static TOTAL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:in\s+total|total|totals|altogether|so\s+far|to\s+date|overall|cumulative|cumulatively|all\s+time|combined|in\s+all)\b")
+    re(
+        r"\b(?:in\s+total|total|totals|altogether|so\s+far|to\s+date|overall|cumulative|cumulatively|all\s+time|combined|in\s+all)\b",
+    )
 });
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\bhow\s+(?:much|big|large)\b|\bamount\b|\bsize\b|\bhow\s+many\s+(?:dollars|euros|pounds|million|crore)\b|\bwhat\s+did\s+.+\s+raise\b|\bhow\s+much\b")
+    re(
+        r"\bhow\s+(?:much|big|large)\b|\bamount\b|\bsize\b|\bhow\s+many\s+(?:dollars|euros|pounds|million|crore)\b|\bwhat\s+did\s+.+\s+raise\b|\bhow\s+much\b",
+    )
 });
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\bwhen\b|\bwhat\s+(?:date|year|month|day|time)\b|\bwhich\s+(?:year|month|date|day)\b|\bwhat\s+(?:year|month)\b")
+    re(
+        r"\bwhen\b|\bwhat\s+(?:date|year|month|day|time)\b|\bwhich\s+(?:year|month|date|day)\b|\bwhat\s+(?:year|month)\b",
+    )
 });
 static ROUND: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:what|which)\s+(?:round|stage|series|kind\s+of\s+(?:round|funding)|type\s+of\s+(?:round|funding))\b|\bwhat\s+(?:round|stage)\b")
+    re(
+        r"\b(?:what|which)\s+(?:round|stage|series|kind\s+of\s+(?:round|funding)|type\s+of\s+(?:round|funding))\b|\bwhat\s+(?:round|stage)\b",
+    )
 });
 static HISTORY: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:history|rounds|tell\s+me\s+about|funding\s+of|overview|summary|summarize|list|everything|timeline|raised\s+money|fundraising|fund\s*raises|funding)\b")
+    re(
+        r"\b(?:history|rounds|tell\s+me\s+about|funding\s+of|overview|summary|summarize|list|everything|timeline|raised\s+money|fundraising|fund\s*raises|funding)\b",
+    )
 });
 static NOT_ROUND: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:ipo|initial\s+public\s+offering|go(?:ing|es)?\s+public|went\s+public|listing|listed|acquisition|acquired|acquire|bought|buyout|merger|revenue|revenues|profit|profits|employees|headcount|ceo|founders?)\b")
+    re(
+        r"\b(?:ipo|initial\s+public\s+offering|go(?:ing|es)?\s+public|went\s+public|listing|listed|acquisition|acquired|acquire|bought|buyout|merger|revenue|revenues|profit|profits|employees|headcount|ceo|founders?)\b",
+    )
 });
 static EXCLUDE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:besides|except|excluding|apart\s+from|other\s+than|aside\s+from|beyond|in\s+addition\s+to|along\s+with|alongside|apart|bar)\s+")
+    re(
+        r"\b(?:besides|except|excluding|apart\s+from|other\s+than|aside\s+from|beyond|in\s+addition\s+to|along\s+with|alongside|apart|bar)\s+",
+    )
 });
 static SERIES: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)\bpre[\s\-]?series[\s\-]*(?P<p>[a-j])\b
@@ -195,41 +218,305 @@ static SERIES: LazyLock<Regex> = LazyLock::new(|| {
 });
 static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:19|20)\d\d\b"));
 static MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b")
+    re(
+        r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b",
+    )
 });
-static PRONOUN_ONLY: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:its|it|they|their|them|the\s+company|this\s+company|that\s+company|the\s+startup)\b|^\s*and\b"));
+static PRONOUN_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:its|it|they|their|them|the\s+company|this\s+company|that\s+company|the\s+startup)\b|^\s*and\b",
+    )
+});
 
 /// Words that never name a company or investor in a question.
 const STOPWORDS: &[&str] = &[
-    "who", "whom", "whose", "what", "whats", "what's", "when", "where", "which", "why", "how", "much",
-    "many", "did", "does", "do", "done", "is", "was", "were", "are", "be", "been", "being", "the",
-    "a", "an", "in", "of", "for", "to", "on", "at", "by", "from", "into", "with", "about", "as",
-    "led", "lead", "leads", "leading", "co-led", "colead", "co-lead", "leader", "invest", "invested",
-    "invests", "investing", "investment", "investments", "investor", "investors", "raise", "raised",
-    "raises", "raising", "round", "rounds", "funding", "fundings", "funded", "fund", "funds",
-    "fundraise", "fundraising", "series", "valuation", "valuations", "valued", "value", "worth",
-    "total", "totals", "besides", "else", "other", "others", "and", "or", "its", "it", "it's",
-    "their", "they", "them", "back", "backed", "backer", "backers", "backing", "participate",
-    "participated", "participants", "company", "companies", "startup", "startups", "firm",
-    "money", "get", "got", "gets", "has", "have", "had", "tell", "me", "us", "about", "show",
-    "list", "give", "latest", "last", "first", "recent", "recently", "most", "biggest", "largest",
-    "top", "year", "years", "month", "months", "date", "stage", "type", "kind", "please", "pls",
-    "thanks", "thank", "you", "anyone", "know", "anybody", "hey", "hi", "hello", "bot", "fundbot",
-    "so", "far", "date", "overall", "altogether", "all", "time", "combined", "now", "currently",
-    "current", "ago", "that", "this", "these", "those", "there", "any", "some", "can", "could",
-    "would", "should", "will", "i", "we", "my", "our", "your", "size", "amount", "big", "large",
-    "big", "history", "summary", "overview", "everything", "timeline", "capital", "cash",
-    "dollars", "million", "billion", "seed", "pre-seed", "preseed", "angel", "bridge",
-    "extension", "growth", "debt", "loan", "grant", "grants", "convertible", "note", "notes",
-    "equity", "private", "venture", "vc", "vcs", "deal", "deals", "unicorn", "portfolio", "bets",
-    "put", "behind", "joined", "gave", "exactly", "roughly", "approximately", "just", "only",
-    "also", "too", "again", "new", "next", "previous", "prior", "before", "after", "during",
-    "since", "until", "between", "besides", "except", "excluding", "apart", "aside", "beyond",
-    "addition", "along", "alongside", "than", "not", "no", "yes", "if", "then", "was", "whom",
-    "headed", "spearheaded", "anchored", "participation", "shareholders", "financed", "financing",
-    "bankrolled", "chipped", "valuing", "priced", "price", "mega", "huge", "richest", "happen",
-    "happened", "announce", "announced", "close", "closed", "secure", "secured", "latest", "earlier",
-    "later", "level", "post-money", "pre-money", "post", "pre", "times", "ever", "inc", "ltd",
+    "who",
+    "whom",
+    "whose",
+    "what",
+    "whats",
+    "what's",
+    "when",
+    "where",
+    "which",
+    "why",
+    "how",
+    "much",
+    "many",
+    "did",
+    "does",
+    "do",
+    "done",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "being",
+    "the",
+    "a",
+    "an",
+    "in",
+    "of",
+    "for",
+    "to",
+    "on",
+    "at",
+    "by",
+    "from",
+    "into",
+    "with",
+    "about",
+    "as",
+    "led",
+    "lead",
+    "leads",
+    "leading",
+    "co-led",
+    "colead",
+    "co-lead",
+    "leader",
+    "invest",
+    "invested",
+    "invests",
+    "investing",
+    "investment",
+    "investments",
+    "investor",
+    "investors",
+    "raise",
+    "raised",
+    "raises",
+    "raising",
+    "round",
+    "rounds",
+    "funding",
+    "fundings",
+    "funded",
+    "fund",
+    "funds",
+    "fundraise",
+    "fundraising",
+    "series",
+    "valuation",
+    "valuations",
+    "valued",
+    "value",
+    "worth",
+    "total",
+    "totals",
+    "besides",
+    "else",
+    "other",
+    "others",
+    "and",
+    "or",
+    "its",
+    "it",
+    "it's",
+    "their",
+    "they",
+    "them",
+    "back",
+    "backed",
+    "backer",
+    "backers",
+    "backing",
+    "participate",
+    "participated",
+    "participants",
+    "company",
+    "companies",
+    "startup",
+    "startups",
+    "firm",
+    "money",
+    "get",
+    "got",
+    "gets",
+    "has",
+    "have",
+    "had",
+    "tell",
+    "me",
+    "us",
+    "about",
+    "show",
+    "list",
+    "give",
+    "latest",
+    "last",
+    "first",
+    "recent",
+    "recently",
+    "most",
+    "biggest",
+    "largest",
+    "top",
+    "year",
+    "years",
+    "month",
+    "months",
+    "date",
+    "stage",
+    "type",
+    "kind",
+    "please",
+    "pls",
+    "thanks",
+    "thank",
+    "you",
+    "anyone",
+    "know",
+    "anybody",
+    "hey",
+    "hi",
+    "hello",
+    "bot",
+    "fundbot",
+    "so",
+    "far",
+    "date",
+    "overall",
+    "altogether",
+    "all",
+    "time",
+    "combined",
+    "now",
+    "currently",
+    "current",
+    "ago",
+    "that",
+    "this",
+    "these",
+    "those",
+    "there",
+    "any",
+    "some",
+    "can",
+    "could",
+    "would",
+    "should",
+    "will",
+    "i",
+    "we",
+    "my",
+    "our",
+    "your",
+    "size",
+    "amount",
+    "big",
+    "large",
+    "big",
+    "history",
+    "summary",
+    "overview",
+    "everything",
+    "timeline",
+    "capital",
+    "cash",
+    "dollars",
+    "million",
+    "billion",
+    "seed",
+    "pre-seed",
+    "preseed",
+    "angel",
+    "bridge",
+    "extension",
+    "growth",
+    "debt",
+    "loan",
+    "grant",
+    "grants",
+    "convertible",
+    "note",
+    "notes",
+    "equity",
+    "private",
+    "venture",
+    "vc",
+    "vcs",
+    "deal",
+    "deals",
+    "unicorn",
+    "portfolio",
+    "bets",
+    "put",
+    "behind",
+    "joined",
+    "gave",
+    "exactly",
+    "roughly",
+    "approximately",
+    "just",
+    "only",
+    "also",
+    "too",
+    "again",
+    "new",
+    "next",
+    "previous",
+    "prior",
+    "before",
+    "after",
+    "during",
+    "since",
+    "until",
+    "between",
+    "besides",
+    "except",
+    "excluding",
+    "apart",
+    "aside",
+    "beyond",
+    "addition",
+    "along",
+    "alongside",
+    "than",
+    "not",
+    "no",
+    "yes",
+    "if",
+    "then",
+    "was",
+    "whom",
+    "headed",
+    "spearheaded",
+    "anchored",
+    "participation",
+    "shareholders",
+    "financed",
+    "financing",
+    "bankrolled",
+    "chipped",
+    "valuing",
+    "priced",
+    "price",
+    "mega",
+    "huge",
+    "richest",
+    "happen",
+    "happened",
+    "announce",
+    "announced",
+    "close",
+    "closed",
+    "secure",
+    "secured",
+    "latest",
+    "earlier",
+    "later",
+    "level",
+    "post-money",
+    "pre-money",
+    "post",
+    "pre",
+    "times",
+    "ever",
+    "inc",
+    "ltd",
 ];
 
 fn is_stopword(word: &str) -> bool {
@@ -253,7 +540,12 @@ fn words(text: &str) -> Vec<Word> {
             for suffix in ["'s", "'"] {
                 t = t.strip_suffix(suffix).unwrap_or(t);
             }
-            Word { text: t.to_string(), lower: t.to_lowercase(), start: m.start(), end: m.start() + t.len() }
+            Word {
+                text: t.to_string(),
+                lower: t.to_lowercase(),
+                start: m.start(),
+                end: m.start() + t.len(),
+            }
         })
         .filter(|w| !w.text.is_empty())
         .collect()
@@ -301,7 +593,11 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
         taken.push((m.start(), m.end()));
         let letter = |name: &str| c.name(name).map(|l| l.as_str().as_bytes()[0] - b'a');
         u.round = if let Some(p) = letter("p") {
-            Some(if p == 0 { RoundType::Seed } else { RoundType::Extension })
+            Some(if p == 0 {
+                RoundType::Seed
+            } else {
+                RoundType::Extension
+            })
         } else if let Some(n) = letter("s").or_else(|| letter("l")).or_else(|| letter("r")) {
             Some(RoundType::Series(n))
         } else if c.name("preseed").is_some() {
@@ -327,7 +623,9 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
     u.period = period(&lower, &mut taken);
 
     u.intent = if PORTFOLIO.is_match(&lower) {
-        u.lead_only = Regex::new(r"\b(?:lead|led|co-lead|co-led)\b").expect("static").is_match(&lower)
+        u.lead_only = Regex::new(r"\b(?:lead|led|co-lead|co-led)\b")
+            .expect("static")
+            .is_match(&lower)
             && !lower.contains("invest");
         Intent::Portfolio
     } else if LARGEST.is_match(&lower) {
@@ -356,8 +654,15 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
     if let Some(m) = EXCLUDE.find(&lower) {
         let after: Vec<Word> = words(&text[m.end()..]).into_iter().take(4).collect();
         for n in (1..=after.len()).rev() {
-            let phrase = after[..n].iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
-            if let Some(f) = names.investor_exact(&phrase).or_else(|| names.company_exact(&phrase)) {
+            let phrase = after[..n]
+                .iter()
+                .map(|w| w.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if let Some(f) = names
+                .investor_exact(&phrase)
+                .or_else(|| names.company_exact(&phrase))
+            {
                 u.exclude = Some(f.name);
                 taken.push((m.end() + after[0].start, m.end() + after[n - 1].end));
                 break;
@@ -392,7 +697,8 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
                 let phrase = text[slice[0].start..slice[n - 1].end].to_string();
                 let as_company = names.company_exact(&phrase);
                 let as_investor = names.investor_exact(&phrase);
-                let pick_investor = wants_investor && as_investor.is_some() || as_company.is_none() && as_investor.is_some();
+                let pick_investor = wants_investor && as_investor.is_some()
+                    || as_company.is_none() && as_investor.is_some();
                 if pick_investor && investor.is_none() {
                     investor = as_investor;
                     matched_any = true;
@@ -410,7 +716,12 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
             }
         }
         if !matched_any {
-            unmatched.push(run.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" "));
+            unmatched.push(
+                run.iter()
+                    .map(|w| w.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
         }
     }
     // Typos: only when a single company is that close.
@@ -421,7 +732,8 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
                 company = Some((close[0].clone(), MatchKind::Typo));
                 break;
             }
-            u.close_companies.extend(close.into_iter().map(|f| f.name).take(5));
+            u.close_companies
+                .extend(close.into_iter().map(|f| f.name).take(5));
         }
         if company.is_some() {
             u.close_companies.clear();
@@ -449,7 +761,10 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
         u.company = Some(f.name);
         u.company_id = Some(f.id);
         u.company_match = Some(kind);
-    } else if let Some(first) = unmatched.into_iter().find(|n| n.chars().any(char::is_alphabetic)) {
+    } else if let Some(first) = unmatched
+        .into_iter()
+        .find(|n| n.chars().any(char::is_alphabetic))
+    {
         u.unknown_name = Some(first);
     }
     if let Some(f) = investor {
@@ -465,14 +780,19 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
 /// Two words belong to one name when only spaces or light punctuation separate them.
 fn adjacent(text: &str, a: &Word, b: &Word) -> bool {
     let between = &text[a.end..b.start];
-    between.chars().all(|c| c.is_whitespace() || c == '.' || c == '-' || c == '&') && between.len() <= 3
+    between
+        .chars()
+        .all(|c| c.is_whitespace() || c == '.' || c == '-' || c == '&')
+        && between.len() <= 3
 }
 
 fn period(lower: &str, taken: &mut Vec<(usize, usize)>) -> Option<Period> {
     let year = YEAR.find(lower);
     let month = MONTH.find_iter(lower).find(|m| {
         // "may" is a verb more often than a month.
-        m.as_str() != "may" || lower[..m.start()].trim_end().ends_with(" in") || year.is_some_and(|y| y.start() > m.end())
+        m.as_str() != "may"
+            || lower[..m.start()].trim_end().ends_with(" in")
+            || year.is_some_and(|y| y.start() > m.end())
     });
     let month_num = month.map(|m| match &m.as_str()[..3] {
         "jan" => 1,
@@ -497,16 +817,28 @@ fn period(lower: &str, taken: &mut Vec<(usize, usize)>) -> Option<Period> {
     match (year.and_then(|y| y.as_str().parse::<i32>().ok()), month_num) {
         (Some(y), Some(m)) => {
             let d = crate::facts::DateRef::month(y, m)?;
-            Some(Period { from: d.date, to: d.end(), text: d.human(), month_any_year: None })
+            Some(Period {
+                from: d.date,
+                to: d.end(),
+                text: d.human(),
+                month_any_year: None,
+            })
         }
         (Some(y), None) => {
             let d = crate::facts::DateRef::year(y)?;
-            Some(Period { from: d.date, to: d.end(), text: y.to_string(), month_any_year: None })
+            Some(Period {
+                from: d.date,
+                to: d.end(),
+                text: y.to_string(),
+                month_any_year: None,
+            })
         }
         (None, Some(m)) => Some(Period {
             from: NaiveDate::from_ymd_opt(1900, 1, 1)?,
             to: NaiveDate::from_ymd_opt(2999, 12, 31)?,
-            text: NaiveDate::from_ymd_opt(2000, m, 1)?.format("%B").to_string(),
+            text: NaiveDate::from_ymd_opt(2000, m, 1)?
+                .format("%B")
+                .to_string(),
             month_any_year: Some(m),
         }),
         (None, None) => None,

@@ -58,7 +58,11 @@ pub struct Citations<'a> {
 impl<'a> Citations<'a> {
     /// An empty list.
     pub fn new(store: &'a FactStore) -> Self {
-        Citations { store, list: Vec::new(), keys: Vec::new() }
+        Citations {
+            store,
+            list: Vec::new(),
+            keys: Vec::new(),
+        }
     }
 
     fn find(&self, key: &str) -> Option<usize> {
@@ -78,9 +82,14 @@ impl<'a> Citations<'a> {
         if let Some(n) = self.find(&key) {
             return Ok(Some(n));
         }
-        let Some(meta) = self.store.article(&ev.article)? else { return Ok(None) };
-        let Some((text, start, _end)) = self.store.passage(&ev.article, ev.passage)? else { return Ok(None) };
-        let highlight = (ev.start >= start && ev.end <= start + text.len()).then(|| (ev.start - start, ev.end - start));
+        let Some(meta) = self.store.article(&ev.article)? else {
+            return Ok(None);
+        };
+        let Some((text, start, _end)) = self.store.passage(&ev.article, ev.passage)? else {
+            return Ok(None);
+        };
+        let highlight = (ev.start >= start && ev.end <= start + text.len())
+            .then(|| (ev.start - start, ev.end - start));
         Ok(Some(self.push(
             key,
             Citation {
@@ -103,37 +112,54 @@ impl<'a> Citations<'a> {
         if let Some(n) = self.find(&key) {
             return n;
         }
-        self.push(key, Citation {
-            number: 0,
-            article: hit.article.clone(),
-            title: hit.title.clone(),
-            source: hit.source.clone(),
-            url: hit.url.clone(),
-            published: hit.published,
-            passage: hit.passage.clone(),
-            highlight,
-            correction: None,
-        })
+        self.push(
+            key,
+            Citation {
+                number: 0,
+                article: hit.article.clone(),
+                title: hit.title.clone(),
+                source: hit.source.clone(),
+                url: hit.url.clone(),
+                published: hit.published,
+                passage: hit.passage.clone(),
+                highlight,
+                correction: None,
+            },
+        )
     }
 
     /// Cites a moderator's correction.
     pub fn correction(&mut self, round: &Round) -> Option<usize> {
-        let Origin::Curated { file, by, at, note } = &round.origin else { return None };
+        let Origin::Curated { file, by, at, note } = &round.origin else {
+            return None;
+        };
         let key = format!("c:{file}:{by}:{at}:{}", note.as_deref().unwrap_or(""));
         if let Some(n) = self.find(&key) {
             return Some(n);
         }
-        Some(self.push(key, Citation {
-            number: 0,
-            article: String::new(),
-            title: "Moderator correction".to_string(),
-            source: Some(format!("corrected by {by}")),
-            url: None,
-            published: NaiveDate::parse_from_str(at, "%Y-%m-%d").ok(),
-            passage: note.clone().unwrap_or_else(|| "Fact entered by a moderator.".to_string()),
-            highlight: None,
-            correction: Some(Correction { by: by.clone(), at: at.clone(), note: note.clone(), file: file.clone() }),
-        }))
+        Some(
+            self.push(
+                key,
+                Citation {
+                    number: 0,
+                    article: String::new(),
+                    title: "Moderator correction".to_string(),
+                    source: Some(format!("corrected by {by}")),
+                    url: None,
+                    published: NaiveDate::parse_from_str(at, "%Y-%m-%d").ok(),
+                    passage: note
+                        .clone()
+                        .unwrap_or_else(|| "Fact entered by a moderator.".to_string()),
+                    highlight: None,
+                    correction: Some(Correction {
+                        by: by.clone(),
+                        at: at.clone(),
+                        note: note.clone(),
+                        file: file.clone(),
+                    }),
+                },
+            ),
+        )
     }
 
     /// The citations collected, in number order.
@@ -230,7 +256,11 @@ pub fn valuation_text(v: &Valuation) -> String {
             format_amount(v.amount.amount, &v.amount.currency),
             format_amount(max, &v.amount.currency)
         ),
-        None => format!("{}{}", v.qualifier.words(), format_amount(v.amount.amount, &v.amount.currency)),
+        None => format!(
+            "{}{}",
+            v.qualifier.words(),
+            format_amount(v.amount.amount, &v.amount.currency)
+        ),
     };
     let basis = match v.basis {
         Basis::Pre => " pre-money",
@@ -258,18 +288,19 @@ impl RoundView {
             }
             account_cites.push(nums);
         }
-        let cite_of = |s: &[usize], extra: &mut dyn FnMut(usize) -> Option<Vec<usize>>| -> Vec<usize> {
-            let mut out: Vec<usize> = Vec::new();
-            for &i in s {
-                let nums = extra(i).unwrap_or_else(|| account_cites[i].clone());
-                for n in nums {
-                    if !out.contains(&n) {
-                        out.push(n);
+        let cite_of =
+            |s: &[usize], extra: &mut dyn FnMut(usize) -> Option<Vec<usize>>| -> Vec<usize> {
+                let mut out: Vec<usize> = Vec::new();
+                for &i in s {
+                    let nums = extra(i).unwrap_or_else(|| account_cites[i].clone());
+                    for n in nums {
+                        if !out.contains(&n) {
+                            out.push(n);
+                        }
                     }
                 }
-            }
-            out
-        };
+                out
+            };
         let amounts = group
             .amounts()
             .into_iter()
@@ -298,7 +329,9 @@ impl RoundView {
                     let ev = account
                         .investors
                         .iter()
-                        .find(|p| crate::facts::names::key(&p.name) == crate::facts::names::key(&s.value))
+                        .find(|p| {
+                            crate::facts::names::key(&p.name) == crate::facts::names::key(&s.value)
+                        })
                         .and_then(|p| p.evidence.clone());
                     let found = match ev {
                         Some(ev) => cites.evidence(&ev)?.into_iter().collect(),
@@ -310,7 +343,10 @@ impl RoundView {
                         }
                     }
                 }
-                out.push(NameView { name: s.value, citations: nums });
+                out.push(NameView {
+                    name: s.value,
+                    citations: nums,
+                });
             }
             Ok(out)
         };
@@ -358,7 +394,10 @@ impl RoundView {
             investors,
             valuations,
             citations,
-            corrected: group.accounts.iter().any(|a| matches!(a.origin, Origin::Curated { .. })),
+            corrected: group
+                .accounts
+                .iter()
+                .any(|a| matches!(a.origin, Origin::Curated { .. })),
         })
     }
 }

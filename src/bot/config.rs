@@ -63,21 +63,29 @@ pub enum ConfigError {
 fn valid_token(token: &str) -> bool {
     let parts: Vec<&str> = token.split('.').collect();
     parts.len() == 3
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        })
 }
 
 impl BotConfig {
     /// Reads the settings through `get` (the environment in production, a map in tests).
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
-        let token = get("DISCORD_TOKEN").map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).ok_or(ConfigError::MissingToken)?;
+        let token = get("DISCORD_TOKEN")
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .ok_or(ConfigError::MissingToken)?;
         let token = token.strip_prefix("Bot ").unwrap_or(&token).to_string();
         if !valid_token(&token) {
             return Err(ConfigError::MalformedToken);
         }
         let number = |name: &'static str, value: &str| -> Result<u64, ConfigError> {
-            value.trim().parse().map_err(|_| ConfigError::Invalid { name, reason: format!("{value:?} is not a number") })
+            value.trim().parse().map_err(|_| ConfigError::Invalid {
+                name,
+                reason: format!("{value:?} is not a number"),
+            })
         };
         let guild_id = match get("DISCORD_GUILD_ID").filter(|v| !v.trim().is_empty()) {
             Some(v) => Some(number("DISCORD_GUILD_ID", &v)?),
@@ -89,10 +97,15 @@ impl BotConfig {
             .filter(|s| !s.trim().is_empty())
             .map(|s| number("FUNDBOT_MODERATOR_ROLES", s))
             .collect::<Result<Vec<_>, _>>()?;
-        let api_base = get("DISCORD_API_BASE").map(|b| b.trim().trim_end_matches('/').to_string()).filter(|b| !b.is_empty());
+        let api_base = get("DISCORD_API_BASE")
+            .map(|b| b.trim().trim_end_matches('/').to_string())
+            .filter(|b| !b.is_empty());
         if let Some(base) = &api_base {
             if !(base.starts_with("http://") || base.starts_with("https://")) {
-                return Err(ConfigError::Invalid { name: "DISCORD_API_BASE", reason: "must start with http:// or https://".into() });
+                return Err(ConfigError::Invalid {
+                    name: "DISCORD_API_BASE",
+                    reason: "must start with http:// or https://".into(),
+                });
             }
         }
         let flag = |name: &str| get(name).is_some_and(|v| matches!(v.trim(), "1" | "true" | "yes"));
@@ -134,7 +147,10 @@ mod tests {
     const TOKEN: &str = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB";
 
     fn config(vars: &[(&str, &str)]) -> Result<BotConfig, ConfigError> {
-        let map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         BotConfig::from_lookup(|k| map.get(k).cloned())
     }
 
@@ -154,7 +170,10 @@ mod tests {
         assert!(c.allow_private_urls);
         assert_eq!(c.token.expose(), TOKEN);
         let shown = format!("{c:?}");
-        assert!(!shown.contains(TOKEN) && shown.contains("redacted"), "{shown}");
+        assert!(
+            !shown.contains(TOKEN) && shown.contains("redacted"),
+            "{shown}"
+        );
     }
 
     #[test]
@@ -163,9 +182,14 @@ mod tests {
         assert!(missing.contains("DISCORD_TOKEN is not set"));
         for bad in ["not a token", "a.b", "a..c", "x.y.z w"] {
             let err = config(&[("DISCORD_TOKEN", bad)]).unwrap_err().to_string();
-            assert!(err.contains("does not look like a bot token") && !err.contains(bad), "{err}");
+            assert!(
+                err.contains("does not look like a bot token") && !err.contains(bad),
+                "{err}"
+            );
         }
-        let err = config(&[("DISCORD_TOKEN", TOKEN), ("DISCORD_GUILD_ID", "abc")]).unwrap_err().to_string();
+        let err = config(&[("DISCORD_TOKEN", TOKEN), ("DISCORD_GUILD_ID", "abc")])
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("DISCORD_GUILD_ID"));
         assert!(!err.contains(TOKEN));
     }

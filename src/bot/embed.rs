@@ -120,7 +120,12 @@ pub fn bold_ranges(text: &str, marks: &[(usize, usize)]) -> String {
     let mut sorted = marks.to_vec();
     sorted.sort_unstable();
     for (s, e) in sorted {
-        if s < at || e > text.len() || s >= e || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+        if s < at
+            || e > text.len()
+            || s >= e
+            || !text.is_char_boundary(s)
+            || !text.is_char_boundary(e)
+        {
             continue;
         }
         out.push_str(&escape(&text[at..s]));
@@ -138,7 +143,11 @@ impl Embed {
         self.title.as_ref().map_or(0, |t| t.chars().count())
             + self.description.chars().count()
             + self.footer.as_ref().map_or(0, |f| f.chars().count())
-            + self.fields.iter().map(|f| f.name.chars().count() + f.value.chars().count()).sum::<usize>()
+            + self
+                .fields
+                .iter()
+                .map(|f| f.name.chars().count() + f.value.chars().count())
+                .sum::<usize>()
     }
 
     /// Enforces every limit: cuts each part, drops fields past 25, then trims fields and the
@@ -149,8 +158,22 @@ impl Embed {
         self.footer = self.footer.map(|f| truncate(&f, limits::FOOTER));
         self.fields.truncate(limits::FIELDS);
         for f in &mut self.fields {
-            f.name = truncate(if f.name.trim().is_empty() { "\u{200b}" } else { &f.name }, limits::FIELD_NAME);
-            f.value = truncate(if f.value.trim().is_empty() { "\u{200b}" } else { &f.value }, limits::FIELD_VALUE);
+            f.name = truncate(
+                if f.name.trim().is_empty() {
+                    "\u{200b}"
+                } else {
+                    &f.name
+                },
+                limits::FIELD_NAME,
+            );
+            f.value = truncate(
+                if f.value.trim().is_empty() {
+                    "\u{200b}"
+                } else {
+                    &f.value
+                },
+                limits::FIELD_VALUE,
+            );
         }
         while self.len() > limits::TOTAL && !self.fields.is_empty() {
             self.fields.pop();
@@ -167,12 +190,20 @@ impl Embed {
 impl Message {
     /// A message holding one embed, fitted to the limits.
     pub fn embed(embed: Embed) -> Self {
-        Message { content: None, embeds: vec![embed.fit()], ephemeral: false }
+        Message {
+            content: None,
+            embeds: vec![embed.fit()],
+            ephemeral: false,
+        }
     }
 
     /// A short note only the asker sees.
     pub fn ephemeral(text: &str) -> Self {
-        Message { content: Some(truncate(&escape(text), limits::CONTENT)), embeds: Vec::new(), ephemeral: true }
+        Message {
+            content: Some(truncate(&escape(text), limits::CONTENT)),
+            embeds: Vec::new(),
+            ephemeral: true,
+        }
     }
 }
 
@@ -219,7 +250,12 @@ pub fn answer(reply: &Reply) -> Message {
     if !reply.answered {
         let mut description = escape(&reply.answer);
         if !reply.suggestions.is_empty() {
-            let list: Vec<String> = reply.suggestions.iter().take(5).map(|s| format!("• {}", escape(s))).collect();
+            let list: Vec<String> = reply
+                .suggestions
+                .iter()
+                .take(5)
+                .map(|s| format!("• {}", escape(s)))
+                .collect();
             description.push_str(&format!("\n\nYou could ask about:\n{}", list.join("\n")));
         }
         return Message::embed(Embed {
@@ -231,7 +267,10 @@ pub fn answer(reply: &Reply) -> Message {
         });
     }
     let (footer, color) = match reply.basis {
-        Basis::Passages => ("Quoted from a passage (no structured fact matched) · lower confidence", colors::PASSAGE),
+        Basis::Passages => (
+            "Quoted from a passage (no structured fact matched) · lower confidence",
+            colors::PASSAGE,
+        ),
         _ => ("From the facts store", colors::ANSWER),
     };
     Message::embed(Embed {
@@ -244,11 +283,19 @@ pub fn answer(reply: &Reply) -> Message {
 }
 
 fn round_row(r: &RoundView) -> String {
-    let date = r.dates.first().map(|d| d.date.clone()).unwrap_or_else(|| "????".to_string());
+    let date = r
+        .dates
+        .first()
+        .map(|d| d.date.clone())
+        .unwrap_or_else(|| "????".to_string());
     let amount = if r.amounts.is_empty() {
         "amount not stated".to_string()
     } else {
-        r.amounts.iter().map(|a| a.text.clone()).collect::<Vec<_>>().join(" or ")
+        r.amounts
+            .iter()
+            .map(|a| a.text.clone())
+            .collect::<Vec<_>>()
+            .join(" or ")
     };
     let mut row = format!("`{date}` **{}** · {}", escape(&r.label), escape(&amount));
     if !r.leads.is_empty() {
@@ -262,7 +309,12 @@ fn round_row(r: &RoundView) -> String {
     if r.corrected {
         row.push_str(" · *moderator correction*");
     }
-    let refs: Vec<String> = r.citations.iter().take(4).map(|n| format!("[{n}]")).collect();
+    let refs: Vec<String> = r
+        .citations
+        .iter()
+        .take(4)
+        .map(|n| format!("[{n}]"))
+        .collect();
     format!("{row} {}", refs.join(""))
 }
 
@@ -274,7 +326,12 @@ pub fn funding(reply: &FactsReply) -> Message {
             let names: Vec<String> = reply.suggestions.iter().map(|s| escape(s)).collect();
             text.push_str(&format!(" Did you mean {}?", names.join(", ")));
         }
-        return Message::embed(Embed { title: Some("No such company".into()), description: text, color: colors::UNKNOWN, ..Embed::default() });
+        return Message::embed(Embed {
+            title: Some("No such company".into()),
+            description: text,
+            color: colors::UNKNOWN,
+            ..Embed::default()
+        });
     };
     if reply.rounds.is_empty() {
         return Message::embed(Embed {
@@ -289,7 +346,11 @@ pub fn funding(reply: &FactsReply) -> Message {
         title: Some(format!("{company}: funding rounds")),
         description: rows.join("\n"),
         fields: citation_fields(&reply.citations, 5),
-        footer: Some(format!("{} round{} · sources numbered below", reply.rounds.len(), if reply.rounds.len() == 1 { "" } else { "s" })),
+        footer: Some(format!(
+            "{} round{} · sources numbered below",
+            reply.rounds.len(),
+            if reply.rounds.len() == 1 { "" } else { "s" }
+        )),
         color: colors::INFO,
     })
 }
@@ -299,7 +360,10 @@ pub fn investor(reply: &InvestorReply) -> Message {
     let Some(name) = &reply.investor else {
         return Message::embed(Embed {
             title: Some("No such investor".into()),
-            description: format!("I have no rounds with an investor named {}.", escape(&reply.query)),
+            description: format!(
+                "I have no rounds with an investor named {}.",
+                escape(&reply.query)
+            ),
             color: colors::UNKNOWN,
             ..Embed::default()
         });
@@ -307,7 +371,14 @@ pub fn investor(reply: &InvestorReply) -> Message {
     let rows: Vec<String> = reply
         .rounds
         .iter()
-        .map(|r| format!("{}{} — {}", if r.lead { "★ " } else { "" }, escape(&r.round.company), round_row(&r.round)))
+        .map(|r| {
+            format!(
+                "{}{} — {}",
+                if r.lead { "★ " } else { "" },
+                escape(&r.round.company),
+                round_row(&r.round)
+            )
+        })
         .collect();
     Message::embed(Embed {
         title: Some(format!("{name}: rounds")),
@@ -347,25 +418,43 @@ pub fn search(query: &str, hits: &[Hit]) -> Message {
             let room = limits::FIELD_VALUE.saturating_sub(meta.chars().count() + 4);
             Field {
                 name: truncate(&format!("[{}] {}", i + 1, h.title), limits::FIELD_NAME),
-                value: format!("{meta}\n> {}", truncate(&bold_ranges(&h.passage, &h.highlights), room)),
+                value: format!(
+                    "{meta}\n> {}",
+                    truncate(&bold_ranges(&h.passage, &h.highlights), room)
+                ),
                 inline: false,
             }
         })
         .collect();
-    Message::embed(Embed { title: Some(format!("Search: {}", truncate(query, 200))), fields, color: colors::INFO, ..Embed::default() })
+    Message::embed(Embed {
+        title: Some(format!("Search: {}", truncate(query, 200))),
+        fields,
+        color: colors::INFO,
+        ..Embed::default()
+    })
 }
 
 /// `/stats`.
 pub fn stats(s: &Stats) -> Message {
-    let last = match (&s.last_reindex_at, &s.last_reindex_by, s.last_reindex_seconds) {
+    let last = match (
+        &s.last_reindex_at,
+        &s.last_reindex_by,
+        s.last_reindex_seconds,
+    ) {
         (Some(at), by, secs) => format!(
             "{at}{}{}",
-            by.as_ref().map(|b| format!(" by {}", escape(b))).unwrap_or_default(),
+            by.as_ref()
+                .map(|b| format!(" by {}", escape(b)))
+                .unwrap_or_default(),
             secs.map(|x| format!(", took {x:.1} s")).unwrap_or_default()
         ),
         _ => "never".to_string(),
     };
-    let field = |name: &str, value: String| Field { name: name.to_string(), value, inline: true };
+    let field = |name: &str, value: String| Field {
+        name: name.to_string(),
+        value,
+        inline: true,
+    };
     Message::embed(Embed {
         title: Some("fundbot stats".into()),
         fields: vec![
@@ -374,7 +463,11 @@ pub fn stats(s: &Stats) -> Message {
             field("Companies", s.companies.to_string()),
             field("Rounds", s.rounds.to_string()),
             field("Investors", s.investors.to_string()),
-            Field { name: "Last reindex".into(), value: last, inline: false },
+            Field {
+                name: "Last reindex".into(),
+                value: last,
+                inline: false,
+            },
         ],
         color: colors::INFO,
         ..Embed::default()
@@ -430,13 +523,21 @@ pub fn reindex_done(s: &Summary) -> Message {
     if !s.failures.is_empty() {
         description.push_str("\n\nFailed:");
         for f in s.failures.iter().take(10) {
-            description.push_str(&format!("\n• `{}`: {}", f.path.replace('`', "'"), escape(&f.reason)));
+            description.push_str(&format!(
+                "\n• `{}`: {}",
+                f.path.replace('`', "'"),
+                escape(&f.reason)
+            ));
         }
     }
     Message::embed(Embed {
         title: Some("Reindex finished".into()),
         description,
-        color: if s.failed > 0 { colors::PASSAGE } else { colors::ANSWER },
+        color: if s.failed > 0 {
+            colors::PASSAGE
+        } else {
+            colors::ANSWER
+        },
         ..Embed::default()
     })
 }
@@ -478,7 +579,11 @@ mod tests {
             title: Some("t".repeat(1000)),
             description: "d".repeat(10_000),
             fields: (0..40)
-                .map(|i| Field { name: format!("{i}{}", "n".repeat(400)), value: "v".repeat(3000), inline: false })
+                .map(|i| Field {
+                    name: format!("{i}{}", "n".repeat(400)),
+                    value: "v".repeat(3000),
+                    inline: false,
+                })
                 .collect(),
             footer: Some("f".repeat(5000)),
             color: 0,
@@ -497,14 +602,28 @@ mod tests {
 
     #[test]
     fn empty_field_parts_are_never_sent_empty() {
-        let e = Embed { fields: vec![Field { name: " ".into(), value: String::new(), inline: false }], ..Embed::default() }.fit();
+        let e = Embed {
+            fields: vec![Field {
+                name: " ".into(),
+                value: String::new(),
+                inline: false,
+            }],
+            ..Embed::default()
+        }
+        .fit();
         assert!(!e.fields[0].name.is_empty() && !e.fields[0].value.is_empty());
     }
 
     #[test]
     fn markdown_and_mentions_are_neutralised() {
-        assert_eq!(escape("**bold** @everyone <@&123>"), "\\*\\*bold\\*\\* @\u{200b}everyone <@\u{200b}&123\\>");
-        assert_eq!(bold_ranges("led by Alibaba_Group", &[(7, 20)]), "led by **Alibaba\\_Group**");
+        assert_eq!(
+            escape("**bold** @everyone <@&123>"),
+            "\\*\\*bold\\*\\* @\u{200b}everyone <@\u{200b}&123\\>"
+        );
+        assert_eq!(
+            bold_ranges("led by Alibaba_Group", &[(7, 20)]),
+            "led by **Alibaba\\_Group**"
+        );
     }
 
     #[test]
@@ -516,7 +635,11 @@ mod tests {
             answer: "A".repeat(9000),
             confidence: crate::answer::Confidence::High,
             basis: Basis::Facts,
-            understood: crate::answer::question::understand("q", &Default::default(), &Default::default()),
+            understood: crate::answer::question::understand(
+                "q",
+                &Default::default(),
+                &Default::default(),
+            ),
             facts: vec![],
             citations: (1..=12).map(|n| citation(n, &passage)).collect(),
             suggestions: vec![],

@@ -95,7 +95,11 @@ pub fn is_private(ip: IpAddr) -> bool {
                 return is_private(IpAddr::V4(v4));
             }
             let s = v6.segments();
-            v6.is_loopback() || v6.is_unspecified() || v6.is_multicast() || (s[0] & 0xfe00) == 0xfc00 || (s[0] & 0xffc0) == 0xfe80
+            v6.is_loopback()
+                || v6.is_unspecified()
+                || v6.is_multicast()
+                || (s[0] & 0xfe00) == 0xfc00
+                || (s[0] & 0xffc0) == 0xfe80
         }
     }
 }
@@ -109,7 +113,10 @@ pub async fn fetch(url: &str, options: &FetchOptions) -> Result<Fetched, IngestE
         }
         let host = current.host_str().ok_or(IngestError::BadUrl)?.to_string();
         let port = current.port_or_known_default().ok_or(IngestError::BadUrl)?;
-        let bare_host = host.trim_start_matches('[').trim_end_matches(']').to_string();
+        let bare_host = host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .to_string();
         let addrs: Vec<SocketAddr> = tokio::net::lookup_host((bare_host.as_str(), port))
             .await
             .map_err(|_| IngestError::Resolve(host.clone()))?
@@ -118,7 +125,11 @@ pub async fn fetch(url: &str, options: &FetchOptions) -> Result<Fetched, IngestE
             .iter()
             .find(|a| options.allow_private || !is_private(a.ip()))
             .copied()
-            .ok_or(if addrs.is_empty() { IngestError::Resolve(host.clone()) } else { IngestError::PrivateAddress })?;
+            .ok_or(if addrs.is_empty() {
+                IngestError::Resolve(host.clone())
+            } else {
+                IngestError::PrivateAddress
+            })?;
         if !options.allow_private && addrs.iter().any(|a| is_private(a.ip())) {
             return Err(IngestError::PrivateAddress);
         }
@@ -130,7 +141,11 @@ pub async fn fetch(url: &str, options: &FetchOptions) -> Result<Fetched, IngestE
             .user_agent(concat!("fundbot/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| IngestError::Download(e.to_string()))?;
-        let mut response = client.get(current.clone()).send().await.map_err(|e| IngestError::Download(short(&e)))?;
+        let mut response = client
+            .get(current.clone())
+            .send()
+            .await
+            .map_err(|e| IngestError::Download(short(&e)))?;
         if response.status().is_redirection() {
             let location = response
                 .headers()
@@ -143,7 +158,10 @@ pub async fn fetch(url: &str, options: &FetchOptions) -> Result<Fetched, IngestE
         if !response.status().is_success() {
             return Err(IngestError::Status(response.status().as_u16()));
         }
-        if response.content_length().is_some_and(|n| n as usize > options.max_bytes) {
+        if response
+            .content_length()
+            .is_some_and(|n| n as usize > options.max_bytes)
+        {
             return Err(IngestError::TooLarge(options.max_bytes));
         }
         let content_type = response
@@ -152,13 +170,21 @@ pub async fn fetch(url: &str, options: &FetchOptions) -> Result<Fetched, IngestE
             .and_then(|v| v.to_str().ok())
             .map(str::to_string);
         let mut bytes = Vec::new();
-        while let Some(chunk) = response.chunk().await.map_err(|e| IngestError::Download(short(&e)))? {
+        while let Some(chunk) = response
+            .chunk()
+            .await
+            .map_err(|e| IngestError::Download(short(&e)))?
+        {
             if bytes.len() + chunk.len() > options.max_bytes {
                 return Err(IngestError::TooLarge(options.max_bytes));
             }
             bytes.extend_from_slice(&chunk);
         }
-        return Ok(Fetched { bytes, content_type, url: current.to_string() });
+        return Ok(Fetched {
+            bytes,
+            content_type,
+            url: current.to_string(),
+        });
     }
     Err(IngestError::Redirects)
 }
@@ -174,7 +200,11 @@ fn short(e: &reqwest::Error) -> String {
 }
 
 /// The format of an upload, from its name's extension, its content type, or a look at it.
-pub fn detect_format(name: Option<&str>, content_type: Option<&str>, bytes: &[u8]) -> Option<Format> {
+pub fn detect_format(
+    name: Option<&str>,
+    content_type: Option<&str>,
+    bytes: &[u8],
+) -> Option<Format> {
     if let Some(f) = name.and_then(|n| Format::from_path(Path::new(n))) {
         return Some(f);
     }
@@ -246,7 +276,11 @@ pub struct Saved {
 /// Checks that `bytes` reads as an article in `format`, then saves it under
 /// `articles/ingested/` with a name made from its title and today's date.
 pub fn save(articles_dir: &Path, bytes: &[u8], format: Format) -> Result<Saved, IngestError> {
-    let probe = CorpusFile { rel: "upload".to_string(), path: PathBuf::from("upload"), format };
+    let probe = CorpusFile {
+        rel: "upload".to_string(),
+        path: PathBuf::from("upload"),
+        format,
+    };
     let results = corpus::parse_file(&probe, bytes);
     let good: Vec<_> = results.iter().filter_map(|r| r.as_ref().ok()).collect();
     let Some(first) = good.first() else {
@@ -259,7 +293,11 @@ pub fn save(articles_dir: &Path, bytes: &[u8], format: Format) -> Result<Saved, 
     };
     let dir = articles_dir.join("ingested");
     std::fs::create_dir_all(&dir).map_err(|e| IngestError::Save(e.to_string()))?;
-    let stem = format!("{}-{}", chrono::Utc::now().format("%Y-%m-%d"), slug(&first.title));
+    let stem = format!(
+        "{}-{}",
+        chrono::Utc::now().format("%Y-%m-%d"),
+        slug(&first.title)
+    );
     let ext = extension(format);
     let mut name = format!("{stem}.{ext}");
     let mut n = 2;
@@ -271,7 +309,11 @@ pub fn save(articles_dir: &Path, bytes: &[u8], format: Format) -> Result<Saved, 
     let tmp = dir.join(format!(".{name}.part"));
     std::fs::write(&tmp, bytes).map_err(|e| IngestError::Save(e.to_string()))?;
     std::fs::rename(&tmp, dir.join(&name)).map_err(|e| IngestError::Save(e.to_string()))?;
-    Ok(Saved { path: format!("ingested/{name}"), title: first.title.clone(), articles: good.len() })
+    Ok(Saved {
+        path: format!("ingested/{name}"),
+        title: first.title.clone(),
+        articles: good.len(),
+    })
 }
 
 /// One line of the audit log.
@@ -297,7 +339,10 @@ pub fn audit(log: &Path, entry: &AuditEntry) -> std::io::Result<()> {
     if let Some(dir) = log.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    let mut file = std::fs::OpenOptions::new().create(true).append(true).open(log)?;
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(log)?;
     let line = serde_json::to_string(entry).map_err(std::io::Error::other)?;
     writeln!(file, "{line}")
 }
@@ -308,7 +353,19 @@ mod tests {
 
     #[test]
     fn private_addresses_are_recognised() {
-        for ip in ["127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "0.0.0.0", "100.64.0.1", "::1", "fc00::1", "fe80::1", "::ffff:127.0.0.1"] {
+        for ip in [
+            "127.0.0.1",
+            "10.1.2.3",
+            "172.16.0.1",
+            "192.168.1.1",
+            "169.254.169.254",
+            "0.0.0.0",
+            "100.64.0.1",
+            "::1",
+            "fc00::1",
+            "fe80::1",
+            "::ffff:127.0.0.1",
+        ] {
             assert!(is_private(ip.parse().unwrap()), "{ip}");
         }
         for ip in ["93.184.216.34", "1.1.1.1", "2606:4700::1111"] {
@@ -318,33 +375,71 @@ mod tests {
 
     #[tokio::test]
     async fn loopback_and_odd_schemes_are_refused() {
-        let options = FetchOptions { max_bytes: 1000, timeout: Duration::from_secs(2), allow_private: false };
-        assert!(matches!(fetch("http://127.0.0.1:9/x", &options).await, Err(IngestError::PrivateAddress)));
-        assert!(matches!(fetch("http://localhost:9/x", &options).await, Err(IngestError::PrivateAddress)));
-        assert!(matches!(fetch("file:///etc/passwd", &options).await, Err(IngestError::Scheme)));
-        assert!(matches!(fetch("not a url", &options).await, Err(IngestError::BadUrl)));
+        let options = FetchOptions {
+            max_bytes: 1000,
+            timeout: Duration::from_secs(2),
+            allow_private: false,
+        };
+        assert!(matches!(
+            fetch("http://127.0.0.1:9/x", &options).await,
+            Err(IngestError::PrivateAddress)
+        ));
+        assert!(matches!(
+            fetch("http://localhost:9/x", &options).await,
+            Err(IngestError::PrivateAddress)
+        ));
+        assert!(matches!(
+            fetch("file:///etc/passwd", &options).await,
+            Err(IngestError::Scheme)
+        ));
+        assert!(matches!(
+            fetch("not a url", &options).await,
+            Err(IngestError::BadUrl)
+        ));
     }
 
     #[test]
     fn names_come_from_titles_never_from_uploaded_paths() {
         assert_eq!(slug("../../etc/passwd"), "etc-passwd");
-        assert_eq!(slug("Acme raises $20M: what it means"), "acme-raises-20m-what-it-means");
+        assert_eq!(
+            slug("Acme raises $20M: what it means"),
+            "acme-raises-20m-what-it-means"
+        );
         assert_eq!(slug("???"), "article");
         let dir = tempfile::tempdir().unwrap();
         let text = b"---\ntitle: \"../../Acme raises $20M\"\n---\nAcme raised $20 million.\n";
         let a = save(dir.path(), text, Format::Markdown).unwrap();
         let b = save(dir.path(), text, Format::Markdown).unwrap();
-        assert!(a.path.starts_with("ingested/") && a.path.ends_with("-acme-raises-20m.md"), "{}", a.path);
+        assert!(
+            a.path.starts_with("ingested/") && a.path.ends_with("-acme-raises-20m.md"),
+            "{}",
+            a.path
+        );
         assert_ne!(a.path, b.path);
         assert!(dir.path().join(&a.path).is_file());
-        assert!(matches!(save(dir.path(), b"---\ntitle: x\n", Format::Markdown), Err(IngestError::Unreadable(_))));
+        assert!(matches!(
+            save(dir.path(), b"---\ntitle: x\n", Format::Markdown),
+            Err(IngestError::Unreadable(_))
+        ));
     }
 
     #[test]
     fn formats_are_detected() {
-        assert_eq!(detect_format(Some("a.MD"), None, b""), Some(Format::Markdown));
-        assert_eq!(detect_format(None, Some("text/html; charset=utf-8"), b""), Some(Format::Html));
-        assert_eq!(detect_format(None, None, b"<!DOCTYPE html><html>"), Some(Format::Html));
-        assert_eq!(detect_format(Some("photo.png"), Some("image/png"), b"\x89PNG"), None);
+        assert_eq!(
+            detect_format(Some("a.MD"), None, b""),
+            Some(Format::Markdown)
+        );
+        assert_eq!(
+            detect_format(None, Some("text/html; charset=utf-8"), b""),
+            Some(Format::Html)
+        );
+        assert_eq!(
+            detect_format(None, None, b"<!DOCTYPE html><html>"),
+            Some(Format::Html)
+        );
+        assert_eq!(
+            detect_format(Some("photo.png"), Some("image/png"), b"\x89PNG"),
+            None
+        );
     }
 }

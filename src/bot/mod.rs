@@ -15,14 +15,15 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use serenity::all::{
-    Command, CommandInteraction, CommandOptionType, Context as SerenityContext, CreateAllowedMentions,
-    CreateAutocompleteResponse, CreateCommand, CreateCommandOption, CreateEmbed, CreateEmbedFooter,
-    CreateInteractionResponse, CreateInteractionResponseMessage, EditInteractionResponse, EventHandler,
-    GatewayIntents, GuildId, Interaction, Permissions, Ready, ResolvedValue,
+    Command, CommandInteraction, CommandOptionType, Context as SerenityContext,
+    CreateAllowedMentions, CreateAutocompleteResponse, CreateCommand, CreateCommandOption,
+    CreateEmbed, CreateEmbedFooter, CreateInteractionResponse, CreateInteractionResponseMessage,
+    EditInteractionResponse, EventHandler, GatewayIntents, GuildId, Interaction, Permissions,
+    Ready, ResolvedValue,
 };
-use serenity::http::HttpBuilder;
 use serenity::async_trait;
 use serenity::client::ClientBuilder;
+use serenity::http::HttpBuilder;
 
 use self::config::BotConfig;
 use self::embed::Message;
@@ -46,7 +47,10 @@ pub async fn serve(paths: Paths, config: BotConfig) -> anyhow::Result<()> {
     }
     let handler = Handler {
         bot: Arc::new(bot),
-        limiter: Mutex::new(RateLimiter::new(config.rate_per_minute, Duration::from_secs(60))),
+        limiter: Mutex::new(RateLimiter::new(
+            config.rate_per_minute,
+            Duration::from_secs(60),
+        )),
         contexts: Mutex::new(HashMap::new()),
         in_flight: Arc::new(AtomicUsize::new(0)),
         config,
@@ -73,13 +77,14 @@ pub async fn serve(paths: Paths, config: BotConfig) -> anyhow::Result<()> {
 async fn shutdown_signal() {
     #[cfg(unix)]
     {
-        let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(s) => s,
-            Err(_) => {
-                let _ = tokio::signal::ctrl_c().await;
-                return;
-            }
-        };
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(s) => s,
+                Err(_) => {
+                    let _ = tokio::signal::ctrl_c().await;
+                    return;
+                }
+            };
         tokio::select! {
             _ = tokio::signal::ctrl_c() => {}
             _ = term.recv() => {}
@@ -124,11 +129,17 @@ pub fn commands() -> Vec<CreateCommand> {
     vec![
         CreateCommand::new("ask")
             .description("Ask about a startup's funding; answers cite their source")
-            .add_option(text("question", "e.g. Who led SenseTime's Series C?", true).max_length(500)),
+            .add_option(
+                text("question", "e.g. Who led SenseTime's Series C?", true).max_length(500),
+            ),
         CreateCommand::new("funding")
             .description("A company's funding rounds")
             .add_option(text("company", "Company name", true).set_autocomplete(true))
-            .add_option(text("round", "Only this round, e.g. Series C or seed", false)),
+            .add_option(text(
+                "round",
+                "Only this round, e.g. Series C or seed",
+                false,
+            )),
         CreateCommand::new("investor")
             .description("The rounds an investor took part in")
             .add_option(text("name", "Investor name", true).set_autocomplete(true)),
@@ -140,17 +151,29 @@ pub fn commands() -> Vec<CreateCommand> {
         CreateCommand::new("reindex")
             .description("Moderators: bring the index up to date with the articles")
             .default_member_permissions(Permissions::MANAGE_GUILD)
-            .add_option(CreateCommandOption::new(CommandOptionType::Boolean, "full", "Rebuild everything").required(false)),
+            .add_option(
+                CreateCommandOption::new(CommandOptionType::Boolean, "full", "Rebuild everything")
+                    .required(false),
+            ),
         CreateCommand::new("ingest")
             .description("Moderators: add an article from a file or a link, then reindex")
             .default_member_permissions(Permissions::MANAGE_GUILD)
-            .add_option(CreateCommandOption::new(CommandOptionType::Attachment, "file", "Markdown, text, HTML or JSON Lines").required(false))
+            .add_option(
+                CreateCommandOption::new(
+                    CommandOptionType::Attachment,
+                    "file",
+                    "Markdown, text, HTML or JSON Lines",
+                )
+                .required(false),
+            )
             .add_option(text("url", "Link to the article", false)),
     ]
 }
 
 fn to_embed(e: &embed::Embed) -> CreateEmbed {
-    let mut out = CreateEmbed::new().description(e.description.clone()).color(e.color);
+    let mut out = CreateEmbed::new()
+        .description(e.description.clone())
+        .color(e.color);
     if let Some(t) = &e.title {
         out = out.title(t.clone());
     }
@@ -185,7 +208,11 @@ fn edit(m: &Message) -> EditInteractionResponse {
 }
 
 fn string_option<'a>(cmd: &'a CommandInteraction, name: &str) -> Option<&'a str> {
-    cmd.data.options.iter().find(|o| o.name == name).and_then(|o| o.value.as_str())
+    cmd.data
+        .options
+        .iter()
+        .find(|o| o.name == name)
+        .and_then(|o| o.value.as_str())
 }
 
 fn caller(cmd: &CommandInteraction) -> Caller {
@@ -195,7 +222,11 @@ fn caller(cmd: &CommandInteraction) -> Caller {
             permissions: member.permissions.map(|p| p.bits()),
             roles: member.roles.iter().map(|r| r.get()).collect(),
         },
-        None => Caller { in_guild: false, permissions: None, roles: Vec::new() },
+        None => Caller {
+            in_guild: false,
+            permissions: None,
+            roles: Vec::new(),
+        },
     }
 }
 
@@ -218,8 +249,13 @@ impl EventHandler for Handler {
     async fn ready(&self, ctx: SerenityContext, ready: Ready) {
         tracing::info!(user = %ready.user.name, "connected to Discord");
         let result = match self.config.guild_id {
-            Some(id) => GuildId::new(id).set_commands(&ctx.http, commands()).await.map(|_| ()),
-            None => Command::set_global_commands(&ctx.http, commands()).await.map(|_| ()),
+            Some(id) => GuildId::new(id)
+                .set_commands(&ctx.http, commands())
+                .await
+                .map(|_| ()),
+            None => Command::set_global_commands(&ctx.http, commands())
+                .await
+                .map(|_| ()),
         };
         if let Err(e) = result {
             tracing::error!(error = %e, "could not register slash commands");
@@ -231,7 +267,9 @@ impl EventHandler for Handler {
         match interaction {
             Interaction::Command(cmd) => self.command(&ctx, &cmd).await,
             Interaction::Autocomplete(ac) => {
-                let Some(focused) = ac.data.autocomplete() else { return };
+                let Some(focused) = ac.data.autocomplete() else {
+                    return;
+                };
                 let prefix = focused.value.to_string();
                 let bot = self.bot.clone();
                 let which = ac.data.name.clone();
@@ -248,7 +286,10 @@ impl EventHandler for Handler {
                     let n = embed::truncate(&n, 100);
                     reply = reply.add_string_choice(n.clone(), n);
                 }
-                if let Err(e) = ac.create_response(&ctx.http, CreateInteractionResponse::Autocomplete(reply)).await {
+                if let Err(e) = ac
+                    .create_response(&ctx.http, CreateInteractionResponse::Autocomplete(reply))
+                    .await
+                {
                     tracing::warn!(error = %e, "autocomplete reply failed");
                 }
             }
@@ -259,7 +300,10 @@ impl EventHandler for Handler {
 
 impl Handler {
     async fn reply(&self, ctx: &SerenityContext, cmd: &CommandInteraction, m: Message) {
-        if let Err(e) = cmd.create_response(&ctx.http, CreateInteractionResponse::Message(response(&m))).await {
+        if let Err(e) = cmd
+            .create_response(&ctx.http, CreateInteractionResponse::Message(response(&m)))
+            .await
+        {
             tracing::warn!(command = %cmd.data.name, error = %e, "reply failed");
         }
     }
@@ -271,14 +315,20 @@ impl Handler {
     }
 
     /// Runs blocking library work off the async threads; errors become a short message.
-    async fn blocking<T: Send + 'static>(&self, f: impl FnOnce(&Fundbot) -> crate::Result<T> + Send + 'static) -> Result<T, String> {
+    async fn blocking<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&Fundbot) -> crate::Result<T> + Send + 'static,
+    ) -> Result<T, String> {
         let bot = self.bot.clone();
         match tokio::task::spawn_blocking(move || f(&bot)).await {
             Ok(Ok(v)) => Ok(v),
             Ok(Err(e)) if e.is_user_error() => Err(e.to_string()),
             Ok(Err(e)) => {
                 tracing::error!(error = %e, "command failed");
-                Err("Something went wrong on my side; the moderators can find details in the log.".to_string())
+                Err(
+                    "Something went wrong on my side; the moderators can find details in the log."
+                        .to_string(),
+                )
             }
             Err(e) => {
                 tracing::error!(error = %e, "command panicked");
@@ -295,24 +345,31 @@ impl Handler {
                 Err(_) => Ok(()),
             };
             if let Err(wait) = limited {
-                let m = embed::refusal(&format!("You're asking quickly; try again in {} s.", wait.as_secs().max(1)));
+                let m = embed::refusal(&format!(
+                    "You're asking quickly; try again in {} s.",
+                    wait.as_secs().max(1)
+                ));
                 return self.reply(ctx, cmd, m).await;
             }
         }
         match name {
             "ask" => {
-                let question = string_option(cmd, "question").unwrap_or_default().to_string();
+                let question = string_option(cmd, "question")
+                    .unwrap_or_default()
+                    .to_string();
                 let key = (cmd.channel_id.get(), cmd.user.id.get());
                 let context = Context {
-                    last_company: self
-                        .contexts
-                        .lock()
-                        .ok()
-                        .and_then(|c| c.get(&key).filter(|(_, t)| t.elapsed() < Duration::from_secs(600)).map(|(n, _)| n.clone())),
+                    last_company: self.contexts.lock().ok().and_then(|c| {
+                        c.get(&key)
+                            .filter(|(_, t)| t.elapsed() < Duration::from_secs(600))
+                            .map(|(n, _)| n.clone())
+                    }),
                 };
                 let m = match self.blocking(move |b| b.ask(&question, &context)).await {
                     Ok(reply) => {
-                        if let (Some(company), Ok(mut c)) = (&reply.understood.company, self.contexts.lock()) {
+                        if let (Some(company), Ok(mut c)) =
+                            (&reply.understood.company, self.contexts.lock())
+                        {
                             c.insert(key, (company.clone(), Instant::now()));
                         }
                         embed::answer(&reply)
@@ -322,11 +379,19 @@ impl Handler {
                 self.reply(ctx, cmd, m).await;
             }
             "funding" => {
-                let company = string_option(cmd, "company").unwrap_or_default().to_string();
+                let company = string_option(cmd, "company")
+                    .unwrap_or_default()
+                    .to_string();
                 let round = string_option(cmd, "round").map(str::to_string);
-                let parsed_round = round.as_deref().map(|r| RoundType::parse_name(r).or_else(|| crate::facts::extract_round_types(r).into_iter().next()));
+                let parsed_round = round.as_deref().map(|r| {
+                    RoundType::parse_name(r)
+                        .or_else(|| crate::facts::extract_round_types(r).into_iter().next())
+                });
                 if let Some(None) = parsed_round {
-                    let m = embed::refusal(&format!("I don't know the round {:?}; try e.g. \"Series C\" or \"seed\".", round.unwrap_or_default()));
+                    let m = embed::refusal(&format!(
+                        "I don't know the round {:?}; try e.g. \"Series C\" or \"seed\".",
+                        round.unwrap_or_default()
+                    ));
                     return self.reply(ctx, cmd, m).await;
                 }
                 let r = parsed_round.flatten();
@@ -391,11 +456,22 @@ impl Handler {
             } else {
                 "Only moderators (Manage Server, or a moderator role) can do that."
             };
-            self.audit(cmd, &name, String::new(), "refused: not a moderator".to_string());
+            self.audit(
+                cmd,
+                &name,
+                String::new(),
+                "refused: not a moderator".to_string(),
+            );
             return self.reply(ctx, cmd, embed::refusal(why)).await;
         }
         let holder = format!("Discord user {} ({})", cmd.user.name, cmd.user.id);
-        if let Err(e) = cmd.create_response(&ctx.http, CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new())).await {
+        if let Err(e) = cmd
+            .create_response(
+                &ctx.http,
+                CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new()),
+            )
+            .await
+        {
             tracing::warn!(error = %e, "could not defer");
             return;
         }
@@ -403,7 +479,12 @@ impl Handler {
             match self.ingest(cmd).await {
                 Ok(saved) => {
                     self.audit(cmd, "ingest", saved.path.clone(), "saved".to_string());
-                    self.edit(ctx, cmd, embed::reindex_progress("Saved, reindexing", 0, 1, &holder)).await;
+                    self.edit(
+                        ctx,
+                        cmd,
+                        embed::reindex_progress("Saved, reindexing", 0, 1, &holder),
+                    )
+                    .await;
                 }
                 Err(e) => {
                     self.audit(cmd, "ingest", String::new(), format!("failed: {e}"));
@@ -412,7 +493,13 @@ impl Handler {
                 }
             }
         }
-        let full = cmd.data.options.iter().find(|o| o.name == "full").and_then(|o| o.value.as_bool()).unwrap_or(false);
+        let full = cmd
+            .data
+            .options
+            .iter()
+            .find(|o| o.name == "full")
+            .and_then(|o| o.value.as_bool())
+            .unwrap_or(false);
         let progress = Arc::new(Latest::default());
         let bot = self.bot.clone();
         let p = progress.clone();
@@ -436,12 +523,28 @@ impl Handler {
         };
         let m = match outcome {
             Ok(Ok(summary)) => {
-                self.audit(cmd, &name, format!("full={full}"), format!("{} added, {} updated, {} removed, {} failed", summary.added, summary.updated, summary.removed, summary.failed));
+                self.audit(
+                    cmd,
+                    &name,
+                    format!("full={full}"),
+                    format!(
+                        "{} added, {} updated, {} removed, {} failed",
+                        summary.added, summary.updated, summary.removed, summary.failed
+                    ),
+                );
                 embed::reindex_done(&summary)
             }
             Ok(Err(e @ crate::Error::ReindexRunning { .. })) => {
-                self.audit(cmd, &name, format!("full={full}"), "refused: already running".to_string());
-                embed::refusal(&format!("A reindex is already running: {}", e.to_string().trim_start_matches("reindex already running ")))
+                self.audit(
+                    cmd,
+                    &name,
+                    format!("full={full}"),
+                    "refused: already running".to_string(),
+                );
+                embed::refusal(&format!(
+                    "A reindex is already running: {}",
+                    e.to_string().trim_start_matches("reindex already running ")
+                ))
             }
             Ok(Err(e)) => {
                 tracing::error!(error = %e, "reindex failed");
@@ -450,7 +553,9 @@ impl Handler {
             }
             Err(e) => {
                 tracing::error!(error = %e, "reindex task failed");
-                embed::refusal("The reindex stopped unexpectedly; the previous index is still serving.")
+                embed::refusal(
+                    "The reindex stopped unexpectedly; the previous index is still serving.",
+                )
             }
         };
         self.edit(ctx, cmd, m).await;
@@ -473,16 +578,31 @@ impl Handler {
                 if a.size as usize > options.max_bytes {
                     return Err(ingest::IngestError::TooLarge(options.max_bytes));
                 }
-                (ingest::fetch(&a.url, &options).await?, Some(a.filename.clone()))
+                (
+                    ingest::fetch(&a.url, &options).await?,
+                    Some(a.filename.clone()),
+                )
             }
             (None, Some(url)) => {
                 let fetched = ingest::fetch(&url, &options).await?;
-                let path_name = reqwest::Url::parse(&fetched.url).ok().and_then(|u| u.path_segments().and_then(|mut s| s.next_back().map(str::to_string)));
+                let path_name = reqwest::Url::parse(&fetched.url).ok().and_then(|u| {
+                    u.path_segments()
+                        .and_then(|mut s| s.next_back().map(str::to_string))
+                });
                 (fetched, path_name)
             }
-            (None, None) => return Err(ingest::IngestError::Unreadable("attach a file or give a url".to_string())),
+            (None, None) => {
+                return Err(ingest::IngestError::Unreadable(
+                    "attach a file or give a url".to_string(),
+                ))
+            }
         };
-        let format = ingest::detect_format(name_hint.as_deref(), fetched.content_type.as_deref(), &fetched.bytes).ok_or(ingest::IngestError::Format)?;
+        let format = ingest::detect_format(
+            name_hint.as_deref(),
+            fetched.content_type.as_deref(),
+            &fetched.bytes,
+        )
+        .ok_or(ingest::IngestError::Format)?;
         let articles = self.bot.paths().articles();
         let bytes = fetched.bytes;
         tokio::task::spawn_blocking(move || ingest::save(&articles, &bytes, format))

@@ -23,7 +23,9 @@ pub fn is_moderator(caller: &Caller, moderator_roles: &[u64]) -> bool {
     if !caller.in_guild {
         return false;
     }
-    let by_permission = caller.permissions.is_some_and(|p| p & (ADMINISTRATOR | MANAGE_GUILD) != 0);
+    let by_permission = caller
+        .permissions
+        .is_some_and(|p| p & (ADMINISTRATOR | MANAGE_GUILD) != 0);
     let by_role = caller.roles.iter().any(|r| moderator_roles.contains(r));
     by_permission || by_role
 }
@@ -35,13 +37,37 @@ mod tests {
     #[test]
     fn moderators_by_permission_or_role_and_never_in_dms() {
         let roles = [42u64, 43];
-        let member = |permissions: u64, roles: Vec<u64>| Caller { in_guild: true, permissions: Some(permissions), roles };
+        let member = |permissions: u64, roles: Vec<u64>| Caller {
+            in_guild: true,
+            permissions: Some(permissions),
+            roles,
+        };
         assert!(is_moderator(&member(MANAGE_GUILD, vec![]), &roles));
         assert!(is_moderator(&member(ADMINISTRATOR, vec![]), &roles));
         assert!(is_moderator(&member(0, vec![7, 43]), &roles));
-        assert!(!is_moderator(&member(1 << 11 | 1 << 10, vec![7]), &roles), "send/read messages is not enough");
-        assert!(!is_moderator(&Caller { in_guild: true, permissions: None, roles: vec![] }, &roles));
-        assert!(!is_moderator(&Caller { in_guild: false, permissions: Some(ADMINISTRATOR), roles: vec![42] }, &roles));
-        assert!(!is_moderator(&member(0, vec![42]), &[]), "no configured roles means permissions only");
+        assert!(
+            !is_moderator(&member(1 << 11 | 1 << 10, vec![7]), &roles),
+            "send/read messages is not enough"
+        );
+        assert!(!is_moderator(
+            &Caller {
+                in_guild: true,
+                permissions: None,
+                roles: vec![]
+            },
+            &roles
+        ));
+        assert!(!is_moderator(
+            &Caller {
+                in_guild: false,
+                permissions: Some(ADMINISTRATOR),
+                roles: vec![42]
+            },
+            &roles
+        ));
+        assert!(
+            !is_moderator(&member(0, vec![42]), &[]),
+            "no configured roles means permissions only"
+        );
     }
 }

@@ -14,14 +14,21 @@ pub struct RateLimiter {
 impl RateLimiter {
     /// At most `limit` calls per user in any `window`.
     pub fn new(limit: usize, window: Duration) -> Self {
-        RateLimiter { limit: limit.max(1), window, seen: HashMap::new() }
+        RateLimiter {
+            limit: limit.max(1),
+            window,
+            seen: HashMap::new(),
+        }
     }
 
     /// Records a call by `user` at `now`; `Err(wait)` when over the limit.
     pub fn check(&mut self, user: u64, now: Instant) -> Result<(), Duration> {
         let window = self.window;
         let calls = self.seen.entry(user).or_default();
-        while calls.front().is_some_and(|t| now.duration_since(*t) >= window) {
+        while calls
+            .front()
+            .is_some_and(|t| now.duration_since(*t) >= window)
+        {
             calls.pop_front();
         }
         if calls.len() >= self.limit {
@@ -31,7 +38,8 @@ impl RateLimiter {
         calls.push_back(now);
         // Forget idle users now and then so the map does not grow for ever.
         if self.seen.len() > 10_000 {
-            self.seen.retain(|_, c| c.back().is_some_and(|t| now.duration_since(*t) < window));
+            self.seen
+                .retain(|_, c| c.back().is_some_and(|t| now.duration_since(*t) < window));
         }
         Ok(())
     }
@@ -49,8 +57,14 @@ mod tests {
         assert!(rl.check(1, t0 + Duration::from_secs(1)).is_ok());
         let wait = rl.check(1, t0 + Duration::from_secs(2)).unwrap_err();
         assert_eq!(wait, Duration::from_secs(8));
-        assert!(rl.check(2, t0 + Duration::from_secs(2)).is_ok(), "other users are not affected");
-        assert!(rl.check(1, t0 + Duration::from_secs(10)).is_ok(), "the window slides");
+        assert!(
+            rl.check(2, t0 + Duration::from_secs(2)).is_ok(),
+            "other users are not affected"
+        );
+        assert!(
+            rl.check(1, t0 + Duration::from_secs(10)).is_ok(),
+            "the window slides"
+        );
         assert!(rl.check(1, t0 + Duration::from_millis(10_500)).is_err());
     }
 }

@@ -64,7 +64,10 @@ pub fn is_boilerplate(paragraph: &str) -> bool {
     }
     // A short all-caps line ("ADVERTISEMENT", "SPONSORED CONTENT") is a label, not news.
     let letters: Vec<char> = p.chars().filter(|c| c.is_alphabetic()).collect();
-    p.len() < 40 && letters.len() > 3 && letters.iter().all(|c| c.is_uppercase()) && !p.ends_with('.')
+    p.len() < 40
+        && letters.len() > 3
+        && letters.iter().all(|c| c.is_uppercase())
+        && !p.ends_with('.')
 }
 
 /// True when a paragraph opens a trailing block (offers table, "related stories", author bio)

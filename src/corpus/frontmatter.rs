@@ -35,9 +35,9 @@ pub fn parse(rel: &str, text: &str, hash: String) -> Result<Article> {
                 "published" | "date" => {
                     article.published = parse_published(&value);
                     if article.published.is_none() && !value.is_empty() {
-                        article
-                            .warnings
-                            .push(format!("unreadable published date {value:?}; indexed without one"));
+                        article.warnings.push(format!(
+                            "unreadable published date {value:?}; indexed without one"
+                        ));
                     }
                 }
                 _ => {}
@@ -46,17 +46,18 @@ pub fn parse(rel: &str, text: &str, hash: String) -> Result<Article> {
         body
     } else {
         let title = first_line(text).unwrap_or_default();
-        let rest = text
-            .trim_start()
-            .strip_prefix(title)
-            .unwrap_or_default();
+        let rest = text.trim_start().strip_prefix(title).unwrap_or_default();
         article.title = title.trim_start_matches('#').trim().to_string();
         rest
     };
 
     article.body = normalize_body(strip_markdown_headings(body).as_str());
     if article.title.is_empty() {
-        article.title = first_line(&article.body).unwrap_or_default().chars().take(120).collect();
+        article.title = first_line(&article.body)
+            .unwrap_or_default()
+            .chars()
+            .take(120)
+            .collect();
     }
     if article.body.is_empty() {
         return Err(bad("the article has no body text"));
@@ -66,7 +67,10 @@ pub fn parse(rel: &str, text: &str, hash: String) -> Result<Article> {
 
 /// Splits `---` front matter from the body. `None`: no front matter at all. `Some((None, _))`:
 /// an opening fence with no closing one.
-fn split_front_matter(text: &str) -> Option<(Option<Vec<(String, String)>>, &str)> {
+/// `key: value` pairs of a front matter block.
+type Pairs = Vec<(String, String)>;
+
+fn split_front_matter(text: &str) -> Option<(Option<Pairs>, &str)> {
     let trimmed = text.trim_start_matches(['\n', '\r', ' ']);
     let after_open = trimmed.strip_prefix("---")?;
     let after_open = after_open.trim_start_matches([' ', '\t']);
@@ -157,7 +161,9 @@ mod tests {
 
     #[test]
     fn crlf_and_bom_are_accepted() {
-        let a = parse_ok("\u{feff}---\r\ntitle: T\r\npublished: 2020-01-02\r\n---\r\nLine one.\r\n\r\nLine two.");
+        let a = parse_ok(
+            "\u{feff}---\r\ntitle: T\r\npublished: 2020-01-02\r\n---\r\nLine one.\r\n\r\nLine two.",
+        );
         assert_eq!(a.title, "T");
         assert_eq!(a.body, "Line one.\n\nLine two.");
     }

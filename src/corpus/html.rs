@@ -14,11 +14,13 @@ pub fn parse(rel: &str, text: &str, hash: String) -> Result<Article> {
     let doc = Html::parse_document(text);
     let meta = |names: &[&str]| -> Option<String> {
         names.iter().find_map(|name| {
-            let css = format!("meta[property=\"{name}\"], meta[name=\"{name}\"], meta[itemprop=\"{name}\"]");
+            let css = format!(
+                "meta[property=\"{name}\"], meta[name=\"{name}\"], meta[itemprop=\"{name}\"]"
+            );
             let sel = Selector::parse(&css).ok()?;
             doc.select(&sel)
                 .find_map(|e| e.value().attr("content"))
-                .map(|v| collapse(v))
+                .map(collapse)
                 .filter(|v| !v.is_empty())
         })
     };
@@ -73,12 +75,19 @@ pub fn parse(rel: &str, text: &str, hash: String) -> Result<Article> {
     }
     let mut warnings = Vec::new();
     if let (Some(raw), None) = (&published_raw, published) {
-        warnings.push(format!("unreadable published date {raw:?}; indexed without one"));
+        warnings.push(format!(
+            "unreadable published date {raw:?}; indexed without one"
+        ));
     }
     Ok(Article {
         id: rel.to_string(),
         title: if title.is_empty() {
-            body.lines().next().unwrap_or_default().chars().take(120).collect()
+            body.lines()
+                .next()
+                .unwrap_or_default()
+                .chars()
+                .take(120)
+                .collect()
         } else {
             title
         },
@@ -96,7 +105,9 @@ pub fn parse(rel: &str, text: &str, hash: String) -> Result<Article> {
 fn main_container(doc: &Html) -> Option<ElementRef<'_>> {
     let p = Selector::parse("p").expect("static selector");
     let text_len = |e: &ElementRef| -> usize {
-        e.select(&p).map(|p| p.text().map(str::len).sum::<usize>()).sum()
+        e.select(&p)
+            .map(|p| p.text().map(str::len).sum::<usize>())
+            .sum()
     };
     for css in [
         "article",
@@ -120,16 +131,68 @@ fn main_container(doc: &Html) -> Option<ElementRef<'_>> {
 }
 
 const SKIP_TAGS: &[&str] = &[
-    "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "figure",
-    "figcaption", "iframe", "svg", "template", "select", "input", "dialog", "menu",
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "figure",
+    "figcaption",
+    "iframe",
+    "svg",
+    "template",
+    "select",
+    "input",
+    "dialog",
+    "menu",
 ];
 
 const SKIP_MARKERS: &[&str] = &[
-    "ad", "ads", "advert", "advertisement", "adslot", "banner", "promo", "sponsor", "sponsored",
-    "related", "recommended", "newsletter", "subscribe", "signup", "share", "sharing", "social",
-    "cookie", "cookies", "consent", "comments", "comment", "sidebar", "breadcrumb", "breadcrumbs",
-    "caption", "credit", "byline", "footer", "header", "nav", "navigation", "menu", "popup",
-    "modal", "tags", "bio", "outbrain", "taboola", "paywall", "offers",
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "adslot",
+    "banner",
+    "promo",
+    "sponsor",
+    "sponsored",
+    "related",
+    "recommended",
+    "newsletter",
+    "subscribe",
+    "signup",
+    "share",
+    "sharing",
+    "social",
+    "cookie",
+    "cookies",
+    "consent",
+    "comments",
+    "comment",
+    "sidebar",
+    "breadcrumb",
+    "breadcrumbs",
+    "caption",
+    "credit",
+    "byline",
+    "footer",
+    "header",
+    "nav",
+    "navigation",
+    "menu",
+    "popup",
+    "modal",
+    "tags",
+    "bio",
+    "outbrain",
+    "taboola",
+    "paywall",
+    "offers",
 ];
 
 fn is_skipped(e: &ElementRef) -> bool {
@@ -140,7 +203,10 @@ fn is_skipped(e: &ElementRef) -> bool {
     if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
         return true;
     }
-    if matches!(el.attr("role"), Some("navigation" | "banner" | "contentinfo" | "complementary")) {
+    if matches!(
+        el.attr("role"),
+        Some("navigation" | "banner" | "contentinfo" | "complementary")
+    ) {
         return true;
     }
     let marks = el.attr("class").into_iter().chain(el.attr("id"));
@@ -150,8 +216,26 @@ fn is_skipped(e: &ElementRef) -> bool {
 }
 
 const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "section", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr",
-    "dd", "dt", "article", "main", "ul", "ol", "table",
+    "p",
+    "div",
+    "section",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "tr",
+    "dd",
+    "dt",
+    "article",
+    "main",
+    "ul",
+    "ol",
+    "table",
 ];
 
 fn collect(element: ElementRef, buffer: &mut String, out: &mut Vec<String>) {
@@ -159,7 +243,9 @@ fn collect(element: ElementRef, buffer: &mut String, out: &mut Vec<String>) {
         match child.value() {
             Node::Text(text) => buffer.push_str(text),
             Node::Element(el) => {
-                let Some(child_ref) = ElementRef::wrap(child) else { continue };
+                let Some(child_ref) = ElementRef::wrap(child) else {
+                    continue;
+                };
                 if is_skipped(&child_ref) {
                     continue;
                 }
@@ -232,7 +318,9 @@ mod tests {
             "Acme, a Berlin robotics startup, has raised $20 million in a Series A round.\n\n\
              The round was led by Northwind Ventures, with participation from Contoso Capital."
         );
-        for junk in ["cookies", "premium", "Getty", "Related", "Home", "©", "tracking"] {
+        for junk in [
+            "cookies", "premium", "Getty", "Related", "Home", "©", "tracking",
+        ] {
             assert!(!a.body.contains(junk), "{junk} leaked into the body");
         }
     }
@@ -251,7 +339,12 @@ mod tests {
 
     #[test]
     fn page_with_no_text_is_an_error() {
-        let err = parse("empty.html", "<html><body><nav>Menu</nav></body></html>", "h".into()).unwrap_err();
+        let err = parse(
+            "empty.html",
+            "<html><body><nav>Menu</nav></body></html>",
+            "h".into(),
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("empty.html"));
     }
 }

@@ -46,7 +46,9 @@ fn parse_line(id: &str, line: &str) -> Result<Article> {
         Some(raw) => {
             let date = parse_published(raw);
             if date.is_none() {
-                warnings.push(format!("unreadable published date {raw:?}; indexed without one"));
+                warnings.push(format!(
+                    "unreadable published date {raw:?}; indexed without one"
+                ));
             }
             date
         }
@@ -54,7 +56,14 @@ fn parse_line(id: &str, line: &str) -> Result<Article> {
     let title = parsed
         .title
         .filter(|t| !t.trim().is_empty())
-        .unwrap_or_else(|| body.lines().next().unwrap_or_default().chars().take(120).collect());
+        .unwrap_or_else(|| {
+            body.lines()
+                .next()
+                .unwrap_or_default()
+                .chars()
+                .take(120)
+                .collect()
+        });
     Ok(Article {
         id: id.to_string(),
         title: title.trim().to_string(),

@@ -196,7 +196,14 @@ pub fn parse_published(value: &str) -> Option<NaiveDate> {
     }
     let cleaned: String = value.replace(',', " ");
     let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
-    for fmt in ["%B %d %Y", "%d %B %Y", "%b %d %Y", "%d %b %Y", "%A %B %d %Y", "%a %b %d %Y"] {
+    for fmt in [
+        "%B %d %Y",
+        "%d %B %Y",
+        "%b %d %Y",
+        "%d %b %Y",
+        "%A %B %d %Y",
+        "%a %b %d %Y",
+    ] {
         if let Ok(date) = NaiveDate::parse_from_str(&cleaned, fmt) {
             return Some(date);
         }
@@ -215,9 +222,15 @@ mod tests {
 
     #[test]
     fn formats_follow_extensions() {
-        assert_eq!(Format::from_path(Path::new("a/b.MD")), Some(Format::Markdown));
+        assert_eq!(
+            Format::from_path(Path::new("a/b.MD")),
+            Some(Format::Markdown)
+        );
         assert_eq!(Format::from_path(Path::new("x.htm")), Some(Format::Html));
-        assert_eq!(Format::from_path(Path::new("x.jsonl")), Some(Format::JsonLines));
+        assert_eq!(
+            Format::from_path(Path::new("x.jsonl")),
+            Some(Format::JsonLines)
+        );
         assert_eq!(Format::from_path(Path::new("notes.pdf")), None);
         assert_eq!(Format::from_path(Path::new("README")), None);
     }

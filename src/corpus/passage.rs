@@ -120,8 +120,8 @@ const ABBREVIATIONS: &[&str] = &[
     "prof", "jr", "sr", "st", "mt", "ft", "vs", "etc", "e.g", "i.e", "u.s", "u.k", "u.s.a", "u.n",
     "e.u", "no", "nos", "approx", "est", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "gov", "sen", "rep", "gen", "col", "lt", "capt", "s.a", "n.v",
-    "a.g", "p.l.c", "s.p.a", "b.v", "rs", "vol", "dept", "fig", "ave", "blvd", "a.m", "p.m", "ph.d",
-    "hon", "assn", "intl", "mln", "bn", "mn",
+    "a.g", "p.l.c", "s.p.a", "b.v", "rs", "vol", "dept", "fig", "ave", "blvd", "a.m", "p.m",
+    "ph.d", "hon", "assn", "intl", "mln", "bn", "mn",
 ];
 
 /// Splits text into sentences. Periods after abbreviations ("Inc.", "U.S.", "Corp."), single
@@ -187,7 +187,24 @@ fn starts_sentence(c: Option<char>) -> bool {
         Some(c) => {
             (c.is_alphabetic() && !c.is_lowercase())
                 || c.is_ascii_digit()
-                || matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '$' | '€' | '£' | '¥' | '₹' | '₩' | '—' | '-' | '*' | '•')
+                || matches!(
+                    c,
+                    '"' | '\''
+                        | '“'
+                        | '‘'
+                        | '('
+                        | '['
+                        | '$'
+                        | '€'
+                        | '£'
+                        | '¥'
+                        | '₹'
+                        | '₩'
+                        | '—'
+                        | '-'
+                        | '*'
+                        | '•'
+                )
                 || !c.is_alphabetic() && !c.is_ascii_punctuation()
         }
     }
@@ -208,7 +225,10 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
     // ("raised a Series B. The round ...").
     let mut chars = word.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
-        let previous = before[..word_start].split_whitespace().next_back().unwrap_or("");
+        let previous = before[..word_start]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("");
         let round_letter = ["series", "round", "class"].contains(&previous.to_lowercase().as_str());
         return c.is_uppercase() && !round_letter;
     }
@@ -230,7 +250,8 @@ mod tests {
             sentences("Lumio closed a €40m Series B. Index Ventures led it."),
             ["Lumio closed a €40m Series B.", "Index Ventures led it."]
         );
-        let text = "It works with Qualcomm Inc. and Nvidia Corp. on chips. The U.S. market is large. \
+        let text =
+            "It works with Qualcomm Inc. and Nvidia Corp. on chips. The U.S. market is large. \
                     Alibaba Group Holding Ltd. led it. J. Smith said so! Did he? Yes.";
         assert_eq!(
             sentences(text),
@@ -247,7 +268,8 @@ mod tests {
 
     #[test]
     fn numbers_domains_and_quotes() {
-        let text = "Suning.com invested $3.5 million. “It is a record,” he said. \"We grew.\" Next one.";
+        let text =
+            "Suning.com invested $3.5 million. “It is a record,” he said. \"We grew.\" Next one.";
         assert_eq!(
             sentences(text),
             [
@@ -261,8 +283,14 @@ mod tests {
 
     #[test]
     fn lower_case_after_a_period_continues_the_sentence() {
-        assert_eq!(sentences("Raised approx. $5m in total. Then more."), ["Raised approx. $5m in total.", "Then more."]);
-        assert_eq!(sentences("See fig. three. Done"), ["See fig. three.", "Done"]);
+        assert_eq!(
+            sentences("Raised approx. $5m in total. Then more."),
+            ["Raised approx. $5m in total.", "Then more."]
+        );
+        assert_eq!(
+            sentences("See fig. three. Done"),
+            ["See fig. three.", "Done"]
+        );
     }
 
     #[test]
@@ -272,7 +300,11 @@ mod tests {
         let texts: Vec<&str> = ps.iter().map(|p| p.span.text(body)).collect();
         assert_eq!(
             texts,
-            ["Acme raised $5 million.", "The round was led by Northwind. It closed in May.", "More text here."]
+            [
+                "Acme raised $5 million.",
+                "The round was led by Northwind. It closed in May.",
+                "More text here."
+            ]
         );
         assert_eq!(ps[1].ordinal, 1);
         assert_eq!(ps[1].sentences.len(), 2);
@@ -295,6 +327,13 @@ mod tests {
     fn multibyte_text_splits_on_char_boundaries() {
         let text = "Ünïcödé raised ₩30 billion. 東京のスタートアップ. Ça marche.";
         let s = sentences(text);
-        assert_eq!(s, ["Ünïcödé raised ₩30 billion.", "東京のスタートアップ.", "Ça marche."]);
+        assert_eq!(
+            s,
+            [
+                "Ünïcödé raised ₩30 billion.",
+                "東京のスタートアップ.",
+                "Ça marche."
+            ]
+        );
     }
 }

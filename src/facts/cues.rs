@@ -29,22 +29,30 @@ pub static RAISE_VERB: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Nouns that make a sentence about funding ("round", "financing", "Series", "seed").
 pub static FUNDING_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:round|funding|financing|fundraise|fundraising|fund-raising|investment|capital\s+injection|tranche|raise|backing|venture\s+debt|credit\s+facility|series|seed|grant|convertible)\b")
+    re(
+        r"(?i)\b(?:round|funding|financing|fundraise|fundraising|fund-raising|investment|capital\s+injection|tranche|raise|backing|venture\s+debt|credit\s+facility|series|seed|grant|convertible)\b",
+    )
 });
 
 /// Investor verbs whose object ("in Acme", "into Acme") is the company.
 pub static INVEST_IN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?ix)\b(?:invest(?:s|ed|ing|ment)?|back(?:s|ed|ing)|pour(?:s|ed|ing)?|pump(?:s|ed|ing)?|inject(?:s|ed|ing)?|put(?:s|ting)?|bet(?:s|ting)?|stake|funding|financing|round|raise|participat(?:e|es|ed|ing)|joined|led|leads?|co-?led|co-?leads?)\b[^.;]{0,60}?\b(?:in|into|for)\s+")
+    re(
+        r"(?ix)\b(?:invest(?:s|ed|ing|ment)?|back(?:s|ed|ing)|pour(?:s|ed|ing)?|pump(?:s|ed|ing)?|inject(?:s|ed|ing)?|put(?:s|ting)?|bet(?:s|ting)?|stake|funding|financing|round|raise|participat(?:e|es|ed|ing)|joined|led|leads?|co-?led|co-?leads?)\b[^.;]{0,60}?\b(?:in|into|for)\s+",
+    )
 });
 
 /// Pronouns and descriptions that point back to the company in focus.
 pub static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?ix)\b(?:it|its|it's|itself|(?:the|this|our)\s+(?:[\w\-]+\s+){0,3}?(?:company|startup|start-up|firm|business|platform|outfit|unicorn|maker|provider|developer|venture|lender|app|marketplace|scale-?up|neobank|insurer|retailer|brand|team|operator|fintech|group|bank|manufacturer|specialist|service|brand))\b")
+    re(
+        r"(?ix)\b(?:it|its|it's|itself|(?:the|this|our)\s+(?:[\w\-]+\s+){0,3}?(?:company|startup|start-up|firm|business|platform|outfit|unicorn|maker|provider|developer|venture|lender|app|marketplace|scale-?up|neobank|insurer|retailer|brand|team|operator|fintech|group|bank|manufacturer|specialist|service|brand))\b",
+    )
 });
 
 /// Words that mark a round as earlier than the article's news.
 pub static HISTORICAL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?ix)\b(?:previously|prior|before|had\s+(?:\w+\s+)?(?:raised|secured|closed|received)|last\s+(?:raised|round)|previous|most\s+recent|follows?|followed|following|comes?\s+(?:after|on\s+the\s+heels\s+of|on\s+top\s+of)|came\s+after|on\s+top\s+of|after\s+(?:a|an|its)|ago|back\s+in|in\s+addition\s+to|adds?\s+to|earlier\s+(?:round|raise|funding|investment)|earlier,|its\s+first)\b")
+    re(
+        r"(?ix)\b(?:previously|prior|before|had\s+(?:\w+\s+)?(?:raised|secured|closed|received)|last\s+(?:raised|round)|previous|most\s+recent|follows?|followed|following|comes?\s+(?:after|on\s+the\s+heels\s+of|on\s+top\s+of)|came\s+after|on\s+top\s+of|after\s+(?:a|an|its)|ago|back\s+in|in\s+addition\s+to|adds?\s+to|earlier\s+(?:round|raise|funding|investment)|earlier,|its\s+first)\b",
+    )
 });
 
 /// A round mentioned in text.
@@ -86,10 +94,31 @@ fn describes_something_else(after: Option<&str>) -> bool {
         .to_ascii_lowercase();
     matches!(
         word.as_str(),
-        "investor" | "investors" | "stage" | "startups" | "startup" | "companies" | "company"
-            | "fund" | "funds" | "rounds" | "deals" | "firms" | "firm" | "accelerator" | "program"
-            | "programme" | "investing" | "capital" | "valuations" | "market" | "checks" | "cheques"
-            | "specialist" | "vc" | "vcs"
+        "investor"
+            | "investors"
+            | "stage"
+            | "startups"
+            | "startup"
+            | "companies"
+            | "company"
+            | "fund"
+            | "funds"
+            | "rounds"
+            | "deals"
+            | "firms"
+            | "firm"
+            | "accelerator"
+            | "program"
+            | "programme"
+            | "investing"
+            | "capital"
+            | "valuations"
+            | "market"
+            | "checks"
+            | "cheques"
+            | "specialist"
+            | "vc"
+            | "vcs"
     )
 }
 
@@ -98,7 +127,10 @@ pub fn round_types(text: &str) -> Vec<TypeMention> {
     let mut out: Vec<TypeMention> = Vec::new();
     for caps in ROUND_TYPES.captures_iter(text) {
         let m = caps.get(0).expect("match");
-        let letter = |name: &str| caps.name(name).map(|l| l.as_str().to_ascii_uppercase().as_bytes()[0] - b'A');
+        let letter = |name: &str| {
+            caps.name(name)
+                .map(|l| l.as_str().to_ascii_uppercase().as_bytes()[0] - b'A')
+        };
         let kind = if caps.name("preseries").is_some() {
             if letter("pl") == Some(0) {
                 RoundType::Seed
@@ -115,7 +147,15 @@ pub fn round_types(text: &str) -> Vec<TypeMention> {
                 // "series a" in lower case is only a round when a round word follows.
                 let ok = after.is_some_and(|a| {
                     let a = a.trim().to_ascii_lowercase();
-                    ["round", "funding", "financing", "investment", "extension", "raise"].contains(&a.as_str())
+                    [
+                        "round",
+                        "funding",
+                        "financing",
+                        "investment",
+                        "extension",
+                        "raise",
+                    ]
+                    .contains(&a.as_str())
                 });
                 if !ok {
                     continue;
@@ -139,7 +179,10 @@ pub fn round_types(text: &str) -> Vec<TypeMention> {
                 continue;
             }
             // "pre-seed" is matched above; "seed" right after it is the same mention.
-            if out.last().is_some_and(|l| l.end >= m.start() && l.kind == RoundType::PreSeed) {
+            if out
+                .last()
+                .is_some_and(|l| l.end >= m.start() && l.kind == RoundType::PreSeed)
+            {
                 continue;
             }
             RoundType::Seed
@@ -148,7 +191,9 @@ pub fn round_types(text: &str) -> Vec<TypeMention> {
         } else if caps.name("extension").is_some() {
             // "Series B extension": the series mention just before becomes the extension.
             if let Some(last) = out.last_mut() {
-                if matches!(last.kind, RoundType::Series(_)) && m.start().saturating_sub(last.end) <= 2 {
+                if matches!(last.kind, RoundType::Series(_))
+                    && m.start().saturating_sub(last.end) <= 2
+                {
                     last.kind = RoundType::Extension;
                     last.end = m.end();
                     continue;
@@ -175,7 +220,11 @@ pub fn round_types(text: &str) -> Vec<TypeMention> {
             (Some(a), _) | (_, Some(a)) => a.start(),
             _ => m.end(),
         };
-        out.push(TypeMention { kind, start: m.start(), end: end.max(m.start() + 1) });
+        out.push(TypeMention {
+            kind,
+            start: m.start(),
+            end: end.max(m.start() + 1),
+        });
     }
     out
 }
@@ -270,7 +319,12 @@ pub fn money_kind(text: &str, start: usize, end: usize) -> MoneyKind {
     let before = window_before(text, start, 80);
     let after = &text[end..text.len().min(end + 80)];
     let after = clip_to_boundary(after);
-    let basis_window = format!("{} {}", window_before(text, start, 40), &after[..after.len().min(40)]).to_ascii_lowercase();
+    let basis_window = format!(
+        "{} {}",
+        window_before(text, start, 40),
+        &after[..after.len().min(40)]
+    )
+    .to_ascii_lowercase();
     let basis = if basis_window.contains("pre-money") || basis_window.contains("pre money") {
         super::Basis::Pre
     } else if basis_window.contains("post-money") || basis_window.contains("post money") {
@@ -356,7 +410,11 @@ mod tests {
         ];
         for (text, want) in cases {
             let found = round_types(text);
-            assert_eq!(found.iter().map(|t| t.kind).collect::<Vec<_>>(), [*want], "{text}");
+            assert_eq!(
+                found.iter().map(|t| t.kind).collect::<Vec<_>>(),
+                [*want],
+                "{text}"
+            );
         }
     }
 
@@ -370,24 +428,64 @@ mod tests {
             "A round of applause",
             "Grant Thornton audited",
         ] {
-            assert!(round_types(text).is_empty(), "{text}: {:?}", round_types(text));
+            assert!(
+                round_types(text).is_empty(),
+                "{text}: {:?}",
+                round_types(text)
+            );
         }
     }
 
     #[test]
     fn money_kinds_follow_context() {
-        assert_eq!(kinds("raised $600 million in a Series C"), [MoneyKind::Round]);
-        assert_eq!(kinds("valued at more than $3 billion"), [MoneyKind::Valuation(Basis::Unspecified)]);
-        assert_eq!(kinds("valuing it at over $1.5 billion"), [MoneyKind::Valuation(Basis::Unspecified)]);
-        assert_eq!(kinds("at a post-money valuation of $2 billion"), [MoneyKind::Valuation(Basis::Post)]);
-        assert_eq!(kinds("a $900 million pre-money valuation"), [MoneyKind::Valuation(Basis::Pre)]);
-        assert_eq!(kinds("SenseTime is now worth somewhere in the region of $4.5 billion"), [MoneyKind::Valuation(Basis::Unspecified)]);
-        assert_eq!(kinds("bringing its total funding to $120 million"), [MoneyKind::Total]);
-        assert_eq!(kinds("it has raised $80 million to date"), [MoneyKind::Total]);
-        assert_eq!(kinds("Google acquired Acme for $500 million"), [MoneyKind::Other]);
-        assert_eq!(kinds("Accel closed a $650 million fund"), [MoneyKind::Other]);
-        assert_eq!(kinds("revenue reached $40 million last year"), [MoneyKind::Other]);
-        assert_eq!(kinds("it makes $10 million in annual revenue"), [MoneyKind::Other]);
+        assert_eq!(
+            kinds("raised $600 million in a Series C"),
+            [MoneyKind::Round]
+        );
+        assert_eq!(
+            kinds("valued at more than $3 billion"),
+            [MoneyKind::Valuation(Basis::Unspecified)]
+        );
+        assert_eq!(
+            kinds("valuing it at over $1.5 billion"),
+            [MoneyKind::Valuation(Basis::Unspecified)]
+        );
+        assert_eq!(
+            kinds("at a post-money valuation of $2 billion"),
+            [MoneyKind::Valuation(Basis::Post)]
+        );
+        assert_eq!(
+            kinds("a $900 million pre-money valuation"),
+            [MoneyKind::Valuation(Basis::Pre)]
+        );
+        assert_eq!(
+            kinds("SenseTime is now worth somewhere in the region of $4.5 billion"),
+            [MoneyKind::Valuation(Basis::Unspecified)]
+        );
+        assert_eq!(
+            kinds("bringing its total funding to $120 million"),
+            [MoneyKind::Total]
+        );
+        assert_eq!(
+            kinds("it has raised $80 million to date"),
+            [MoneyKind::Total]
+        );
+        assert_eq!(
+            kinds("Google acquired Acme for $500 million"),
+            [MoneyKind::Other]
+        );
+        assert_eq!(
+            kinds("Accel closed a $650 million fund"),
+            [MoneyKind::Other]
+        );
+        assert_eq!(
+            kinds("revenue reached $40 million last year"),
+            [MoneyKind::Other]
+        );
+        assert_eq!(
+            kinds("it makes $10 million in annual revenue"),
+            [MoneyKind::Other]
+        );
         assert_eq!(kinds("raised $300 million in its IPO"), [MoneyKind::Other]);
         assert_eq!(
             kinds("It raised $50 million, bringing its total to $120 million, at a $1 billion valuation."),

@@ -36,7 +36,9 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::{Basis, DateRef, Money, Origin, Participation, Qualifier, Role, Round, RoundType, Valuation};
+use super::{
+    Basis, DateRef, Money, Origin, Participation, Qualifier, Role, Round, RoundType, Valuation,
+};
 use crate::error::{Error, Result};
 
 /// A round as a person writes it down: the shape of curated facts and of the evaluation gold.
@@ -104,7 +106,11 @@ pub struct LabelledValuation {
 impl LabelledRound {
     /// The round in the store's model, with the given origin.
     pub fn to_round(&self, origin: Origin) -> Round {
-        let mut round = Round::new(&self.company, self.round, self.article.clone().unwrap_or_default());
+        let mut round = Round::new(
+            &self.company,
+            self.round,
+            self.article.clone().unwrap_or_default(),
+        );
         round.amount = match (self.amount, &self.currency) {
             (Some(a), Some(c)) => Some(Money::new(a, &c.to_ascii_uppercase())),
             (Some(a), None) => Some(Money::new(a, "USD")),
@@ -191,7 +197,10 @@ pub fn load(facts_dir: &Path) -> Corrections {
         .collect();
     paths.sort();
     for path in paths {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         match parse_file(&path, &name) {
             Ok((rounds, suppressions)) => {
                 out.rounds.extend(rounds);
@@ -258,7 +267,11 @@ round = "series_b"
 "#,
         )
         .unwrap();
-        std::fs::write(dir.path().join("broken.toml"), "by = \"x\"\n[[round]]\ncompany = 3\n").unwrap();
+        std::fs::write(
+            dir.path().join("broken.toml"),
+            "by = \"x\"\n[[round]]\ncompany = 3\n",
+        )
+        .unwrap();
         std::fs::write(dir.path().join("notes.txt"), "ignored").unwrap();
         let c = load(dir.path());
         assert_eq!(c.rounds.len(), 1);

@@ -76,21 +76,40 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> 
         let g = |name: &str| caps.name(name).map(|m| m.as_str());
         let num = |name: &str| g(name).and_then(|s| s.parse::<u32>().ok());
         let (date, relative) = if caps.name("iso").is_some() {
-            (NaiveDate::from_ymd_opt(num("iy").unwrap_or(0) as i32, num("im").unwrap_or(0), num("id").unwrap_or(0)).map(DateRef::day), false)
+            (
+                NaiveDate::from_ymd_opt(
+                    num("iy").unwrap_or(0) as i32,
+                    num("im").unwrap_or(0),
+                    num("id").unwrap_or(0),
+                )
+                .map(DateRef::day),
+                false,
+            )
         } else if caps.name("mdy").is_some() {
             (day(num("y1"), g("m1"), num("d1")), false)
         } else if caps.name("dmy").is_some() {
             (day(num("y2"), g("m2"), num("d2")), false)
         } else if caps.name("md").is_some() || caps.name("dm").is_some() {
-            let (m, d) = if caps.name("md").is_some() { (g("m3"), num("d3")) } else { (g("m4"), num("d4")) };
+            let (m, d) = if caps.name("md").is_some() {
+                (g("m3"), num("d3"))
+            } else {
+                (g("m4"), num("d4"))
+            };
             // "May 5" is a date; a bare number after a month may also be a count ("June 30 startups" is rare).
-            (published.and_then(|p| {
-                let month = month_number(m?)?;
-                let year = year_for(p, month, d);
-                NaiveDate::from_ymd_opt(year, month, d?).map(DateRef::day)
-            }), true)
+            (
+                published.and_then(|p| {
+                    let month = month_number(m?)?;
+                    let year = year_for(p, month, d);
+                    NaiveDate::from_ymd_opt(year, month, d?).map(DateRef::day)
+                }),
+                true,
+            )
         } else if caps.name("my").is_some() {
-            (month_number(g("m5").unwrap_or_default()).and_then(|m| DateRef::month(num("y5")? as i32, m)), false)
+            (
+                month_number(g("m5").unwrap_or_default())
+                    .and_then(|m| DateRef::month(num("y5")? as i32, m)),
+                false,
+            )
         } else if caps.name("quarter").is_some() {
             (num("qy").and_then(|y| DateRef::year(y as i32)), false)
         } else if caps.name("mon").is_some() {
@@ -102,46 +121,63 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> 
             if ambiguous && prefix.is_none() {
                 continue;
             }
-            (published.and_then(|p| {
-                let month = month_number(name)?;
-                let year = if prefix.is_some_and(|w| w.eq_ignore_ascii_case("last")) && month >= p.month() {
-                    p.year() - 1
-                } else {
-                    year_for(p, month, None)
-                };
-                DateRef::month(year, month)
-            }), true)
+            (
+                published.and_then(|p| {
+                    let month = month_number(name)?;
+                    let year = if prefix.is_some_and(|w| w.eq_ignore_ascii_case("last"))
+                        && month >= p.month()
+                    {
+                        p.year() - 1
+                    } else {
+                        year_for(p, month, None)
+                    };
+                    DateRef::month(year, month)
+                }),
+                true,
+            )
         } else if caps.name("year").is_some() {
             let year = num("y6").unwrap_or(0) as i32;
             // A number like "2019" after "$" or before "%" or "employees" is not a year.
             let after = text[whole.end()..].trim_start();
             let before = text[..whole.start()].trim_end();
-            if before.ends_with(['$', '€', '£', '¥', '#', '₹', '₩']) || after.starts_with(['%', ',']) && after.len() > 1 && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
+            if before.ends_with(['$', '€', '£', '¥', '#', '₹', '₩'])
+                || after.starts_with(['%', ','])
+                    && after.len() > 1
+                    && after[1..].starts_with(|c: char| c.is_ascii_digit())
+            {
                 continue;
             }
             (DateRef::year(year), false)
         } else if caps.name("wd").is_some() {
-            (published.and_then(|p| {
-                let w = weekday(g("w")?)?;
-                let mut d = p;
-                let back_one_week = g("pre").is_some_and(|s| s.eq_ignore_ascii_case("last"));
-                if back_one_week {
-                    d -= Duration::days(1);
-                }
-                while d.weekday() != w {
-                    d -= Duration::days(1);
-                }
-                Some(DateRef::day(d))
-            }), true)
+            (
+                published.and_then(|p| {
+                    let w = weekday(g("w")?)?;
+                    let mut d = p;
+                    let back_one_week = g("pre").is_some_and(|s| s.eq_ignore_ascii_case("last"));
+                    if back_one_week {
+                        d -= Duration::days(1);
+                    }
+                    while d.weekday() != w {
+                        d -= Duration::days(1);
+                    }
+                    Some(DateRef::day(d))
+                }),
+                true,
+            )
         } else {
             let phrase = whole.as_str().to_ascii_lowercase();
-            let phrase = if g("pre").is_some_and(|p| p.eq_ignore_ascii_case("earlier")) { format!("earlier {phrase}") } else { phrase };
+            let phrase = if g("pre").is_some_and(|p| p.eq_ignore_ascii_case("earlier")) {
+                format!("earlier {phrase}")
+            } else {
+                phrase
+            };
             let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
             (published.and_then(|p| relative(&phrase, p)), true)
         };
         if let Some(date) = date {
             // Start after any leading preposition so the span is the date itself.
-            let span_start = whole.start() + (whole.as_str().len() - whole.as_str().trim_start().len());
+            let span_start =
+                whole.start() + (whole.as_str().len() - whole.as_str().trim_start().len());
             out.push(DateMention {
                 start: span_start,
                 end: whole.end(),
@@ -176,7 +212,9 @@ fn relative(phrase: &str, p: NaiveDate) -> Option<DateRef> {
         "this month" | "earlier this month" => month_of(p),
         "last month" => month_of(p.with_day(1)? - Duration::days(1)),
         "this year" | "earlier this year" => DateRef::year(p.year()),
-        "last year" | "a year ago" | "the previous year" | "the prior year" => DateRef::year(p.year() - 1),
+        "last year" | "a year ago" | "the previous year" | "the prior year" => {
+            DateRef::year(p.year() - 1)
+        }
         _ => None,
     }
 }
@@ -190,7 +228,10 @@ mod tests {
     }
 
     fn isos(text: &str) -> Vec<String> {
-        find_dates(text, pub_date()).iter().map(|d| d.date.iso()).collect()
+        find_dates(text, pub_date())
+            .iter()
+            .map(|d| d.date.iso())
+            .collect()
     }
 
     #[test]

@@ -10,11 +10,15 @@ use std::sync::LazyLock;
 use chrono::{Duration, NaiveDate};
 use regex::Regex;
 
-use super::cues::{self, money_kind, round_types, MoneyKind, TypeMention, HISTORICAL, PRONOUN, RAISE_VERB};
+use super::cues::{
+    self, money_kind, round_types, MoneyKind, TypeMention, HISTORICAL, PRONOUN, RAISE_VERB,
+};
 use super::dates::{find_dates, DateMention};
 use super::money::{find_amounts, MoneyMention};
 use super::names::{key, similar};
-use super::text::{self, is_not_name, list_after, list_before, name_ending_at, name_starting_at, tokens};
+use super::text::{
+    self, is_not_name, list_after, list_before, name_ending_at, name_starting_at, tokens,
+};
 use super::{DateRef, Evidence, Participation, Role, Round, RoundType, Valuation};
 use crate::corpus::{Article, Passage};
 
@@ -24,7 +28,10 @@ pub fn extract(article: &Article, passages: &[Passage]) -> Vec<Round> {
 }
 
 /// Extracts the rounds and names the article's subject company, if it has one.
-pub fn extract_with_subject(article: &Article, passages: &[Passage]) -> (Vec<Round>, Option<String>) {
+pub fn extract_with_subject(
+    article: &Article,
+    passages: &[Passage],
+) -> (Vec<Round>, Option<String>) {
     let sentences = sentences(article, passages);
     let subject = find_subject(article, &sentences);
     let mut ex = Extractor {
@@ -87,7 +94,10 @@ fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
         if is_not_name(&name) || key(&name).len() < 2 {
             return;
         }
-        if let Some(entry) = scores.iter_mut().find(|(n, _)| key(n) == key(&name) || similar(n, &name)) {
+        if let Some(entry) = scores
+            .iter_mut()
+            .find(|(n, _)| key(n) == key(&name) || similar(n, &name))
+        {
             entry.1 += weight;
         } else {
             scores.push((name, weight));
@@ -201,7 +211,10 @@ impl Extractor<'_> {
 
     fn is_company_name(&self, name: &str) -> bool {
         let k = key(name);
-        self.subject.iter().chain(self.companies.iter()).any(|c| key(c) == k || similar(c, name))
+        self.subject
+            .iter()
+            .chain(self.companies.iter())
+            .any(|c| key(c) == k || similar(c, name))
     }
 
     fn sentence(&mut self, s: &Sentence) {
@@ -241,9 +254,14 @@ impl Extractor<'_> {
 
         // Which rounds this sentence is about, with where each is mentioned.
         let mut targets: Vec<(usize, usize)> = Vec::new();
-        let round_amounts: Vec<&(MoneyMention, MoneyKind)> =
-            amounts.iter().filter(|(_, k)| *k == MoneyKind::Round).collect();
-        let funding_context = raise || !types.is_empty() || !investors.is_empty() || cues::FUNDING_NOUN.is_match(text);
+        let round_amounts: Vec<&(MoneyMention, MoneyKind)> = amounts
+            .iter()
+            .filter(|(_, k)| *k == MoneyKind::Round)
+            .collect();
+        let funding_context = raise
+            || !types.is_empty()
+            || !investors.is_empty()
+            || cues::FUNDING_NOUN.is_match(text);
         let mut used = vec![false; round_amounts.len()];
         let typed_ok = who != Who::Unknown || definite || !round_amounts.is_empty();
         if typed_ok {
@@ -266,19 +284,37 @@ impl Extractor<'_> {
                     continue;
                 }
                 let hist = is_historical(text, 0, m.start);
-                if let Some(&(idx, _)) = targets.iter().find(|(d, _)| self.drafts[*d].round.amount.is_none()) {
+                if let Some(&(idx, _)) = targets
+                    .iter()
+                    .find(|(d, _)| self.drafts[*d].round.amount.is_none())
+                {
                     self.set_amount(idx, m, &ev);
                     continue;
                 }
                 match focus_same {
-                    Some(f) if self.drafts[f].round.amount.as_ref() == Some(&m.money) => targets.push((f, m.start)),
-                    Some(f) if self.drafts[f].round.amount.is_none() && !(hist && !self.drafts[f].historical) => {
+                    Some(f) if self.drafts[f].round.amount.as_ref() == Some(&m.money) => {
+                        targets.push((f, m.start))
+                    }
+                    Some(f)
+                        if self.drafts[f].round.amount.is_none()
+                            && (!hist || self.drafts[f].historical) =>
+                    {
                         self.set_amount(f, m, &ev);
                         targets.push((f, m.start));
                     }
-                    _ if targets.iter().any(|(d, _)| self.drafts[*d].round.amount.as_ref() == Some(&m.money)) => {}
-                    _ if raise_subject || (focus_same.is_none() && (raise || who != Who::Unknown)) => {
-                        let idx = self.create(&company, RoundType::Unknown, Some(m.money.clone()), hist, &ev);
+                    _ if targets
+                        .iter()
+                        .any(|(d, _)| self.drafts[*d].round.amount.as_ref() == Some(&m.money)) => {}
+                    _ if raise_subject
+                        || (focus_same.is_none() && (raise || who != Who::Unknown)) =>
+                    {
+                        let idx = self.create(
+                            &company,
+                            RoundType::Unknown,
+                            Some(m.money.clone()),
+                            hist,
+                            &ev,
+                        );
                         targets.push((idx, m.start));
                     }
                     _ => {}
@@ -300,17 +336,25 @@ impl Extractor<'_> {
         };
 
         for cue in &investors {
-            if similar(&cue.name, &company) || self.subject.as_deref().is_some_and(|s| similar(s, &cue.name)) {
+            if similar(&cue.name, &company)
+                || self
+                    .subject
+                    .as_deref()
+                    .is_some_and(|s| similar(s, &cue.name))
+            {
                 continue;
             }
-            let target = target_at(cue.pos, &targets).or(if attach_to_focus { focus_same } else { None });
+            let target =
+                target_at(cue.pos, &targets).or(if attach_to_focus { focus_same } else { None });
             if let Some(d) = target {
                 add_investor(&mut self.drafts[d].round, &cue.name, cue.role, &ev);
             }
         }
 
         for (m, kind) in &amounts {
-            let MoneyKind::Valuation(basis) = kind else { continue };
+            let MoneyKind::Valuation(basis) = kind else {
+                continue;
+            };
             let target = target_at(m.start, &targets).or(focus_same);
             let Some(d) = target else { continue };
             let attribution = attribution(text).filter(|a| !similar(a, &company));
@@ -323,7 +367,11 @@ impl Extractor<'_> {
                 evidence: Some(ev.clone()),
             };
             let round = &mut self.drafts[d].round;
-            if !round.valuations.iter().any(|x| x.amount == v.amount && x.attribution == v.attribution) {
+            if !round
+                .valuations
+                .iter()
+                .any(|x| x.amount == v.amount && x.attribution == v.attribution)
+            {
                 round.valuations.push(v);
             }
         }
@@ -356,7 +404,9 @@ impl Extractor<'_> {
     fn who(&self, text: &str, investors: &[InvestorCue]) -> (Who, bool) {
         let is_investor = |name: &str| investors.iter().any(|c| similar(&c.name, name));
         for m in RAISE_VERB.find_iter(text) {
-            if text[m.end()..].trim_start().starts_with("to ") && m.as_str().eq_ignore_ascii_case("close") {
+            if text[m.end()..].trim_start().starts_with("to ")
+                && m.as_str().eq_ignore_ascii_case("close")
+            {
                 continue;
             }
             match subject_before(text, m.start()) {
@@ -388,7 +438,14 @@ impl Extractor<'_> {
         (Who::Unknown, false)
     }
 
-    fn create(&mut self, company: &str, kind: RoundType, amount: Option<super::Money>, historical: bool, ev: &Evidence) -> usize {
+    fn create(
+        &mut self,
+        company: &str,
+        kind: RoundType,
+        amount: Option<super::Money>,
+        historical: bool,
+        ev: &Evidence,
+    ) -> usize {
         let mut round = Round::new(company, kind, self.article.id.clone());
         round.amount = amount.clone();
         round.evidence = Some(ev.clone());
@@ -400,9 +457,20 @@ impl Extractor<'_> {
         self.drafts.len() - 1
     }
 
-    fn find_or_create(&mut self, company: &str, kind: RoundType, amount: Option<super::Money>, historical: bool, ev: &Evidence) -> usize {
+    fn find_or_create(
+        &mut self,
+        company: &str,
+        kind: RoundType,
+        amount: Option<super::Money>,
+        historical: bool,
+        ev: &Evidence,
+    ) -> usize {
         let same_company = |d: &Draft| d.round.company == company;
-        if let Some(i) = self.drafts.iter().position(|d| same_company(d) && d.round.round == kind) {
+        if let Some(i) = self
+            .drafts
+            .iter()
+            .position(|d| same_company(d) && d.round.round == kind)
+        {
             if self.drafts[i].round.amount.is_none() {
                 if let Some(a) = amount {
                     self.drafts[i].round.amount = Some(a);
@@ -424,7 +492,11 @@ impl Extractor<'_> {
             .focus
             .filter(|&f| unnamed(&self.drafts[f]) && self.drafts[f].historical == historical)
             .or_else(|| {
-                amount.as_ref().and_then(|_| self.drafts.iter().position(|d| unnamed(d) && d.round.amount.is_some()))
+                amount.as_ref().and_then(|_| {
+                    self.drafts
+                        .iter()
+                        .position(|d| unnamed(d) && d.round.amount.is_some())
+                })
             });
         if let Some(i) = candidate {
             self.drafts[i].round.round = kind;
@@ -462,13 +534,24 @@ impl Extractor<'_> {
             if dup {
                 let removed = drafts.remove(i);
                 if let Some(target) = drafts.iter_mut().find(|d| {
-                    d.round.company == removed.round.company && d.round.amount == removed.round.amount
+                    d.round.company == removed.round.company
+                        && d.round.amount == removed.round.amount
                 }) {
                     for p in removed.round.investors {
-                        add_investor(&mut target.round, &p.name, p.role, p.evidence.as_ref().expect("extracted evidence"));
+                        add_investor(
+                            &mut target.round,
+                            &p.name,
+                            p.role,
+                            p.evidence.as_ref().expect("extracted evidence"),
+                        );
                     }
                     for v in removed.round.valuations {
-                        if !target.round.valuations.iter().any(|x| x.amount == v.amount && x.attribution == v.attribution) {
+                        if !target
+                            .round
+                            .valuations
+                            .iter()
+                            .any(|x| x.amount == v.amount && x.attribution == v.attribution)
+                        {
                             target.round.valuations.push(v);
                         }
                     }
@@ -482,7 +565,9 @@ impl Extractor<'_> {
         }
         drafts
             .into_iter()
-            .filter(|d| d.raised || d.round.round != RoundType::Unknown || !d.round.investors.is_empty())
+            .filter(|d| {
+                d.raised || d.round.round != RoundType::Unknown || !d.round.investors.is_empty()
+            })
             .map(|mut d| {
                 if d.round.date.is_none() && !d.historical {
                     d.round.date = published.map(DateRef::day);
@@ -503,13 +588,21 @@ static UNDISCLOSED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("undisclosed regex")
 });
 
-fn nearest_amount(amounts: &[&(MoneyMention, MoneyKind)], used: &[bool], t: &TypeMention) -> Option<usize> {
+fn nearest_amount(
+    amounts: &[&(MoneyMention, MoneyKind)],
+    used: &[bool],
+    t: &TypeMention,
+) -> Option<usize> {
     amounts
         .iter()
         .enumerate()
         .filter(|(i, _)| !used[*i])
         .map(|(i, (m, _))| {
-            let dist = if m.end <= t.start { t.start - m.end } else { m.start.saturating_sub(t.end) };
+            let dist = if m.end <= t.start {
+                t.start - m.end
+            } else {
+                m.start.saturating_sub(t.end)
+            };
             (i, dist)
         })
         .filter(|(_, dist)| *dist <= 60)
@@ -530,14 +623,49 @@ fn is_historical(text: &str, from: usize, pos: usize) -> bool {
 fn date_refers_to_round(text: &str, d: &DateMention, published: Option<NaiveDate>) -> bool {
     let before = text[..d.start].to_ascii_lowercase();
     let before = before.trim_end();
-    let tail: String = before.chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
+    let tail: String = before
+        .chars()
+        .rev()
+        .take(40)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
     const NOT_ROUND: &[&str] = &[
-        "founded", "founded in", "established", "established in", "launched", "launched in",
-        "started", "started in", "since", "by", "until", "incorporated", "set up", "set up in",
-        "spun out", "born", "created", "created in", "through", "before", "opened", "opened in",
-        "expects", "plans", "aims", "by the end of", "end of", "goal", "target",
+        "founded",
+        "founded in",
+        "established",
+        "established in",
+        "launched",
+        "launched in",
+        "started",
+        "started in",
+        "since",
+        "by",
+        "until",
+        "incorporated",
+        "set up",
+        "set up in",
+        "spun out",
+        "born",
+        "created",
+        "created in",
+        "through",
+        "before",
+        "opened",
+        "opened in",
+        "expects",
+        "plans",
+        "aims",
+        "by the end of",
+        "end of",
+        "goal",
+        "target",
     ];
-    if NOT_ROUND.iter().any(|w| tail.ends_with(w) || tail.ends_with(&format!("{w} in"))) {
+    if NOT_ROUND
+        .iter()
+        .any(|w| tail.ends_with(w) || tail.ends_with(&format!("{w} in")))
+    {
         return false;
     }
     // Dates well after publication are plans, not announcements.
@@ -553,13 +681,65 @@ fn date_refers_to_round(text: &str, d: &DateMention, published: Option<NaiveDate
 /// "said it has" and appositives.
 fn subject_before(text: &str, pos: usize) -> Option<Who> {
     const SKIP: &[&str] = &[
-        "has", "have", "had", "now", "also", "successfully", "recently", "just", "today",
-        "yesterday", "reportedly", "officially", "finally", "quietly", "already", "formally",
-        "publicly", "been", "was", "were", "is", "are", "will", "would", "could", "may", "said",
-        "says", "announced", "announces", "confirmed", "revealed", "disclosed", "that", "on",
-        "this", "week", "last", "earlier", "monday", "tuesday", "wednesday", "thursday", "friday",
-        "saturday", "sunday", "newly", "has,", "further", "again", "reportedly", "first", "has now",
-        "then", "since", "jointly", "together", "collectively", "previously",
+        "has",
+        "have",
+        "had",
+        "now",
+        "also",
+        "successfully",
+        "recently",
+        "just",
+        "today",
+        "yesterday",
+        "reportedly",
+        "officially",
+        "finally",
+        "quietly",
+        "already",
+        "formally",
+        "publicly",
+        "been",
+        "was",
+        "were",
+        "is",
+        "are",
+        "will",
+        "would",
+        "could",
+        "may",
+        "said",
+        "says",
+        "announced",
+        "announces",
+        "confirmed",
+        "revealed",
+        "disclosed",
+        "that",
+        "on",
+        "this",
+        "week",
+        "last",
+        "earlier",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "newly",
+        "has,",
+        "further",
+        "again",
+        "reportedly",
+        "first",
+        "has now",
+        "then",
+        "since",
+        "jointly",
+        "together",
+        "collectively",
+        "previously",
     ];
     let toks = tokens(&text[..pos]);
     let mut i = toks.len();
@@ -600,14 +780,12 @@ fn subject_before(text: &str, pos: usize) -> Option<Who> {
     }
     // Skip an appositive: "Acme, a Berlin-based startup, has raised".
     let mut name_end = end;
-    if head.ends_with(',') {
-        let inner = &head[..head.len() - 1];
+    if let Some(inner) = head.strip_suffix(',') {
         if let Some(open) = inner.rfind(',') {
             let apposition = inner[open + 1..].trim_start();
-            let looks_like = apposition
-                .split_whitespace()
-                .next()
-                .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) || matches!(w, "a" | "an" | "the"));
+            let looks_like = apposition.split_whitespace().next().is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_lowercase) || matches!(w, "a" | "an" | "the")
+            });
             if looks_like {
                 name_end = open;
             }
@@ -627,7 +805,8 @@ fn subject_before(text: &str, pos: usize) -> Option<Who> {
 /// "Acme (, a ... ,) said/announced ... it" — the name before the reporting verb.
 fn reporting_subject(text: &str, pos: usize) -> Option<String> {
     static REPORT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:said|says|announced|announces|confirmed|revealed|disclosed|told)\b").expect("report regex")
+        Regex::new(r"\b(?:said|says|announced|announces|confirmed|revealed|disclosed|told)\b")
+            .expect("report regex")
     });
     let m = REPORT.find_iter(&text[..pos]).last()?;
     match subject_before(text, m.start())? {
@@ -736,7 +915,11 @@ fn investor_cues(text: &str) -> Vec<InvestorCue> {
         push(list_before(text, m.start()), Role::Participant, m.start());
     }
     // A name cued as both lead and participant is a lead.
-    let leads: Vec<String> = cues.iter().filter(|c| c.role == Role::Lead).map(|c| key(&c.name)).collect();
+    let leads: Vec<String> = cues
+        .iter()
+        .filter(|c| c.role == Role::Lead)
+        .map(|c| key(&c.name))
+        .collect();
     cues.retain(|c| c.role == Role::Lead || !leads.contains(&key(&c.name)));
     cues.retain(|c| !text::is_compound_descriptor(&c.name));
     cues

@@ -3,14 +3,14 @@
 //! A [`Round`] is what one article says about one funding round. Two articles about the same
 //! round give two `Round`s; answers show where they agree and where they differ, each cited.
 
+mod cues;
 pub mod curated;
 pub mod dates;
 pub mod extract;
 pub mod money;
 pub mod names;
-mod cues;
-mod text;
 pub mod store;
+mod text;
 
 use std::fmt;
 
@@ -21,7 +21,10 @@ pub use money::Money;
 
 /// The round types named in `text`, in order ("Series-C", "Round C", "seed round", ...).
 pub fn extract_round_types(text: &str) -> Vec<RoundType> {
-    cues::round_types(text).into_iter().map(|t| t.kind).collect()
+    cues::round_types(text)
+        .into_iter()
+        .map(|t| t.kind)
+        .collect()
 }
 
 /// What each amount of money in `text` stands for: "round", "valuation", "total" or "other".
@@ -253,7 +256,9 @@ impl DateRef {
                 };
                 next.and_then(|d| d.pred_opt()).unwrap_or(self.date)
             }
-            Precision::Year => NaiveDate::from_ymd_opt(self.date.year(), 12, 31).unwrap_or(self.date),
+            Precision::Year => {
+                NaiveDate::from_ymd_opt(self.date.year(), 12, 31).unwrap_or(self.date)
+            }
         }
     }
 }
@@ -448,8 +453,14 @@ mod tests {
         {
             assert_eq!(RoundType::parse_name(&t.name()), Some(t));
         }
-        assert_eq!(RoundType::parse_name("Series C"), Some(RoundType::Series(2)));
-        assert_eq!(RoundType::parse_name("series-j"), Some(RoundType::Series(9)));
+        assert_eq!(
+            RoundType::parse_name("Series C"),
+            Some(RoundType::Series(2))
+        );
+        assert_eq!(
+            RoundType::parse_name("series-j"),
+            Some(RoundType::Series(9))
+        );
         assert_eq!(RoundType::parse_name("series_k"), None);
         assert_eq!(RoundType::parse_name("bridge"), Some(RoundType::Extension));
         let json = serde_json::to_string(&RoundType::Series(2)).unwrap();
@@ -469,6 +480,9 @@ mod tests {
         assert_eq!(april.human(), "April 2018");
         assert_eq!(april.end(), NaiveDate::from_ymd_opt(2018, 4, 30).unwrap());
         assert_eq!(DateRef::parse_iso("2018-02-30"), None);
-        assert_eq!(DateRef::parse_iso("2018-04-09").unwrap().human(), "9 April 2018");
+        assert_eq!(
+            DateRef::parse_iso("2018-04-09").unwrap().human(),
+            "9 April 2018"
+        );
     }
 }

@@ -33,7 +33,10 @@ impl Money {
         let mut parts = s.split_whitespace();
         let amount = parts.next()?.replace(['_', ','], "").parse().ok()?;
         let currency = parts.next()?.to_ascii_uppercase();
-        parts.next().is_none().then(|| Money::new(amount, &currency))
+        parts
+            .next()
+            .is_none()
+            .then(|| Money::new(amount, &currency))
     }
 }
 
@@ -97,7 +100,7 @@ fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -122,7 +125,8 @@ pub struct MoneyMention {
 
 const PREFIX: &str = r"(?:US\s?\$|U\.S\.\s?\$|USD|A\$|AU\$|AUD|C\$|CA\$|CAD|S\$|SGD|HK\$|HKD|NZ\$|NZD|R\$|BRL|MX\$|\$|€|EUR|£|GBP|JP¥|¥|JPY|CN¥|RMB|CNY|₹|Rs\.?|INR|₩|KRW|CHF|SEK|NOK|DKK|₦|NGN|KSh|KES|ZAR|IDR|Rp\.?|₱|PHP|VND|₫|AED|SAR|₪|ILS|TRY|PLN|MYR|RM|THB|฿|EGP|MXN)";
 const NUMBER: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
-const SCALE: &str = r"(?:trillion|tn|billions?|bn|bln|b|millions?|mn|mln|mio|m|thousand|k|crores?|cr|lakhs?|lacs?)";
+const SCALE: &str =
+    r"(?:trillion|tn|billions?|bn|bln|b|millions?|mn|mln|mio|m|thousand|k|crores?|cr|lakhs?|lacs?)";
 const SUFFIX: &str = r"(?:(?:Australian|Canadian|Singapore|Hong\s+Kong|New\s+Zealand|U\.S\.|US|American)\s+dollars?|dollars?|euros?|pounds?(?:\s+sterling)?|sterling|yen|yuan|renminbi|RMB|won|rupees?|Swiss\s+francs?|francs?|kronor|krona|naira|shillings?|rand|rupiah|pesos?|ringgit|baht|USD|EUR|GBP|JPY|CNY|INR|KRW|CHF|SGD|AUD|CAD|HKD)";
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
@@ -159,7 +163,9 @@ pub fn find_amounts(text: &str) -> Vec<MoneyMention> {
 fn find_in(text: &str, from: usize, to: usize, out: &mut Vec<MoneyMention>) {
     let mut at = from;
     while at < to {
-        let Some(caps) = AMOUNT.captures_at(&text[..to], at) else { break };
+        let Some(caps) = AMOUNT.captures_at(&text[..to], at) else {
+            break;
+        };
         let whole = caps.get(0).expect("match");
         at = whole.end().max(at + 1);
         while at < to && !text.is_char_boundary(at) {
@@ -168,7 +174,11 @@ fn find_in(text: &str, from: usize, to: usize, out: &mut Vec<MoneyMention>) {
         // A letter prefix glued to a word ("hours 5 million") is not a currency.
         let pre = caps.name("pre").filter(|m| {
             let alpha = m.as_str().starts_with(|c: char| c.is_ascii_alphabetic());
-            !(alpha && text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric))
+            !(alpha
+                && text[..m.start()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric))
         });
         // In a range ("$1-1.5 billion") the currency may be written on the first figure only.
         let pre = pre.or_else(|| caps.name("pre1"));
@@ -177,7 +187,9 @@ fn find_in(text: &str, from: usize, to: usize, out: &mut Vec<MoneyMention>) {
         let scale = caps.name("scale").map(|m| m.as_str());
         let num = caps.name("num").expect("number group");
         // Bare numbers are not money: a currency must be written before or after.
-        let Some(currency) = currency_of(pre_str, suffix, text, whole.end()) else { continue };
+        let Some(currency) = currency_of(pre_str, suffix, text, whole.end()) else {
+            continue;
+        };
         // A one- or two-letter scale must end its word: "$5 more" is not five million.
         if let Some(s) = caps.name("scale") {
             let next = text[s.end()..].chars().next();
@@ -190,7 +202,9 @@ fn find_in(text: &str, from: usize, to: usize, out: &mut Vec<MoneyMention>) {
             multiplier(first).map(|_| first)
         });
         let unit = scale.or(suffix_scale).and_then(multiplier).unwrap_or(1);
-        let Some(amount) = scaled(num.as_str(), unit) else { continue };
+        let Some(amount) = scaled(num.as_str(), unit) else {
+            continue;
+        };
         let mut start = pre.map_or(num.start(), |p| p.start());
         let mut max = None;
         let mut low = amount;
@@ -200,7 +214,11 @@ fn find_in(text: &str, from: usize, to: usize, out: &mut Vec<MoneyMention>) {
                 .map(|m| m.as_str())
                 .and_then(multiplier)
                 .unwrap_or(unit);
-            let connector_and = range.as_str().trim_end().to_ascii_lowercase().ends_with("and");
+            let connector_and = range
+                .as_str()
+                .trim_end()
+                .to_ascii_lowercase()
+                .ends_with("and");
             let (hedge, _) = hedge_before(text, range.start());
             let between = hedge == Qualifier::Exact && {
                 let before = text[..range.start()].trim_end().to_ascii_lowercase();
@@ -220,7 +238,11 @@ fn find_in(text: &str, from: usize, to: usize, out: &mut Vec<MoneyMention>) {
         }
         let end = caps.name("tail").map_or(whole.end(), |t| t.start());
         let (qualifier, hedge_start) = hedge_before(text, start);
-        let qualifier = if max.is_some() { Qualifier::Range } else { qualifier };
+        let qualifier = if max.is_some() {
+            Qualifier::Range
+        } else {
+            qualifier
+        };
         out.push(MoneyMention {
             start: hedge_start.unwrap_or(start),
             end,
@@ -296,7 +318,11 @@ fn scaled(num: &str, unit: u64) -> Option<u64> {
     let (whole, frac) = digits.split_once('.').unwrap_or((&digits, ""));
     let whole: u128 = whole.parse().ok()?;
     let frac_digits = frac.len().min(9) as u32;
-    let frac: u128 = if frac_digits == 0 { 0 } else { frac[..frac_digits as usize].parse().ok()? };
+    let frac: u128 = if frac_digits == 0 {
+        0
+    } else {
+        frac[..frac_digits as usize].parse().ok()?
+    };
     let unit = unit as u128;
     let value = whole * unit + frac * unit / 10u128.pow(frac_digits);
     u64::try_from(value).ok().filter(|v| *v > 0)
@@ -461,9 +487,15 @@ mod tests {
         assert_eq!(one("up to $20 million").2, Qualifier::UpTo);
         assert_eq!(one("valued at $2 billion").2, Qualifier::Exact);
         let (low, _, q, max) = one("between $1 billion and $1.5 billion");
-        assert_eq!((low, q, max), (1_000_000_000, Qualifier::Range, Some(1_500_000_000)));
+        assert_eq!(
+            (low, q, max),
+            (1_000_000_000, Qualifier::Range, Some(1_500_000_000))
+        );
         let (low, _, q, max) = one("$1-1.5 billion");
-        assert_eq!((low, q, max), (1_000_000_000, Qualifier::Range, Some(1_500_000_000)));
+        assert_eq!(
+            (low, q, max),
+            (1_000_000_000, Qualifier::Range, Some(1_500_000_000))
+        );
         let (low, _, _, max) = one("$800 million to $1 billion");
         assert_eq!((low, max), (800_000_000, Some(1_000_000_000)));
     }
@@ -501,6 +533,9 @@ mod tests {
         assert_eq!(format_amount(850_000, "GBP"), "£850,000");
         assert_eq!(format_amount(20_000_000, "CHF"), "CHF 20 million");
         assert_eq!(format_amount(3_500_000, "USD"), "$3.5 million");
-        assert_eq!(Money::parse_labelled("600000000 USD"), Some(Money::new(600_000_000, "USD")));
+        assert_eq!(
+            Money::parse_labelled("600000000 USD"),
+            Some(Money::new(600_000_000, "USD"))
+        );
     }
 }

@@ -6,10 +6,44 @@ use unicode_normalization::UnicodeNormalization;
 /// Legal and corporate suffixes dropped when names are compared ("Alibaba Group Holding
 /// Limited" and "Alibaba" are the same company).
 const SUFFIXES: &[&str] = &[
-    "inc", "incorporated", "ltd", "limited", "llc", "llp", "lp", "corp", "corporation", "co",
-    "company", "group", "holding", "holdings", "plc", "gmbh", "ag", "sa", "sas", "sarl", "nv",
-    "bv", "pte", "pvt", "private", "ab", "oy", "oyj", "asa", "spa", "srl", "kk", "bhd", "sdn",
-    "tbk", "pt", "se", "the",
+    "inc",
+    "incorporated",
+    "ltd",
+    "limited",
+    "llc",
+    "llp",
+    "lp",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "group",
+    "holding",
+    "holdings",
+    "plc",
+    "gmbh",
+    "ag",
+    "sa",
+    "sas",
+    "sarl",
+    "nv",
+    "bv",
+    "pte",
+    "pvt",
+    "private",
+    "ab",
+    "oy",
+    "oyj",
+    "asa",
+    "spa",
+    "srl",
+    "kk",
+    "bhd",
+    "sdn",
+    "tbk",
+    "pt",
+    "se",
+    "the",
 ];
 
 /// The key two spellings of one name share: lower case, accents and punctuation removed,
@@ -26,7 +60,11 @@ pub fn key(name: &str) -> String {
     let words: Vec<String> = without_parens
         .replace('&', " and ")
         .split(|c: char| c.is_whitespace() || c == ',' || c == '-' || c == '/')
-        .map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect::<String>())
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+        })
         .filter(|w| !w.is_empty())
         .collect();
     let mut start = 0;
@@ -75,22 +113,105 @@ pub fn similar(a: &str, b: &str) -> bool {
 /// Words that describe a person's job; the name follows the last of them
 /// ("former Google CEO Eric Schmidt" is Eric Schmidt).
 const TITLES: &[&str] = &[
-    "CEO", "CTO", "CFO", "COO", "CMO", "CPO", "Chairman", "Chairwoman", "Chair", "President",
-    "Founder", "Co-founder", "Cofounder", "Co-Founder", "Partner", "Director", "Chief", "Executive",
-    "VP", "Vice", "Head", "Managing", "General", "Officer", "Minister", "Senator", "Professor",
-    "Prof.", "Dr.", "Mr.", "Ms.", "Mrs.", "Sir", "Dame",
+    "CEO",
+    "CTO",
+    "CFO",
+    "COO",
+    "CMO",
+    "CPO",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "President",
+    "Founder",
+    "Co-founder",
+    "Cofounder",
+    "Co-Founder",
+    "Partner",
+    "Director",
+    "Chief",
+    "Executive",
+    "VP",
+    "Vice",
+    "Head",
+    "Managing",
+    "General",
+    "Officer",
+    "Minister",
+    "Senator",
+    "Professor",
+    "Prof.",
+    "Dr.",
+    "Mr.",
+    "Ms.",
+    "Mrs.",
+    "Sir",
+    "Dame",
 ];
 
 /// Nationality and place adjectives that open descriptions ("Chinese e-commerce company").
 const DEMONYMS: &[&str] = &[
-    "American", "Chinese", "Japanese", "Korean", "South", "Indian", "German", "French", "British",
-    "European", "Singaporean", "Swiss", "Dutch", "Swedish", "Israeli", "Brazilian", "Canadian",
-    "Australian", "Emirati", "Qatari", "Spanish", "Italian", "Irish", "Danish", "Norwegian",
-    "Finnish", "Nigerian", "Kenyan", "Indonesian", "Vietnamese", "Mexican", "Saudi-based",
-    "U.S.", "US", "UK", "U.K.", "Silicon", "Valley", "Asian", "African", "Latin", "Middle",
-    "Eastern", "Western", "Nordic", "Belgian", "Austrian", "Polish", "Turkish", "Egyptian",
-    "Thai", "Malaysian", "Filipino", "Taiwanese", "Hong", "Kong-based", "Estonian", "Portuguese",
-    "Argentine", "Chilean", "Colombian",
+    "American",
+    "Chinese",
+    "Japanese",
+    "Korean",
+    "South",
+    "Indian",
+    "German",
+    "French",
+    "British",
+    "European",
+    "Singaporean",
+    "Swiss",
+    "Dutch",
+    "Swedish",
+    "Israeli",
+    "Brazilian",
+    "Canadian",
+    "Australian",
+    "Emirati",
+    "Qatari",
+    "Spanish",
+    "Italian",
+    "Irish",
+    "Danish",
+    "Norwegian",
+    "Finnish",
+    "Nigerian",
+    "Kenyan",
+    "Indonesian",
+    "Vietnamese",
+    "Mexican",
+    "Saudi-based",
+    "U.S.",
+    "US",
+    "UK",
+    "U.K.",
+    "Silicon",
+    "Valley",
+    "Asian",
+    "African",
+    "Latin",
+    "Middle",
+    "Eastern",
+    "Western",
+    "Nordic",
+    "Belgian",
+    "Austrian",
+    "Polish",
+    "Turkish",
+    "Egyptian",
+    "Thai",
+    "Malaysian",
+    "Filipino",
+    "Taiwanese",
+    "Hong",
+    "Kong-based",
+    "Estonian",
+    "Portuguese",
+    "Argentine",
+    "Chilean",
+    "Colombian",
 ];
 
 /// True for nationality and region words that open descriptions ("Chinese", "U.S.").
@@ -110,7 +231,10 @@ const NAME_CONNECTORS: &[&str] = &[
 pub fn clean_investor(raw: &str) -> Option<String> {
     let mut text = strip_parenthesised(raw);
     // Trailing asides: "Accel, which led its Series A" is Accel.
-    for cut in [", which", ", who", ", whose", " which ", " who ", ", a ", ", an ", ", the ", " - ", " — ", " – "] {
+    for cut in [
+        ", which", ", who", ", whose", " which ", " who ", ", a ", ", an ", ", the ", " - ", " — ",
+        " – ",
+    ] {
         if let Some(i) = text.find(cut) {
             text.truncate(i);
         }
@@ -133,13 +257,19 @@ pub fn clean_investor(raw: &str) -> Option<String> {
             && i + 1 < words.len()
             && is_name_word(words[i + 1])
             && is_name_word(words[i - 1]);
-        if (lowercase_word && !connector) || TITLES.contains(w) || w.ends_with("-based") || w.ends_with("-headquartered") {
+        if (lowercase_word && !connector)
+            || TITLES.contains(w)
+            || w.ends_with("-based")
+            || w.ends_with("-headquartered")
+        {
             start = i + 1;
         }
     }
     let mut name_words: Vec<&str> = words[start..].to_vec();
     // Clause openers ("In April, ...") and a leading demonym are not part of the name.
-    while name_words.first().is_some_and(|w| super::text::is_opener(w))
+    while name_words
+        .first()
+        .is_some_and(|w| super::text::is_opener(w))
         || (name_words.len() > 1 && is_demonym(name_words[0]))
     {
         name_words.remove(0);
@@ -174,7 +304,9 @@ fn fix_trailing_abbreviation(name: &str, raw: &str) -> String {
 /// upper-case letter inside ("eFishery", "a16z" has a digit).
 pub fn is_name_word(w: &str) -> bool {
     let w = w.trim_start_matches(['(', '"', '“', '\'']);
-    let Some(first) = w.chars().next() else { return false };
+    let Some(first) = w.chars().next() else {
+        return false;
+    };
     if !first.is_alphanumeric() && first != '&' {
         return false;
     }
@@ -188,10 +320,44 @@ pub fn is_name_word(w: &str) -> bool {
 /// Names that are really descriptions or pronouns.
 fn is_generic(name: &str) -> bool {
     const GENERIC: &[&str] = &[
-        "it", "its", "the", "they", "we", "he", "she", "company", "startup", "investors", "others",
-        "other", "funds", "fund", "firm", "new", "existing", "several", "various", "both", "all",
-        "undisclosed", "unnamed", "including", "among", "series", "round", "in", "a", "an",
-        "this", "that", "these", "those", "our", "their", "his", "her",
+        "it",
+        "its",
+        "the",
+        "they",
+        "we",
+        "he",
+        "she",
+        "company",
+        "startup",
+        "investors",
+        "others",
+        "other",
+        "funds",
+        "fund",
+        "firm",
+        "new",
+        "existing",
+        "several",
+        "various",
+        "both",
+        "all",
+        "undisclosed",
+        "unnamed",
+        "including",
+        "among",
+        "series",
+        "round",
+        "in",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "our",
+        "their",
+        "his",
+        "her",
     ];
     let k = name.to_lowercase();
     GENERIC.contains(&k.as_str()) || k.len() < 2
@@ -230,7 +396,10 @@ mod tests {
             ("Japanese conglomerate SoftBank", "SoftBank"),
             ("existing investors Accel", "Accel"),
             ("Bank of America", "Bank of America"),
-            ("Alibaba Group Holding Limited (BABA)", "Alibaba Group Holding Limited"),
+            (
+                "Alibaba Group Holding Limited (BABA)",
+                "Alibaba Group Holding Limited",
+            ),
             ("U.S.-based Tiger Global", "Tiger Global"),
             ("Sequoia Capital India", "Sequoia Capital India"),
             ("a16z", "a16z"),
@@ -241,7 +410,12 @@ mod tests {
         for (raw, want) in cases {
             assert_eq!(clean_investor(raw).as_deref(), Some(want), "{raw}");
         }
-        for raw in ["other investors", "a number of angels", "it", "several existing backers"] {
+        for raw in [
+            "other investors",
+            "a number of angels",
+            "it",
+            "several existing backers",
+        ] {
             assert_eq!(clean_investor(raw), None, "{raw}");
         }
     }

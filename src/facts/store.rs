@@ -182,17 +182,24 @@ impl FactStore {
 
     /// The generation of the last completed reindex (0 when none).
     pub fn generation(&self) -> Result<u64> {
-        Ok(self.meta("generation")?.and_then(|g| g.parse().ok()).unwrap_or(0))
+        Ok(self
+            .meta("generation")?
+            .and_then(|g| g.parse().ok())
+            .unwrap_or(0))
     }
 
     /// SQLite's own change counter: differs whenever another connection committed.
     pub fn data_version(&self) -> Result<i64> {
-        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
     /// The files and their states at the last reindex.
     pub fn file_states(&self) -> Result<HashMap<String, FileState>> {
-        let mut stmt = self.conn.prepare("SELECT path, size, mtime_ns, hash FROM files")?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT path, size, mtime_ns, hash FROM files")?;
         let rows = stmt.query_map([], |r| {
             Ok((
                 r.get::<_, String>(0)?,
@@ -216,7 +223,9 @@ impl FactStore {
     /// Articles a crashed reindex left half done, and whether it was a full rebuild.
     pub fn pending(&self) -> Result<(Vec<String>, bool)> {
         let mut stmt = self.conn.prepare("SELECT article FROM pending")?;
-        let ids = stmt.query_map([], |r| r.get(0))?.collect::<Result<Vec<String>, _>>()?;
+        let ids = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<Vec<String>, _>>()?;
         let full = self.meta("pending_full")?.as_deref() == Some("1");
         Ok((ids, full))
     }
@@ -265,7 +274,13 @@ impl FactStore {
             .query_row(
                 "SELECT text, start, end FROM passages WHERE article = ?1 AND ordinal = ?2",
                 params![article, ordinal as i64],
-                |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize, r.get::<_, i64>(2)? as usize)),
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get::<_, i64>(1)? as usize,
+                        r.get::<_, i64>(2)? as usize,
+                    ))
+                },
             )
             .optional()?)
     }
@@ -303,7 +318,12 @@ impl FactStore {
                 "SELECT c.id, c.name FROM company_aliases a JOIN companies c ON c.id = a.company_id
                  WHERE a.alias_key = ?1 ORDER BY c.id LIMIT 1",
                 [&k],
-                |r| Ok(Company { id: r.get(0)?, name: r.get(1)? }),
+                |r| {
+                    Ok(Company {
+                        id: r.get(0)?,
+                        name: r.get(1)?,
+                    })
+                },
             )
             .optional()?;
         if let Some(c) = exact {
@@ -313,7 +333,11 @@ impl FactStore {
     }
 
     /// All accounts of a company's rounds, oldest first; superseded ones only when asked.
-    pub fn rounds_for_company(&self, company_id: i64, include_superseded: bool) -> Result<Vec<Round>> {
+    pub fn rounds_for_company(
+        &self,
+        company_id: i64,
+        include_superseded: bool,
+    ) -> Result<Vec<Round>> {
         self.rounds_where(
             "r.company_id = ?1 AND (?2 OR r.superseded = 0)",
             params![company_id, include_superseded],
@@ -338,7 +362,10 @@ impl FactStore {
 
     /// Every round of one article (extracted accounts).
     pub fn rounds_for_article(&self, article: &str) -> Result<Vec<Round>> {
-        self.rounds_where("r.article = ?1 AND r.origin = 'extracted'", params![article])
+        self.rounds_where(
+            "r.article = ?1 AND r.origin = 'extracted'",
+            params![article],
+        )
     }
 
     /// Every stored round (evaluation).
@@ -354,19 +381,29 @@ impl FactStore {
         }
         let exact = self
             .conn
-            .query_row("SELECT id, name FROM investors WHERE key = ?1", [&k], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row("SELECT id, name FROM investors WHERE key = ?1", [&k], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
             .optional()?;
         if exact.is_some() {
             return Ok(exact);
         }
         let mut stmt = self.conn.prepare("SELECT id, name, key FROM investors")?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
         let mut best: Option<(usize, i64, String)> = None;
         for row in rows {
             let (id, n, ik) = row?;
             let d = strsim::damerau_levenshtein(&ik, &k);
             let prefix = k.len() >= 4 && (ik.starts_with(&k) || k.starts_with(&ik));
-            if (d <= typo_budget(k.len().min(ik.len())) || prefix) && best.as_ref().is_none_or(|b| d < b.0) {
+            if (d <= typo_budget(k.len().min(ik.len())) || prefix)
+                && best.as_ref().is_none_or(|b| d < b.0)
+            {
                 best = Some((d, id, n));
             }
         }
@@ -395,7 +432,9 @@ impl FactStore {
 
     /// Totals and the last reindex.
     pub fn stats(&self) -> Result<Stats> {
-        let count = |sql: &str| -> Result<u64> { Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64) };
+        let count = |sql: &str| -> Result<u64> {
+            Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
+        };
         Ok(Stats {
             articles: count("SELECT count(*) FROM articles")?,
             passages: count("SELECT coalesce(sum(passages), 0) FROM articles")?,
@@ -405,7 +444,9 @@ impl FactStore {
             generation: self.generation()?,
             last_reindex_at: self.meta("last_reindex_at")?,
             last_reindex_by: self.meta("last_reindex_by")?,
-            last_reindex_seconds: self.meta("last_reindex_seconds")?.and_then(|s| s.parse().ok()),
+            last_reindex_seconds: self
+                .meta("last_reindex_seconds")?
+                .and_then(|s| s.parse().ok()),
         })
     }
 
@@ -437,9 +478,12 @@ impl FactStore {
                 Ok(Round {
                     id: r.get(0)?,
                     company: r.get(1)?,
-                    round: RoundType::parse_name(&r.get::<_, String>(3)?).unwrap_or(RoundType::Unknown),
+                    round: RoundType::parse_name(&r.get::<_, String>(3)?)
+                        .unwrap_or(RoundType::Unknown),
                     amount,
-                    date: r.get::<_, Option<String>>(6)?.and_then(|d| DateRef::parse_iso(&d)),
+                    date: r
+                        .get::<_, Option<String>>(6)?
+                        .and_then(|d| DateRef::parse_iso(&d)),
                     investors: Vec::new(),
                     valuations: Vec::new(),
                     article,
@@ -461,7 +505,11 @@ impl FactStore {
                 .query_map([round.id], |r| {
                     Ok(Participation {
                         name: r.get(0)?,
-                        role: if r.get::<_, String>(1)? == "lead" { Role::Lead } else { Role::Participant },
+                        role: if r.get::<_, String>(1)? == "lead" {
+                            Role::Lead
+                        } else {
+                            Role::Participant
+                        },
                         evidence: evidence_from(&article, r.get(2)?, r.get(3)?, r.get(4)?),
                     })
                 })?
@@ -471,8 +519,10 @@ impl FactStore {
                     Ok(Valuation {
                         amount: Money::new(r.get::<_, i64>(0)? as u64, &r.get::<_, String>(2)?),
                         amount_max: r.get::<_, Option<i64>>(1)?.map(|v| v as u64),
-                        qualifier: serde_json::from_value(serde_json::Value::String(r.get(3)?)).unwrap_or_default(),
-                        basis: serde_json::from_value(serde_json::Value::String(r.get(4)?)).unwrap_or_default(),
+                        qualifier: serde_json::from_value(serde_json::Value::String(r.get(3)?))
+                            .unwrap_or_default(),
+                        basis: serde_json::from_value(serde_json::Value::String(r.get(4)?))
+                            .unwrap_or_default(),
                         attribution: r.get(5)?,
                         evidence: evidence_from(&article, r.get(6)?, r.get(7)?, r.get(8)?),
                     })
@@ -494,7 +544,11 @@ fn close_matches(name: &str, companies: Vec<(Company, Vec<String>)>) -> CompanyM
                 let d = strsim::damerau_levenshtein(&ak, &k);
                 // "Sense" for "SenseTime": a long enough prefix also counts as close.
                 let prefix = k.len() >= 4 && ak.starts_with(&k);
-                if prefix { d.min(1) } else { d }
+                if prefix {
+                    d.min(1)
+                } else {
+                    d
+                }
             })
             .min()
             .unwrap_or(usize::MAX);
@@ -511,7 +565,12 @@ fn close_matches(name: &str, companies: Vec<(Company, Vec<String>)>) -> CompanyM
     }
 }
 
-fn evidence_from(article: &str, passage: Option<i64>, start: Option<i64>, end: Option<i64>) -> Option<Evidence> {
+fn evidence_from(
+    article: &str,
+    passage: Option<i64>,
+    start: Option<i64>,
+    end: Option<i64>,
+) -> Option<Evidence> {
     match (passage, start, end) {
         (Some(p), Some(s), Some(e)) => Some(Evidence {
             article: article.to_string(),
@@ -581,7 +640,8 @@ impl StoreWriter<'_> {
 
     /// Forgets a file that is gone.
     pub fn remove_file(&mut self, path: &str) -> Result<()> {
-        self.tx.execute("DELETE FROM files WHERE path = ?1", [path])?;
+        self.tx
+            .execute("DELETE FROM files WHERE path = ?1", [path])?;
         Ok(())
     }
 
@@ -595,9 +655,14 @@ impl StoreWriter<'_> {
             "DELETE FROM valuations WHERE round_id IN (SELECT id FROM rounds WHERE article = ?1 AND origin = 'extracted')",
             [id],
         )?;
-        self.tx.execute("DELETE FROM rounds WHERE article = ?1 AND origin = 'extracted'", [id])?;
-        self.tx.execute("DELETE FROM passages WHERE article = ?1", [id])?;
-        self.tx.execute("DELETE FROM articles WHERE id = ?1", [id])?;
+        self.tx.execute(
+            "DELETE FROM rounds WHERE article = ?1 AND origin = 'extracted'",
+            [id],
+        )?;
+        self.tx
+            .execute("DELETE FROM passages WHERE article = ?1", [id])?;
+        self.tx
+            .execute("DELETE FROM articles WHERE id = ?1", [id])?;
         Ok(())
     }
 
@@ -665,12 +730,17 @@ impl StoreWriter<'_> {
         }
         let existing: Option<i64> = self
             .tx
-            .query_row("SELECT id FROM companies WHERE key = ?1", [&k], |r| r.get(0))
+            .query_row("SELECT id FROM companies WHERE key = ?1", [&k], |r| {
+                r.get(0)
+            })
             .optional()?;
         let id = match existing {
             Some(id) => id,
             None => {
-                self.tx.execute("INSERT INTO companies (name, key) VALUES (?1, ?2)", params![name, k])?;
+                self.tx.execute(
+                    "INSERT INTO companies (name, key) VALUES (?1, ?2)",
+                    params![name, k],
+                )?;
                 self.tx.last_insert_rowid()
             }
         };
@@ -693,12 +763,17 @@ impl StoreWriter<'_> {
         }
         let existing: Option<i64> = self
             .tx
-            .query_row("SELECT id FROM investors WHERE key = ?1", [&k], |r| r.get(0))
+            .query_row("SELECT id FROM investors WHERE key = ?1", [&k], |r| {
+                r.get(0)
+            })
             .optional()?;
         let id = match existing {
             Some(id) => id,
             None => {
-                self.tx.execute("INSERT INTO investors (name, key) VALUES (?1, ?2)", params![name, k])?;
+                self.tx.execute(
+                    "INSERT INTO investors (name, key) VALUES (?1, ?2)",
+                    params![name, k],
+                )?;
                 self.tx.last_insert_rowid()
             }
         };
@@ -711,7 +786,9 @@ impl StoreWriter<'_> {
         let company_id = self.company_id(&round.company)?;
         let (origin, file, by, at, note) = match &round.origin {
             Origin::Extracted => ("extracted", None, None, None, None),
-            Origin::Curated { file, by, at, note } => ("curated", Some(file), Some(by), Some(at), note.as_ref()),
+            Origin::Curated { file, by, at, note } => {
+                ("curated", Some(file), Some(by), Some(at), note.as_ref())
+            }
         };
         let ev = round.evidence.as_ref();
         self.tx
@@ -829,7 +906,8 @@ impl StoreWriter<'_> {
     /// Commits everything, clears the pending list and records the generation.
     pub fn commit(self, generation: u64) -> Result<()> {
         set_meta(&self.tx, "generation", &generation.to_string())?;
-        self.tx.execute_batch("DELETE FROM pending; DELETE FROM meta WHERE key = 'pending_full';")?;
+        self.tx
+            .execute_batch("DELETE FROM pending; DELETE FROM meta WHERE key = 'pending_full';")?;
         self.tx.commit()?;
         Ok(())
     }
@@ -838,16 +916,29 @@ impl StoreWriter<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::facts::{Basis, Qualifier};
     use crate::facts::curated::{Corrections, Suppression};
+    use crate::facts::{Basis, Qualifier};
 
     fn round(company: &str, kind: RoundType, amount: u64, article: &str) -> Round {
         let mut r = Round::new(company, kind, article);
         r.amount = Some(Money::new(amount, "USD"));
         r.date = DateRef::parse_iso("2018-04");
-        r.evidence = Some(Evidence { article: article.into(), passage: 0, start: 0, end: 10 });
-        r.investors.push(Participation { name: "Alibaba".into(), role: Role::Lead, evidence: r.evidence.clone() });
-        r.investors.push(Participation { name: "Temasek".into(), role: Role::Participant, evidence: None });
+        r.evidence = Some(Evidence {
+            article: article.into(),
+            passage: 0,
+            start: 0,
+            end: 10,
+        });
+        r.investors.push(Participation {
+            name: "Alibaba".into(),
+            role: Role::Lead,
+            evidence: r.evidence.clone(),
+        });
+        r.investors.push(Participation {
+            name: "Temasek".into(),
+            role: Role::Participant,
+            evidence: None,
+        });
         r.valuations.push(Valuation {
             amount: Money::new(3_000_000_000, "USD"),
             amount_max: None,
@@ -878,7 +969,8 @@ mod tests {
         for (id, r) in rounds {
             let a = article(id);
             let ps = crate::corpus::passages(&a.body);
-            w.put_article(id, &a, &ps, Some("SenseTime"), std::slice::from_ref(r)).unwrap();
+            w.put_article(id, &a, &ps, Some("SenseTime"), std::slice::from_ref(r))
+                .unwrap();
         }
         w.commit(1).unwrap();
         store
@@ -888,18 +980,29 @@ mod tests {
     fn rounds_round_trip_with_investors_valuations_and_evidence() {
         let r = round("SenseTime", RoundType::Series(2), 600_000_000, "a.md");
         let store = store_with(&[("a.md", r.clone())]);
-        let CompanyMatch::Exact(c) = store.find_company("sensetime group ltd").unwrap() else { panic!() };
+        let CompanyMatch::Exact(c) = store.find_company("sensetime group ltd").unwrap() else {
+            panic!()
+        };
         let back = store.rounds_for_company(c.id, false).unwrap();
         assert_eq!(back.len(), 1);
         let mut expected = r;
         expected.id = back[0].id;
         assert_eq!(back[0], expected);
-        assert_eq!(store.passage("a.md", 0).unwrap().unwrap().0, "SenseTime raised money.");
-        assert_eq!(store.article("a.md").unwrap().unwrap().source.as_deref(), Some("Wire"));
+        assert_eq!(
+            store.passage("a.md", 0).unwrap().unwrap().0,
+            "SenseTime raised money."
+        );
+        assert_eq!(
+            store.article("a.md").unwrap().unwrap().source.as_deref(),
+            Some("Wire")
+        );
         let (inv, _) = store.find_investor("Temasek Holdings").unwrap().unwrap();
         assert_eq!(store.rounds_for_investor(inv).unwrap().len(), 1);
         let april = store
-            .rounds_between(NaiveDate::from_ymd_opt(2018, 4, 15).unwrap(), NaiveDate::from_ymd_opt(2018, 12, 31).unwrap())
+            .rounds_between(
+                NaiveDate::from_ymd_opt(2018, 4, 15).unwrap(),
+                NaiveDate::from_ymd_opt(2018, 12, 31).unwrap(),
+            )
             .unwrap();
         assert_eq!(april.len(), 1);
         assert_eq!(store.stats().unwrap().rounds, 1);
@@ -911,7 +1014,10 @@ mod tests {
             ("a.md", round("SenseTime", RoundType::Series(2), 1, "a.md")),
             ("b.md", round("Stripe", RoundType::Series(0), 1, "b.md")),
         ]);
-        assert!(matches!(store.find_company("SenseTime").unwrap(), CompanyMatch::Exact(_)));
+        assert!(matches!(
+            store.find_company("SenseTime").unwrap(),
+            CompanyMatch::Exact(_)
+        ));
         match store.find_company("senstime").unwrap() {
             CompanyMatch::Close(c) => assert_eq!(c[0].name, "SenseTime"),
             other => panic!("{other:?}"),
@@ -923,10 +1029,18 @@ mod tests {
     #[test]
     fn two_articles_give_two_accounts_and_removal_forgets_one() {
         let mut store = store_with(&[
-            ("a.md", round("SenseTime", RoundType::Series(2), 600_000_000, "a.md")),
-            ("b.md", round("SenseTime", RoundType::Series(2), 620_000_000, "b.md")),
+            (
+                "a.md",
+                round("SenseTime", RoundType::Series(2), 600_000_000, "a.md"),
+            ),
+            (
+                "b.md",
+                round("SenseTime", RoundType::Series(2), 620_000_000, "b.md"),
+            ),
         ]);
-        let CompanyMatch::Exact(c) = store.find_company("SenseTime").unwrap() else { panic!() };
+        let CompanyMatch::Exact(c) = store.find_company("SenseTime").unwrap() else {
+            panic!()
+        };
         assert_eq!(store.rounds_for_company(c.id, false).unwrap().len(), 2);
         let mut w = store.writer().unwrap();
         w.remove_article("b.md").unwrap();
@@ -940,19 +1054,34 @@ mod tests {
 
     #[test]
     fn corrections_supersede_extracted_rounds() {
-        let mut store = store_with(&[("a.md", round("SenseTime", RoundType::Series(2), 999, "a.md"))]);
+        let mut store = store_with(&[(
+            "a.md",
+            round("SenseTime", RoundType::Series(2), 999, "a.md"),
+        )]);
         let mut fixed = round("SenseTime", RoundType::Series(2), 600_000_000, "");
-        fixed.origin = Origin::Curated { file: "s.toml".into(), by: "maria".into(), at: "2024-05-01".into(), note: None };
+        fixed.origin = Origin::Curated {
+            file: "s.toml".into(),
+            by: "maria".into(),
+            at: "2024-05-01".into(),
+            note: None,
+        };
         let corrections = Corrections {
             rounds: vec![fixed],
-            suppressions: vec![Suppression { company: "Nobody".into(), round: None, article: None, note: None }],
+            suppressions: vec![Suppression {
+                company: "Nobody".into(),
+                round: None,
+                article: None,
+                note: None,
+            }],
             failures: vec![],
         };
         let mut w = store.writer().unwrap();
         w.apply_corrections(&corrections).unwrap();
         w.remove_orphans().unwrap();
         w.commit(2).unwrap();
-        let CompanyMatch::Exact(c) = store.find_company("SenseTime").unwrap() else { panic!() };
+        let CompanyMatch::Exact(c) = store.find_company("SenseTime").unwrap() else {
+            panic!()
+        };
         let visible = store.rounds_for_company(c.id, false).unwrap();
         assert_eq!(visible.len(), 1);
         assert_eq!(visible[0].amount.as_ref().unwrap().amount, 600_000_000);
@@ -963,7 +1092,9 @@ mod tests {
     #[test]
     fn pending_work_survives_until_commit() {
         let mut store = FactStore::in_memory().unwrap();
-        store.mark_pending(&["a.md".into(), "b.md".into()], true).unwrap();
+        store
+            .mark_pending(&["a.md".into(), "b.md".into()], true)
+            .unwrap();
         let (ids, full) = store.pending().unwrap();
         assert_eq!((ids.len(), full), (2, true));
         store.writer().unwrap().commit(1).unwrap();

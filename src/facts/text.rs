@@ -21,11 +21,20 @@ pub struct Token<'a> {
 impl<'a> Token<'a> {
     /// The word without surrounding punctuation or a possessive ending.
     pub fn bare(&self) -> &'a str {
-        let t = self
-            .text
-            .trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '"' | '“' | '”' | '‘' | '(' | ')' | '[' | ']' | '!' | '?'));
-        let t = t.strip_suffix("'s").or_else(|| t.strip_suffix("’s")).unwrap_or(t);
-        let t = t.strip_suffix('\'').or_else(|| t.strip_suffix('’')).unwrap_or(t);
+        let t = self.text.trim_matches(|c: char| {
+            matches!(
+                c,
+                ',' | ';' | ':' | '"' | '“' | '”' | '‘' | '(' | ')' | '[' | ']' | '!' | '?'
+            )
+        });
+        let t = t
+            .strip_suffix("'s")
+            .or_else(|| t.strip_suffix("’s"))
+            .unwrap_or(t);
+        let t = t
+            .strip_suffix('\'')
+            .or_else(|| t.strip_suffix('’'))
+            .unwrap_or(t);
         t.trim_end_matches('.')
     }
 }
@@ -37,14 +46,22 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
     for (i, c) in text.char_indices() {
         if c.is_whitespace() {
             if let Some(s) = start.take() {
-                out.push(Token { text: &text[s..i], start: s, end: i });
+                out.push(Token {
+                    text: &text[s..i],
+                    start: s,
+                    end: i,
+                });
             }
         } else if start.is_none() {
             start = Some(i);
         }
     }
     if let Some(s) = start {
-        out.push(Token { text: &text[s..], start: s, end: text.len() });
+        out.push(Token {
+            text: &text[s..],
+            start: s,
+            end: text.len(),
+        });
     }
     out
 }
@@ -52,26 +69,171 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
 /// Capitalised words that open sentences and clauses but never start a name: function words,
 /// months, days.
 const OPENERS: &[&str] = &[
-    "The", "A", "An", "In", "On", "At", "For", "With", "From", "By", "As", "After", "Before",
-    "Meanwhile", "Also", "And", "But", "However", "Separately", "Elsewhere", "Today", "Yesterday",
-    "Earlier", "Last", "This", "That", "These", "Those", "Its", "Their", "Our", "His", "Her", "It",
-    "They", "We", "He", "She", "Both", "Other", "Existing", "Now", "Then", "Since", "While",
-    "When", "Under", "About", "According", "Per", "Via", "Through", "Into", "Of", "To", "Led",
-    "Co-led", "Backed", "Investors", "Investor", "Including", "Plus", "January", "February",
-    "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "For",
+    "With",
+    "From",
+    "By",
+    "As",
+    "After",
+    "Before",
+    "Meanwhile",
+    "Also",
+    "And",
+    "But",
+    "However",
+    "Separately",
+    "Elsewhere",
+    "Today",
+    "Yesterday",
+    "Earlier",
+    "Last",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Its",
+    "Their",
+    "Our",
+    "His",
+    "Her",
+    "It",
+    "They",
+    "We",
+    "He",
+    "She",
+    "Both",
+    "Other",
+    "Existing",
+    "Now",
+    "Then",
+    "Since",
+    "While",
+    "When",
+    "Under",
+    "About",
+    "According",
+    "Per",
+    "Via",
+    "Through",
+    "Into",
+    "Of",
+    "To",
+    "Led",
+    "Co-led",
+    "Backed",
+    "Investors",
+    "Investor",
+    "Including",
+    "Plus",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
 ];
 
 /// Capitalised words that are not names on their own.
 const NOT_NAMES: &[&str] = &[
-    "Series", "Round", "Seed", "Pre-Seed", "Funding", "Startup", "Startups", "Company",
-    "Companies", "CEO", "Founder", "Co-founder", "Exclusive", "Breaking", "Update", "Updated",
-    "Report", "Reports", "Sources", "Source", "Deal", "Deals", "Roundup", "Round-up", "Why",
-    "How", "What", "Who", "Here", "There", "Some", "All", "Several", "Many", "Most", "More",
-    "Less", "First", "Second", "Third", "Q1", "Q2", "Q3", "Q4", "I", "You", "Mr", "Ms", "Mrs",
-    "Dr", "Inc", "Ltd", "Corp", "Co", "LLC", "US", "U.S", "UK", "U.K", "EU", "AI", "IPO",
-    "Fintech", "SaaS", "B2B", "B2C", "Big", "Tech", "Data", "Capital", "New", "Group",
-    "Venture", "Ventures", "Partners", "Fund", "Government", "State", "Bank", "Chinese",
+    "Series",
+    "Round",
+    "Seed",
+    "Pre-Seed",
+    "Funding",
+    "Startup",
+    "Startups",
+    "Company",
+    "Companies",
+    "CEO",
+    "Founder",
+    "Co-founder",
+    "Exclusive",
+    "Breaking",
+    "Update",
+    "Updated",
+    "Report",
+    "Reports",
+    "Sources",
+    "Source",
+    "Deal",
+    "Deals",
+    "Roundup",
+    "Round-up",
+    "Why",
+    "How",
+    "What",
+    "Who",
+    "Here",
+    "There",
+    "Some",
+    "All",
+    "Several",
+    "Many",
+    "Most",
+    "More",
+    "Less",
+    "First",
+    "Second",
+    "Third",
+    "Q1",
+    "Q2",
+    "Q3",
+    "Q4",
+    "I",
+    "You",
+    "Mr",
+    "Ms",
+    "Mrs",
+    "Dr",
+    "Inc",
+    "Ltd",
+    "Corp",
+    "Co",
+    "LLC",
+    "US",
+    "U.S",
+    "UK",
+    "U.K",
+    "EU",
+    "AI",
+    "IPO",
+    "Fintech",
+    "SaaS",
+    "B2B",
+    "B2C",
+    "Big",
+    "Tech",
+    "Data",
+    "Capital",
+    "New",
+    "Group",
+    "Venture",
+    "Ventures",
+    "Partners",
+    "Fund",
+    "Government",
+    "State",
+    "Bank",
+    "Chinese",
 ];
 
 /// True for capitalised words that open a clause but never start a name ("In", "April").
@@ -88,12 +250,54 @@ pub fn is_not_name(word: &str) -> bool {
 
 /// Descriptive nouns that may precede a name ("Berlin fintech startup Acme").
 const DESCRIPTORS: &[&str] = &[
-    "startup", "start-up", "company", "firm", "unicorn", "platform", "maker", "provider",
-    "developer", "giant", "app", "fintech", "insurtech", "edtech", "healthtech", "proptech",
-    "biotech", "specialist", "operator", "retailer", "lender", "marketplace", "manufacturer",
-    "brand", "chain", "business", "outfit", "player", "scale-up", "scaleup", "venture", "major",
-    "leader", "pioneer", "upstart", "newcomer", "challenger", "neobank", "group", "decacorn",
-    "subsidiary", "arm", "spinout", "spin-off", "spinoff", "studio", "owner", "operator",
+    "startup",
+    "start-up",
+    "company",
+    "firm",
+    "unicorn",
+    "platform",
+    "maker",
+    "provider",
+    "developer",
+    "giant",
+    "app",
+    "fintech",
+    "insurtech",
+    "edtech",
+    "healthtech",
+    "proptech",
+    "biotech",
+    "specialist",
+    "operator",
+    "retailer",
+    "lender",
+    "marketplace",
+    "manufacturer",
+    "brand",
+    "chain",
+    "business",
+    "outfit",
+    "player",
+    "scale-up",
+    "scaleup",
+    "venture",
+    "major",
+    "leader",
+    "pioneer",
+    "upstart",
+    "newcomer",
+    "challenger",
+    "neobank",
+    "group",
+    "decacorn",
+    "subsidiary",
+    "arm",
+    "spinout",
+    "spin-off",
+    "spinoff",
+    "studio",
+    "owner",
+    "operator",
 ];
 
 /// True for descriptive nouns ("startup", "company", "fintech").
@@ -108,7 +312,10 @@ fn name_token(t: &Token) -> bool {
     if bare.is_empty() || bare.starts_with(['$', '€', '£', '¥', '₹', '₩']) {
         return false;
     }
-    if bare.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+    if bare
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
         return false;
     }
     is_name_word(bare) && !is_compound_descriptor(bare)
@@ -117,12 +324,25 @@ fn name_token(t: &Token) -> bool {
 /// "Berlin-based", "Alibaba-backed", "SoftBank-led": a name turned into a description.
 pub fn is_compound_descriptor(word: &str) -> bool {
     let w = word.to_ascii_lowercase();
-    ["-based", "-headquartered", "-backed", "-led", "-owned", "-funded", "-founded", "-born", "-focused", "-listed"]
-        .iter()
-        .any(|s| w.ends_with(s))
+    [
+        "-based",
+        "-headquartered",
+        "-backed",
+        "-led",
+        "-owned",
+        "-funded",
+        "-founded",
+        "-born",
+        "-focused",
+        "-listed",
+    ]
+    .iter()
+    .any(|s| w.ends_with(s))
 }
 
-const CONNECTORS: &[&str] = &["of", "de", "du", "des", "la", "le", "van", "von", "der", "&", "for", "di", "da", "del"];
+const CONNECTORS: &[&str] = &[
+    "of", "de", "du", "des", "la", "le", "van", "von", "der", "&", "for", "di", "da", "del",
+];
 
 /// The name phrase ending just before byte `pos` of `text` (skipping spaces), if the words
 /// there are name-like: "Berlin-based Acme Robotics raised" gives "Acme Robotics".
@@ -141,7 +361,8 @@ pub fn name_ending_at(text: &str, pos: usize) -> Option<(String, usize)> {
             i -= 1;
             continue;
         }
-        let connector = CONNECTORS.contains(&t.text) && first.is_some() && i >= 2 && name_token(&toks[i - 2]);
+        let connector =
+            CONNECTORS.contains(&t.text) && first.is_some() && i >= 2 && name_token(&toks[i - 2]);
         if connector {
             i -= 1;
             continue;
@@ -182,7 +403,12 @@ pub fn name_ending_at(text: &str, pos: usize) -> Option<(String, usize)> {
 pub fn name_starting_at(text: &str, pos: usize) -> Option<(String, usize)> {
     let toks = tokens(&text[pos..]);
     let mut i = 0;
-    while i < toks.len() && matches!(toks[i].text.to_ascii_lowercase().as_str(), "the" | "a" | "an") {
+    while i < toks.len()
+        && matches!(
+            toks[i].text.to_ascii_lowercase().as_str(),
+            "the" | "a" | "an"
+        )
+    {
         i += 1;
     }
     // Skip lower-case descriptions before the name ("in Berlin-based fintech Acme").
@@ -199,12 +425,18 @@ pub fn name_starting_at(text: &str, pos: usize) -> Option<(String, usize)> {
         let t = &toks[end];
         if name_token(t) {
             end += 1;
-            if t.text.ends_with([',', ';', ':', '.']) || t.text.ends_with("'s") || t.text.ends_with("’s") {
+            if t.text.ends_with([',', ';', ':', '.'])
+                || t.text.ends_with("'s")
+                || t.text.ends_with("’s")
+            {
                 break;
             }
             continue;
         }
-        let connector = CONNECTORS.contains(&t.text) && end > start && end + 1 < toks.len() && name_token(&toks[end + 1]);
+        let connector = CONNECTORS.contains(&t.text)
+            && end > start
+            && end + 1 < toks.len()
+            && name_token(&toks[end + 1]);
         if connector {
             end += 1;
             continue;
@@ -215,7 +447,9 @@ pub fn name_starting_at(text: &str, pos: usize) -> Option<(String, usize)> {
         return None;
     }
     let mut words: Vec<&Token> = toks[start..end].iter().collect();
-    while words.len() > 1 && (is_opener(words[0].bare()) || super::names::is_demonym(words[0].bare())) {
+    while words.len() > 1
+        && (is_opener(words[0].bare()) || super::names::is_demonym(words[0].bare()))
+    {
         words.remove(0);
     }
     if let Some(d) = words.iter().rposition(|w| is_descriptor(w.bare())) {
@@ -265,7 +499,10 @@ pub fn list_before(text: &str, pos: usize) -> Vec<String> {
             .expect("clause regex")
     });
     let before = blank_parentheses(&text[..pos]);
-    let start = CLAUSE_START.find_iter(&before).last().map_or(0, |m| m.end());
+    let start = CLAUSE_START
+        .find_iter(&before)
+        .last()
+        .map_or(0, |m| m.end());
     let segment = &before[start..];
     let items: Vec<&str> = LIST_SPLIT.split(segment).collect();
     let mut names = Vec::new();
@@ -318,7 +555,10 @@ mod tests {
         let pos = s.find(" has").unwrap();
         assert_eq!(name_ending_at(s, pos).unwrap().0, "Acme Robotics");
         let s = "Chinese AI Startup SenseTime Raises $600M";
-        assert_eq!(name_ending_at(s, s.find(" Raises").unwrap()).unwrap().0, "SenseTime");
+        assert_eq!(
+            name_ending_at(s, s.find(" Raises").unwrap()).unwrap().0,
+            "SenseTime"
+        );
         let s = "In April, the firm raised";
         assert_eq!(name_ending_at(s, s.find(" raised").unwrap()), None);
     }
@@ -338,11 +578,20 @@ mod tests {
         let s = "led by Accel, with participation from Index Ventures and existing investor Sequoia Capital India.";
         assert_eq!(list_after(s, 7), ["Accel"]);
         let p = s.find("from ").unwrap() + 5;
-        assert_eq!(list_after(s, p), ["Index Ventures", "Sequoia Capital India"]);
+        assert_eq!(
+            list_after(s, p),
+            ["Index Ventures", "Sequoia Capital India"]
+        );
         let s = "co-led by Tiger Global Management and the Qatar Investment Authority, the company said.";
-        assert_eq!(list_after(s, 10), ["Tiger Global Management", "Qatar Investment Authority"]);
+        assert_eq!(
+            list_after(s, 10),
+            ["Tiger Global Management", "Qatar Investment Authority"]
+        );
         let s = "led by Alibaba Group Holding Limited (BABA) and Temasek to expand in Asia";
-        assert_eq!(list_after(s, 7), ["Alibaba Group Holding Limited", "Temasek"]);
+        assert_eq!(
+            list_after(s, 7),
+            ["Alibaba Group Holding Limited", "Temasek"]
+        );
         let s = "backed by Y Combinator, according to TechCrunch";
         assert_eq!(list_after(s, 10), ["Y Combinator"]);
     }
@@ -352,10 +601,16 @@ mod tests {
         let s = "The company revealed that its strategic partner Alibaba led the funding";
         assert_eq!(list_before(s, s.find(" led").unwrap()), ["Alibaba"]);
         let s = "Sequoia, Accel and Lightspeed co-led the round";
-        assert_eq!(list_before(s, s.find(" co-led").unwrap()), ["Sequoia", "Accel", "Lightspeed"]);
+        assert_eq!(
+            list_before(s, s.find(" co-led").unwrap()),
+            ["Sequoia", "Accel", "Lightspeed"]
+        );
         let s = "In April, Alibaba led the funding";
         assert_eq!(list_before(s, s.find(" led").unwrap()), ["Alibaba"]);
         let s = "and also name-dropped Chinese e-commerce company Suning.Com and Singapore state fund Temasek as other big backers";
-        assert_eq!(list_before(s, s.find(" as other").unwrap()), ["Suning.Com", "Temasek"]);
+        assert_eq!(
+            list_before(s, s.find(" as other").unwrap()),
+            ["Suning.Com", "Temasek"]
+        );
     }
 }

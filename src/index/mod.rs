@@ -14,8 +14,8 @@ use serde::Serialize;
 use tantivy::collector::TopDocs;
 use tantivy::directory::MmapDirectory;
 use tantivy::schema::{
-    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, INDEXED,
-    STORED, STRING,
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, INDEXED, STORED,
+    STRING,
 };
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
@@ -256,7 +256,9 @@ impl PassageIndex {
     fn hit_from_doc(&self, doc: &TantivyDocument, score: f32) -> Hit {
         let f = self.fields;
         let text = |field: Field| -> Option<String> {
-            doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string)
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
         };
         let number = |field: Field| doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0);
         let published = doc
@@ -311,7 +313,10 @@ mod tests {
 
     #[test]
     fn stemmed_search_returns_stored_metadata_and_highlights() {
-        let a = article("a.md", "Intro text.\n\nThe Series C was led by Alibaba with Temasek investing.");
+        let a = article(
+            "a.md",
+            "Intro text.\n\nThe Series C was led by Alibaba with Temasek investing.",
+        );
         let b = article("b.md", "Acme raised a seed round from angels.");
         let index = index_with(&[a.clone(), b]);
         let hits = index.search("invested alibaba", 5).unwrap();
@@ -326,7 +331,10 @@ mod tests {
             .iter()
             .map(|&(s, e)| &hits[0].passage[s..e])
             .collect();
-        assert!(marked.contains(&"Alibaba") && marked.contains(&"investing"), "{marked:?}");
+        assert!(
+            marked.contains(&"Alibaba") && marked.contains(&"investing"),
+            "{marked:?}"
+        );
     }
 
     #[test]

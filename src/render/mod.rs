@@ -11,7 +11,12 @@ pub fn mark(text: &str, marks: &[(usize, usize)], open: &str, close: &str) -> St
     let mut sorted = marks.to_vec();
     sorted.sort_unstable();
     for (start, end) in sorted {
-        if start < at || end > text.len() || start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        if start < at
+            || end > text.len()
+            || start >= end
+            || !text.is_char_boundary(start)
+            || !text.is_char_boundary(end)
+        {
             continue;
         }
         out.push_str(&text[at..start]);
@@ -30,7 +35,10 @@ mod tests {
 
     #[test]
     fn marks_wrap_ranges_and_skip_bad_ones() {
-        assert_eq!(mark("led by Alibaba", &[(7, 14)], "**", "**"), "led by **Alibaba**");
+        assert_eq!(
+            mark("led by Alibaba", &[(7, 14)], "**", "**"),
+            "led by **Alibaba**"
+        );
         assert_eq!(mark("ab", &[(0, 1), (0, 2), (5, 9)], "[", "]"), "[a]b");
         assert_eq!(mark("€40m", &[(1, 3)], "[", "]"), "€40m");
     }

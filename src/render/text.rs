@@ -12,7 +12,11 @@ fn refs(nums: &[usize]) -> String {
 }
 
 fn join_names(names: &[NameView]) -> String {
-    names.iter().map(|n| n.name.as_str()).collect::<Vec<_>>().join(", ")
+    names
+        .iter()
+        .map(|n| n.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// One line per round: "Series C, April 2018: $600 million; led by Alibaba; also ...".
@@ -34,8 +38,20 @@ pub fn round_line(r: &RoundView) -> String {
     if !r.valuations.is_empty() {
         parts.push(format!("valued at {}", valuations_text(&r.valuations)));
     }
-    let corrected = if r.corrected { " (moderator correction)" } else { "" };
-    format!("{head}: {}{corrected}{}", if parts.is_empty() { "no details".to_string() } else { parts.join("; ") }, refs(&r.citations))
+    let corrected = if r.corrected {
+        " (moderator correction)"
+    } else {
+        ""
+    };
+    format!(
+        "{head}: {}{corrected}{}",
+        if parts.is_empty() {
+            "no details".to_string()
+        } else {
+            parts.join("; ")
+        },
+        refs(&r.citations)
+    )
 }
 
 /// "$600 million" or, when sources disagree, "$600 million [1] or $620 million [2]".
@@ -43,7 +59,11 @@ pub fn amounts_text(amounts: &[AmountView]) -> String {
     if amounts.len() == 1 {
         return amounts[0].text.clone();
     }
-    amounts.iter().map(|a| format!("{}{}", a.text, refs(&a.citations))).collect::<Vec<_>>().join(" or ")
+    amounts
+        .iter()
+        .map(|a| format!("{}{}", a.text, refs(&a.citations)))
+        .collect::<Vec<_>>()
+        .join(" or ")
 }
 
 /// "April 2018", or both dates when sources disagree.
@@ -51,13 +71,21 @@ pub fn dates_text(dates: &[DateView]) -> Option<String> {
     match dates {
         [] => None,
         [one] => Some(one.text.clone()),
-        many => Some(many.iter().map(|d| format!("{}{}", d.text, refs(&d.citations))).collect::<Vec<_>>().join(" or ")),
+        many => Some(
+            many.iter()
+                .map(|d| format!("{}{}", d.text, refs(&d.citations)))
+                .collect::<Vec<_>>()
+                .join(" or "),
+        ),
     }
 }
 
 /// "more than $3 billion, according to Bloomberg [1]; about $4.5 billion, according to Reuters [1]".
 pub fn valuations_text(vals: &[ValuationView]) -> String {
-    vals.iter().map(|v| format!("{}{}", v.text, refs(&v.citations))).collect::<Vec<_>>().join("; ")
+    vals.iter()
+        .map(|v| format!("{}{}", v.text, refs(&v.citations)))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// The numbered sources with their quoted passages.
@@ -115,12 +143,23 @@ pub fn facts(reply: &FactsReply) -> String {
 /// `fundbot facts --investor NAME`.
 pub fn investor(reply: &InvestorReply) -> String {
     let Some(name) = &reply.investor else {
-        return format!("I have no rounds with an investor named {:?}.\n", reply.query);
+        return format!(
+            "I have no rounds with an investor named {:?}.\n",
+            reply.query
+        );
     };
-    let mut out = format!("{name}: {} round{}\n", reply.rounds.len(), if reply.rounds.len() == 1 { "" } else { "s" });
+    let mut out = format!(
+        "{name}: {} round{}\n",
+        reply.rounds.len(),
+        if reply.rounds.len() == 1 { "" } else { "s" }
+    );
     for r in &reply.rounds {
         let role = if r.lead { " (lead)" } else { "" };
-        out.push_str(&format!("- {}{role}: {}\n", r.round.company, round_line(&r.round)));
+        out.push_str(&format!(
+            "- {}{role}: {}\n",
+            r.round.company,
+            round_line(&r.round)
+        ));
     }
     out.push('\n');
     out.push_str(&citations(&reply.citations));

@@ -49,12 +49,19 @@ The offers in this table come from partners who pay us.";
 
 #[test]
 fn the_flagship_case_two_rounds_leads_backers_and_two_valuations() {
-    let rounds = run("Asia's most valuable vision startup is Kestrel-backed", Some("2018-04-09"), VISION);
+    let rounds = run(
+        "Asia's most valuable vision startup is Kestrel-backed",
+        Some("2018-04-09"),
+        VISION,
+    );
     assert_eq!(rounds.len(), 2, "{rounds:#?}");
     let c = &rounds[0];
     assert_eq!(c.company, "Optiq");
     assert_eq!(c.round, RoundType::Series(2));
-    assert_eq!(c.amount.as_ref().map(|m| (m.amount, m.currency.as_str())), Some((600_000_000, "USD")));
+    assert_eq!(
+        c.amount.as_ref().map(|m| (m.amount, m.currency.as_str())),
+        Some((600_000_000, "USD"))
+    );
     assert_eq!(c.date.map(|d| d.iso()).as_deref(), Some("2018-04"));
     assert_eq!(leads(c), ["Kestrel"]);
     assert_eq!(others(c), ["Brightmart.Com", "Temasek"]);
@@ -126,15 +133,39 @@ fn digest_keeps_each_company_apart() {
         .iter()
         .map(|r| {
             let a = r.amount.as_ref().unwrap();
-            (r.company.clone(), r.round, a.amount, a.currency.clone(), r.investors.iter().map(|p| p.name.as_str()).collect())
+            (
+                r.company.clone(),
+                r.round,
+                a.amount,
+                a.currency.clone(),
+                r.investors.iter().map(|p| p.name.as_str()).collect(),
+            )
         })
         .collect();
     assert_eq!(
         summary,
         [
-            ("Zentro".to_string(), RoundType::Seed, 12_000_000, "USD".to_string(), vec!["Kaszek"]),
-            ("Brill Health".to_string(), RoundType::Series(0), 12_000_000, "GBP".to_string(), vec!["Octopus Ventures"]),
-            ("Vidya".to_string(), RoundType::Unknown, 3_000_000_000, "INR".to_string(), vec!["Peak XV Partners", "Elevation Capital"]),
+            (
+                "Zentro".to_string(),
+                RoundType::Seed,
+                12_000_000,
+                "USD".to_string(),
+                vec!["Kaszek"]
+            ),
+            (
+                "Brill Health".to_string(),
+                RoundType::Series(0),
+                12_000_000,
+                "GBP".to_string(),
+                vec!["Octopus Ventures"]
+            ),
+            (
+                "Vidya".to_string(),
+                RoundType::Unknown,
+                3_000_000_000,
+                "INR".to_string(),
+                vec!["Peak XV Partners", "Elevation Capital"]
+            ),
         ]
     );
     assert_eq!(rounds[2].names(Role::Lead), Vec::<&str>::new());
