@@ -301,3 +301,34 @@ pub fn serve(paths: &Paths) -> anyhow::Result<ExitCode> {
     runtime.block_on(crate::bot::serve(paths.clone(), config))?;
     Ok(ExitCode::SUCCESS)
 }
+
+/// `fundbot gen-corpus`.
+pub fn gen_corpus(out: &std::path::Path, articles: usize, seed: u64) -> anyhow::Result<ExitCode> {
+    let started = std::time::Instant::now();
+    let g = crate::gen::generate(out, articles, seed)?;
+    println!(
+        "wrote {} articles in {} files ({:.1} MB), {} gold rounds, {} questions to {} in {:.1} s",
+        g.articles,
+        g.files,
+        g.bytes as f64 / 1e6,
+        g.rounds,
+        g.questions,
+        out.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `fundbot bench`.
+pub fn bench(dir: Option<std::path::PathBuf>, articles: usize, seed: u64, queries: usize, json: bool) -> anyhow::Result<ExitCode> {
+    let dir = dir.unwrap_or_else(|| crate::gen::default_dir(articles, seed));
+    let report = crate::bench::run(&dir, articles, seed, queries)?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        write!(out, "{}", crate::bench::render(&report))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -21,3 +21,5 @@ pub mod lock;
 pub mod reindex;
 pub mod render;
 pub mod service;
+pub mod gen;
+pub mod bench;

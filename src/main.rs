@@ -88,6 +88,36 @@ enum Command {
         #[arg(long, short)]
         verbose: bool,
     },
+    /// Write a synthetic corpus (articles, gold.toml, questions.toml) for scale tests.
+    GenCorpus {
+        /// Number of articles.
+        #[arg(long, default_value_t = 1000)]
+        articles: usize,
+        /// Random seed; the same seed gives the same corpus.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Output directory (a data directory: articles/ and the labels).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Measure reindex throughput, size, memory and ask latency against bare Tantivy.
+    Bench {
+        /// Articles in the generated corpus.
+        #[arg(long, default_value_t = 10_000)]
+        articles: usize,
+        /// Questions to time.
+        #[arg(long, default_value_t = 1000)]
+        queries: usize,
+        /// Random seed of the corpus.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Where the corpus lives (default target/fundbot-bench/N-SEED; reused when present).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        /// Print JSON (times in microseconds or seconds as named).
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -98,6 +128,8 @@ fn main() -> ExitCode {
     let result = match args.command {
         Command::Reindex { full, json } => cli::reindex(&paths, full, json),
         Command::Serve => cli::serve(&paths),
+        Command::GenCorpus { articles, seed, out } => cli::gen_corpus(&out, articles, seed),
+        Command::Bench { articles, queries, seed, dir, json } => cli::bench(dir, articles, seed, queries, json),
         Command::Ask { question, json } => cli::ask(&paths, &question, json),
         Command::Search { query, limit, json } => cli::search(&paths, &query, limit, json),
         Command::Eval {

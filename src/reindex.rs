@@ -440,9 +440,16 @@ fn process_file(file: CorpusFile, mut state: FileState) -> Processed {
     let single = results.len() == 1;
     for result in results {
         match result {
-            Ok(article) => {
+            Ok(mut article) => {
                 let passages = corpus::passages(&article.body);
-                let (rounds, subject) = extract::extract_with_subject(&article, &passages);
+                // A bug in the extractor must not cost the article its place in the index.
+                let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    extract::extract_with_subject(&article, &passages)
+                }));
+                let (rounds, subject) = extracted.unwrap_or_else(|_| {
+                    article.warnings.push("fact extraction failed (a bug worth reporting); indexed for search only".to_string());
+                    (Vec::new(), None)
+                });
                 out.articles.push((article, passages, subject, rounds));
             }
             Err(Error::Article { path, reason }) => {

@@ -19,17 +19,44 @@ fn company(i: usize) -> String {
 /// Version 1 of the corpus: one article per company.
 fn write_v1(home: &Home) {
     for i in 0..COMPANIES {
-        home.write(&format!("c{i:02}.md"), &article(&company(i), "Series A", &format!("${} million", 10 + i), &format!("Backer{i:02}"), "2021-03-01"));
+        home.write(
+            &format!("c{i:02}.md"),
+            &article(
+                &company(i),
+                "Series A",
+                &format!("${} million", 10 + i),
+                &format!("Backer{i:02}"),
+                "2021-03-01",
+            ),
+        );
     }
 }
 
 /// Version 2: five changed, four new, three removed.
 fn write_v2(home: &Home) {
     for i in 0..5 {
-        home.write(&format!("c{i:02}.md"), &article(&company(i), "Series A", &format!("${} million", 500 + i), &format!("Newlead{i:02}"), "2021-03-01"));
+        home.write(
+            &format!("c{i:02}.md"),
+            &article(
+                &company(i),
+                "Series A",
+                &format!("${} million", 500 + i),
+                &format!("Newlead{i:02}"),
+                "2021-03-01",
+            ),
+        );
     }
     for i in 0..4 {
-        home.write(&format!("new{i}.md"), &article(&format!("Fresh{i}"), "seed", "$1 million", &format!("Freshlead{i}"), "2021-06-01"));
+        home.write(
+            &format!("new{i}.md"),
+            &article(
+                &format!("Fresh{i}"),
+                "seed",
+                "$1 million",
+                &format!("Freshlead{i}"),
+                "2021-06-01",
+            ),
+        );
     }
     for i in 21..24 {
         std::fs::remove_file(home.articles().join(format!("c{i:02}.md"))).unwrap();
@@ -41,7 +68,10 @@ fn amount_of(home: &Home, company: &str) -> Option<u64> {
 }
 
 fn search_count(home: &Home, query: &str) -> usize {
-    home.json(&["search", query, "--json", "--limit", "50"])["hits"].as_array().unwrap().len()
+    home.json(&["search", query, "--json", "--limit", "50"])["hits"]
+        .as_array()
+        .unwrap()
+        .len()
 }
 
 /// The state a finished v2 reindex must show.
@@ -49,8 +79,15 @@ fn assert_v2(home: &Home) {
     assert_eq!(amount_of(home, "Company00"), Some(500_000_000));
     assert_eq!(amount_of(home, "Company10"), Some(20_000_000));
     assert_eq!(amount_of(home, "Fresh3"), Some(1_000_000));
-    assert_eq!(home.json(&["facts", "Company22", "--json"])["company"], Value::Null);
-    assert_eq!(search_count(home, "Newlead00"), 1, "exactly one copy of a changed article");
+    assert_eq!(
+        home.json(&["facts", "Company22", "--json"])["company"],
+        Value::Null
+    );
+    assert_eq!(
+        search_count(home, "Newlead00"),
+        1,
+        "exactly one copy of a changed article"
+    );
     assert_eq!(search_count(home, "Backer00"), 0, "old version gone");
     assert_eq!(search_count(home, "Backer22"), 0, "removed article gone");
     let stats = home.json(&["reindex", "--json"]);
@@ -92,10 +129,18 @@ fn a_reindex_killed_at_each_stage_leaves_the_last_state_and_is_finished_next_tim
 
         // The previous committed state still answers.
         let facts_amount = amount_of(&home, "Company00");
-        assert_eq!(facts_amount, Some(10_000_000), "{point}: facts changed before their commit");
+        assert_eq!(
+            facts_amount,
+            Some(10_000_000),
+            "{point}: facts changed before their commit"
+        );
         assert_eq!(amount_of(&home, "Company22"), Some(32_000_000), "{point}");
         if point != "index-committed" {
-            assert_eq!(search_count(&home, "Backer00"), 1, "{point}: passages changed before their commit");
+            assert_eq!(
+                search_count(&home, "Backer00"),
+                1,
+                "{point}: passages changed before their commit"
+            );
             assert_eq!(search_count(&home, "Newlead00"), 0, "{point}");
         }
 
@@ -111,13 +156,27 @@ fn a_reindex_killed_at_each_stage_leaves_the_last_state_and_is_finished_next_tim
 fn a_full_rebuild_killed_at_random_moments_always_recovers() {
     let home = Home::new();
     for i in 0..400 {
-        home.write(&format!("bulk{i:03}.md"), &article(&format!("Bulk{i:03}"), "seed", "$3 million", &format!("Angel{i:03}"), "2022-01-01"));
+        home.write(
+            &format!("bulk{i:03}.md"),
+            &article(
+                &format!("Bulk{i:03}"),
+                "seed",
+                "$3 million",
+                &format!("Angel{i:03}"),
+                "2022-01-01",
+            ),
+        );
     }
     assert!(home.run(&["reindex"]).status.success());
     let baseline = search_count(&home, "Angel007");
     assert_eq!(baseline, 1);
     for delay_ms in [30u64, 120, 260] {
-        let mut child = home.cmd(&["reindex", "--full"]).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+        let mut child = home
+            .cmd(&["reindex", "--full"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
         let until = Instant::now() + Duration::from_millis(delay_ms);
         while Instant::now() < until && child.try_wait().unwrap().is_none() {
             std::thread::sleep(Duration::from_millis(5));
@@ -125,7 +184,11 @@ fn a_full_rebuild_killed_at_random_moments_always_recovers() {
         let _ = child.kill();
         child.wait().unwrap();
         // Whatever the moment, the index answers and holds each article once.
-        assert_eq!(search_count(&home, "Angel007"), 1, "after a kill at {delay_ms} ms");
+        assert_eq!(
+            search_count(&home, "Angel007"),
+            1,
+            "after a kill at {delay_ms} ms"
+        );
         assert_eq!(amount_of(&home, "Bulk123"), Some(3_000_000));
     }
     let summary = home.json(&["reindex", "--json"]);

@@ -186,8 +186,7 @@ pub fn normalize_body(raw: &str) -> String {
 /// `2018/04/09`, `April 9, 2018`, `9 April 2018`, `Apr 9 2018`.
 pub fn parse_published(value: &str) -> Option<NaiveDate> {
     let value = value.trim();
-    if value.len() >= 10 {
-        let head = &value[..10];
+    if let Some(head) = value.get(..10) {
         for fmt in ["%Y-%m-%d", "%Y/%m/%d"] {
             if let Ok(date) = NaiveDate::parse_from_str(head, fmt) {
                 return Some(date);

@@ -317,14 +317,8 @@ static OTHER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// Decides what an amount stands for from the words around it.
 pub fn money_kind(text: &str, start: usize, end: usize) -> MoneyKind {
     let before = window_before(text, start, 80);
-    let after = &text[end..text.len().min(end + 80)];
-    let after = clip_to_boundary(after);
-    let basis_window = format!(
-        "{} {}",
-        window_before(text, start, 40),
-        &after[..after.len().min(40)]
-    )
-    .to_ascii_lowercase();
+    let after = super::text::window(text, end, end + 80);
+    let basis_window = format!("{} {}", window_before(text, start, 40), super::text::window(after, 0, 40)).to_ascii_lowercase();
     let basis = if basis_window.contains("pre-money") || basis_window.contains("pre money") {
         super::Basis::Pre
     } else if basis_window.contains("post-money") || basis_window.contains("post money") {
@@ -351,14 +345,6 @@ pub fn money_kind(text: &str, start: usize, end: usize) -> MoneyKind {
         }
     }
     MoneyKind::Round
-}
-
-fn clip_to_boundary(s: &str) -> &str {
-    let mut end = s.len();
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
 }
 
 /// Up to `n` bytes of `text` before `pos`, cut at the last clause break (`;`, `.` + space).

@@ -7,6 +7,19 @@ use regex::Regex;
 
 use super::names::{clean_investor, is_name_word};
 
+/// `text[start..end]`, both ends clamped to the text and moved inward to character boundaries.
+pub fn window(text: &str, start: usize, end: usize) -> &str {
+    let mut end = end.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut start = start.min(end);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..end]
+}
+
 /// A whitespace-separated word with its byte offsets.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Token<'a> {
@@ -548,6 +561,18 @@ pub fn blank_parentheses(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn windows_never_split_characters() {
+        let s = "the São Paulo company";
+        for a in 0..s.len() + 3 {
+            for b in a..s.len() + 3 {
+                let _ = window(s, a, b);
+            }
+        }
+        assert_eq!(window(s, 5, 7), "");
+        assert_eq!(window(s, 4, 8), "São");
+    }
 
     #[test]
     fn name_before_a_verb() {
