@@ -570,7 +570,8 @@ mod tests {
                 let _ = window(s, a, b);
             }
         }
-        assert_eq!(window(s, 5, 7), "");
+        assert_eq!(window(s, 6, 7), "");
+        assert_eq!(window(s, 4, 6), "S");
         assert_eq!(window(s, 4, 8), "São");
     }
 
