@@ -35,9 +35,15 @@ impl Latency {
             return Latency::default();
         }
         samples.sort_unstable();
-        let pick = |p: f64| samples[((samples.len() - 1) as f64 * p).round() as usize].as_micros() as u64;
+        let pick =
+            |p: f64| samples[((samples.len() - 1) as f64 * p).round() as usize].as_micros() as u64;
         let mean = samples.iter().map(|d| d.as_micros() as u64).sum::<u64>() / samples.len() as u64;
-        Latency { p50_us: pick(0.5), p95_us: pick(0.95), p99_us: pick(0.99), mean_us: mean }
+        Latency {
+            p50_us: pick(0.5),
+            p95_us: pick(0.95),
+            p99_us: pick(0.99),
+            mean_us: mean,
+        }
     }
 }
 
@@ -87,7 +93,9 @@ pub struct BenchReport {
 }
 
 fn dir_size(path: &Path) -> u64 {
-    let Ok(entries) = std::fs::read_dir(path) else { return 0 };
+    let Ok(entries) = std::fs::read_dir(path) else {
+        return 0;
+    };
     entries
         .filter_map(|e| e.ok())
         .map(|e| match e.file_type() {
@@ -102,9 +110,11 @@ pub fn peak_rss() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1).and_then(|kb| kb.parse::<u64>().ok()))
+            s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| {
+                l.split_whitespace()
+                    .nth(1)
+                    .and_then(|kb| kb.parse::<u64>().ok())
+            })
         })
         .map_or(0, |kb| kb * 1024)
 }
@@ -118,7 +128,9 @@ fn reset_peak_rss() {
 pub fn run(dir: &Path, articles: usize, seed: u64, queries: usize) -> Result<BenchReport> {
     let mut report = BenchReport::default();
     let marker = dir.join("generated.json");
-    let fresh = std::fs::read_to_string(&marker).ok().is_some_and(|m| m.contains(&format!("\"articles\":{articles},")));
+    let fresh = std::fs::read_to_string(&marker)
+        .ok()
+        .is_some_and(|m| m.contains(&format!("\"articles\":{articles},")));
     if !fresh {
         let t = Instant::now();
         let generated = crate::gen::generate(dir, articles, seed)?;
@@ -132,7 +144,14 @@ pub fn run(dir: &Path, articles: usize, seed: u64, queries: usize) -> Result<Ben
     }
 
     reset_peak_rss();
-    let summary = reindex::reindex(&paths, &Options { full: true, holder: "bench".into(), progress: &Silent })?;
+    let summary = reindex::reindex(
+        &paths,
+        &Options {
+            full: true,
+            holder: "bench".into(),
+            progress: &Silent,
+        },
+    )?;
     report.reindex_peak_rss_bytes = peak_rss();
     report.articles = summary.articles;
     report.passages = summary.passages;
@@ -144,7 +163,11 @@ pub fn run(dir: &Path, articles: usize, seed: u64, queries: usize) -> Result<Ben
     report.index_bytes = dir_size(&paths.passages());
     report.facts_bytes = ["facts.sqlite", "facts.sqlite-wal", "facts.sqlite-shm"]
         .iter()
-        .map(|f| std::fs::metadata(paths.index.join(f)).map(|m| m.len()).unwrap_or(0))
+        .map(|f| {
+            std::fs::metadata(paths.index.join(f))
+                .map(|m| m.len())
+                .unwrap_or(0)
+        })
         .sum();
     report.baseline_index_seconds = baseline_indexing(&paths)?;
     report.reindex_vs_baseline = report.reindex_seconds / report.baseline_index_seconds.max(1e-9);
@@ -157,7 +180,12 @@ pub fn run(dir: &Path, articles: usize, seed: u64, queries: usize) -> Result<Ben
     report.startup_us = t.elapsed().as_micros() as u64;
 
     let labelled = crate::eval::load_questions(&dir.join("questions.toml"))?;
-    let questions: Vec<String> = labelled.iter().map(|q| q.q.clone()).cycle().take(queries.max(1)).collect();
+    let questions: Vec<String> = labelled
+        .iter()
+        .map(|q| q.q.clone())
+        .cycle()
+        .take(queries.max(1))
+        .collect();
     report.queries = questions.len() as u64;
     // Warm both paths once, then time them in alternation so machine noise hits both alike.
     let index = PassageIndex::open(&paths.passages())?;

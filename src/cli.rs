@@ -320,7 +320,13 @@ pub fn gen_corpus(out: &std::path::Path, articles: usize, seed: u64) -> anyhow::
 }
 
 /// `fundbot bench`.
-pub fn bench(dir: Option<std::path::PathBuf>, articles: usize, seed: u64, queries: usize, json: bool) -> anyhow::Result<ExitCode> {
+pub fn bench(
+    dir: Option<std::path::PathBuf>,
+    articles: usize,
+    seed: u64,
+    queries: usize,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
     let dir = dir.unwrap_or_else(|| crate::gen::default_dir(articles, seed));
     let report = crate::bench::run(&dir, articles, seed, queries)?;
     let mut out = std::io::stdout().lock();

@@ -18,44 +18,147 @@ use crate::error::{Error, Result};
 use crate::facts::money::format_amount;
 
 const PREFIXES: &[&str] = &[
-    "Zen", "Brio", "Kora", "Vanta", "Lumi", "Nexa", "Quill", "Tessa", "Orbi", "Praxi", "Helio", "Sola",
-    "Mira", "Vela", "Astra", "Cygni", "Duro", "Ember", "Fable", "Grove", "Halo", "Iris", "Juno", "Kite",
-    "Loom", "Mosa", "Nova", "Opal", "Pixa", "Quanta", "Rivo", "Sable", "Talo", "Umbra", "Vireo", "Wren",
-    "Xylo", "Yara", "Zephy", "Arbo", "Bento", "Cirro", "Delta", "Elio", "Ferro", "Gala", "Hexa", "Indi",
+    "Zen", "Brio", "Kora", "Vanta", "Lumi", "Nexa", "Quill", "Tessa", "Orbi", "Praxi", "Helio",
+    "Sola", "Mira", "Vela", "Astra", "Cygni", "Duro", "Ember", "Fable", "Grove", "Halo", "Iris",
+    "Juno", "Kite", "Loom", "Mosa", "Nova", "Opal", "Pixa", "Quanta", "Rivo", "Sable", "Talo",
+    "Umbra", "Vireo", "Wren", "Xylo", "Yara", "Zephy", "Arbo", "Bento", "Cirro", "Delta", "Elio",
+    "Ferro", "Gala", "Hexa", "Indi",
 ];
-const MIDDLES: &[&str] = &["", "ra", "ti", "mo", "va", "ly", "no", "ri", "ka", "xe", "lu", "be"];
+const MIDDLES: &[&str] = &[
+    "", "ra", "ti", "mo", "va", "ly", "no", "ri", "ka", "xe", "lu", "be",
+];
 const SUFFIXES: &[&str] = &[
-    "tic", "ly", "pay", "flow", "mind", "grid", "base", "works", "loop", "scale", "bit", "nest", "forge",
-    "wave", "path", "sense", "cart", "med", "port", "hub", "stack", "leaf", "spark", "dock",
+    "tic", "ly", "pay", "flow", "mind", "grid", "base", "works", "loop", "scale", "bit", "nest",
+    "forge", "wave", "path", "sense", "cart", "med", "port", "hub", "stack", "leaf", "spark",
+    "dock",
 ];
-const SECOND: &[&str] = &["", "", "", "", "AI", "Health", "Robotics", "Bio", "Energy", "Logistics", "Labs", "Systems", "Pay", "Foods"];
+const SECOND: &[&str] = &[
+    "",
+    "",
+    "",
+    "",
+    "AI",
+    "Health",
+    "Robotics",
+    "Bio",
+    "Energy",
+    "Logistics",
+    "Labs",
+    "Systems",
+    "Pay",
+    "Foods",
+];
 const INVESTOR_ROOTS: &[&str] = &[
-    "Northwind", "Keystone", "Larkspur", "Oxbow", "Hollowbrook", "Greenhollow", "Atlantica", "Seabright",
-    "Tailspin", "Contoso", "Fabrikam", "Woodgrove", "Litware", "Granite", "Bluefin", "Redwood", "Silverline",
-    "Ironbridge", "Foxglove", "Meridian", "Harbor", "Summit", "Cedar", "Pinecrest", "Lakeshore", "Emberly",
-    "Quarry", "Highland", "Saltmarsh", "Driftwood", "Amberfield", "Ravenwood", "Starling", "Kestrel",
-    "Sparrowhawk", "Bramble", "Thornbury", "Westgate", "Eastbridge", "Juniper", "Aspen", "Cobalt", "Obsidian",
+    "Northwind",
+    "Keystone",
+    "Larkspur",
+    "Oxbow",
+    "Hollowbrook",
+    "Greenhollow",
+    "Atlantica",
+    "Seabright",
+    "Tailspin",
+    "Contoso",
+    "Fabrikam",
+    "Woodgrove",
+    "Litware",
+    "Granite",
+    "Bluefin",
+    "Redwood",
+    "Silverline",
+    "Ironbridge",
+    "Foxglove",
+    "Meridian",
+    "Harbor",
+    "Summit",
+    "Cedar",
+    "Pinecrest",
+    "Lakeshore",
+    "Emberly",
+    "Quarry",
+    "Highland",
+    "Saltmarsh",
+    "Driftwood",
+    "Amberfield",
+    "Ravenwood",
+    "Starling",
+    "Kestrel",
+    "Sparrowhawk",
+    "Bramble",
+    "Thornbury",
+    "Westgate",
+    "Eastbridge",
+    "Juniper",
+    "Aspen",
+    "Cobalt",
+    "Obsidian",
 ];
-const INVESTOR_KINDS: &[&str] = &["Ventures", "Capital", "Partners", "Growth", "Investments", "Capital Partners", "VC", "Fund"];
+const INVESTOR_KINDS: &[&str] = &[
+    "Ventures",
+    "Capital",
+    "Partners",
+    "Growth",
+    "Investments",
+    "Capital Partners",
+    "VC",
+    "Fund",
+];
 const DESCRIPTIONS: &[&str] = &[
-    "venture firm", "growth investor", "early-stage fund", "sovereign wealth fund", "the family office",
-    "state-backed fund", "corporate venture arm", "investment firm", "private equity group",
+    "venture firm",
+    "growth investor",
+    "early-stage fund",
+    "sovereign wealth fund",
+    "the family office",
+    "state-backed fund",
+    "corporate venture arm",
+    "investment firm",
+    "private equity group",
 ];
 const SECTORS: &[(&str, &str)] = &[
-    ("fintech", "payments software"), ("healthtech", "remote patient monitoring"), ("logistics", "freight routing"),
-    ("climate", "battery recycling"), ("edtech", "online tutoring"), ("robotics", "warehouse robots"),
-    ("AI", "document automation"), ("agritech", "vertical farming"), ("insurtech", "small-business insurance"),
-    ("cybersecurity", "identity protection"), ("biotech", "protein design"), ("proptech", "rental management"),
+    ("fintech", "payments software"),
+    ("healthtech", "remote patient monitoring"),
+    ("logistics", "freight routing"),
+    ("climate", "battery recycling"),
+    ("edtech", "online tutoring"),
+    ("robotics", "warehouse robots"),
+    ("AI", "document automation"),
+    ("agritech", "vertical farming"),
+    ("insurtech", "small-business insurance"),
+    ("cybersecurity", "identity protection"),
+    ("biotech", "protein design"),
+    ("proptech", "rental management"),
 ];
 const PLACES: &[(&str, &str)] = &[
-    ("San Francisco", "USD"), ("New York", "USD"), ("Austin", "USD"), ("Berlin", "EUR"), ("Paris", "EUR"),
-    ("Madrid", "EUR"), ("London", "GBP"), ("Manchester", "GBP"), ("Bengaluru", "INR"), ("Mumbai", "INR"),
-    ("Seoul", "KRW"), ("Tokyo", "JPY"), ("Shanghai", "CNY"), ("Singapore", "USD"), ("Zurich", "CHF"),
-    ("Toronto", "USD"), ("Lagos", "USD"), ("São Paulo", "USD"),
+    ("San Francisco", "USD"),
+    ("New York", "USD"),
+    ("Austin", "USD"),
+    ("Berlin", "EUR"),
+    ("Paris", "EUR"),
+    ("Madrid", "EUR"),
+    ("London", "GBP"),
+    ("Manchester", "GBP"),
+    ("Bengaluru", "INR"),
+    ("Mumbai", "INR"),
+    ("Seoul", "KRW"),
+    ("Tokyo", "JPY"),
+    ("Shanghai", "CNY"),
+    ("Singapore", "USD"),
+    ("Zurich", "CHF"),
+    ("Toronto", "USD"),
+    ("Lagos", "USD"),
+    ("São Paulo", "USD"),
 ];
 const OUTLETS: &[&str] = &[
-    "Example Wire", "Venture Daily", "The Funding Ledger", "Startup Beat", "Capital Desk", "Deal Street",
-    "Tech Herald", "Seed Letter", "Growth Journal", "Market Bulletin",
+    "Example Wire",
+    "Venture Daily",
+    "The Funding Ledger",
+    "Startup Beat",
+    "Capital Desk",
+    "Deal Street",
+    "Tech Herald",
+    "Seed Letter",
+    "Growth Journal",
+    "Market Bulletin",
 ];
 const BOILERPLATE: &[&str] = &[
     "Sign up for our newsletter to get the day's funding news in your inbox.",
@@ -132,7 +235,12 @@ impl Gen {
 
     fn company_name(&mut self) -> String {
         loop {
-            let mut name = format!("{}{}{}", self.pick(PREFIXES), self.pick(MIDDLES), self.pick(SUFFIXES));
+            let mut name = format!(
+                "{}{}{}",
+                self.pick(PREFIXES),
+                self.pick(MIDDLES),
+                self.pick(SUFFIXES)
+            );
             let second = *self.pick(SECOND);
             if !second.is_empty() {
                 name = format!("{name} {second}");
@@ -147,7 +255,11 @@ impl Gen {
     }
 
     fn investor(&mut self) -> String {
-        format!("{} {}", self.pick(INVESTOR_ROOTS), self.pick(INVESTOR_KINDS))
+        format!(
+            "{} {}",
+            self.pick(INVESTOR_ROOTS),
+            self.pick(INVESTOR_KINDS)
+        )
     }
 
     fn investors(&mut self, n: usize, avoid: &[String]) -> Vec<String> {
@@ -225,7 +337,11 @@ pub fn generate(out: &Path, n: usize, seed: u64) -> Result<Generated> {
         std::fs::remove_dir_all(&articles_dir).map_err(|e| Error::io(&articles_dir, e))?;
     }
     std::fs::create_dir_all(&articles_dir).map_err(|e| Error::io(&articles_dir, e))?;
-    let mut g = Gen { rng: ChaCha8Rng::seed_from_u64(seed), used_names: Default::default(), companies: Vec::new() };
+    let mut g = Gen {
+        rng: ChaCha8Rng::seed_from_u64(seed),
+        used_names: Default::default(),
+        companies: Vec::new(),
+    };
     let mut gold: Vec<GenRound> = Vec::new();
     let mut stats = Generated::default();
     let mut jsonl: Vec<String> = Vec::new();
@@ -247,13 +363,19 @@ pub fn generate(out: &Path, n: usize, seed: u64) -> Result<Generated> {
         let format = g.rng.random_range(0..20);
         let dir = format!("{:03}", i / 1000);
         let slug = crate::bot::ingest::slug(&title);
-        let url = format!("https://news.example/{}/{slug}-{i}", outlet.to_lowercase().replace(' ', "-"));
+        let url = format!(
+            "https://news.example/{}/{slug}-{i}",
+            outlet.to_lowercase().replace(' ', "-")
+        );
         let (id, text) = if format < 14 {
             let id = format!("{dir}/{i:06}-{slug}.md");
             (id, format!("---\ntitle: {}\nsource: {outlet}\nurl: {url}\npublished: {published}\n---\n{body}\n", toml_str(&title)))
         } else if format < 16 {
             let id = format!("{dir}/{i:06}-{slug}.html");
-            let paras: String = body.split("\n\n").map(|p| format!("<p>{}</p>\n", html_escape(p))).collect();
+            let paras: String = body
+                .split("\n\n")
+                .map(|p| format!("<p>{}</p>\n", html_escape(p)))
+                .collect();
             (id, format!(
                 "<!doctype html><html><head><title>{t} | {outlet}</title><meta property=\"og:title\" content=\"{t}\"><meta property=\"og:site_name\" content=\"{outlet}\"><link rel=\"canonical\" href=\"{url}\"><meta property=\"article:published_time\" content=\"{published}T09:00:00Z\"></head><body><nav><a href=\"/\">Home</a></nav><article><h1>{t}</h1>\n{paras}<aside class=\"related\"><p>More deals this week</p></aside></article><footer>© {outlet}</footer></body></html>\n",
                 t = html_escape(&title)
@@ -267,7 +389,11 @@ pub fn generate(out: &Path, n: usize, seed: u64) -> Result<Generated> {
             let file = format!("feed-{jsonl_files:05}.jsonl");
             let id = format!("feeds/{file}#{}", jsonl.len());
             if jsonl.len() == 10 || i + 1 == n {
-                write_file(&articles_dir.join("feeds").join(&file), &(jsonl.join("\n") + "\n"), &mut stats)?;
+                write_file(
+                    &articles_dir.join("feeds").join(&file),
+                    &(jsonl.join("\n") + "\n"),
+                    &mut stats,
+                )?;
                 jsonl.clear();
                 jsonl_files += 1;
                 stats.files += 1;
@@ -286,7 +412,11 @@ pub fn generate(out: &Path, n: usize, seed: u64) -> Result<Generated> {
     }
     if !jsonl.is_empty() {
         let file = format!("feed-{jsonl_files:05}.jsonl");
-        write_file(&articles_dir.join("feeds").join(file), &(jsonl.join("\n") + "\n"), &mut stats)?;
+        write_file(
+            &articles_dir.join("feeds").join(file),
+            &(jsonl.join("\n") + "\n"),
+            &mut stats,
+        )?;
         stats.files += 1;
     }
     stats.rounds = gold.len();
@@ -298,7 +428,10 @@ pub fn generate(out: &Path, n: usize, seed: u64) -> Result<Generated> {
 }
 
 fn html_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 fn write_file(path: &Path, text: &str, stats: &mut Generated) -> Result<()> {
@@ -310,7 +443,11 @@ fn write_file(path: &Path, text: &str, stats: &mut Generated) -> Result<()> {
     Ok(())
 }
 
-fn round_article(g: &mut Gen, published: NaiveDate, conflict: bool) -> (String, String, Vec<GenRound>) {
+fn round_article(
+    g: &mut Gen,
+    published: NaiveDate,
+    conflict: bool,
+) -> (String, String, Vec<GenRound>) {
     let company = g.company_name();
     let (sector, what) = *g.pick(SECTORS);
     let (city, currency) = *g.pick(PLACES);
@@ -354,7 +491,11 @@ fn round_article(g: &mut Gen, published: NaiveDate, conflict: bool) -> (String, 
         5 => format!("{}, {} -- {company}, which makes {what} software, today announced a {spelled} {round_label} financing led by {lead_text}.", city.to_uppercase(), published.format("%B %-d, %Y")),
         _ => format!("{company} has bagged {spelled} in {round_label} funding{} from investors led by {lead_text}.", sp(&when)),
     };
-    let date = if opener.contains(" -- ") && opener.contains("today announced") { Some(published.to_string()) } else { date };
+    let date = if opener.contains(" -- ") && opener.contains("today announced") {
+        Some(published.to_string())
+    } else {
+        date
+    };
     paras.push(opener);
     if !others.is_empty() {
         paras.push(match g.rng.random_range(0..3) {
@@ -368,7 +509,10 @@ fn round_article(g: &mut Gen, published: NaiveDate, conflict: bool) -> (String, 
     if conflict {
         let v1 = amount * g.rng.random_range(5..12);
         let v2 = v1 + amount * g.rng.random_range(1..4);
-        let (o1, o2) = (*g.pick(OUTLETS), *g.pick(&["Bloomberg", "Reuters", "The Information"]));
+        let (o1, o2) = (
+            *g.pick(OUTLETS),
+            *g.pick(&["Bloomberg", "Reuters", "The Information"]),
+        );
         paras.push(format!(
             "{company} did not disclose its valuation. People familiar with the deal told {o2} it is now valued at more than {}, while {o1} reported a figure of about {}.",
             format_amount(v1, currency),
@@ -378,7 +522,10 @@ fn round_article(g: &mut Gen, published: NaiveDate, conflict: bool) -> (String, 
         valuations.push((v2, currency, Some(o1.to_string())));
     } else if g.rng.random_bool(0.3) {
         let v = amount * g.rng.random_range(4..10);
-        paras.push(format!("The deal values {company} at {}.", format_amount(v, currency)));
+        paras.push(format!(
+            "The deal values {company} at {}.",
+            format_amount(v, currency)
+        ));
         valuations.push((v, currency, None));
     }
     let mut rounds = vec![GenRound {
@@ -397,7 +544,11 @@ fn round_article(g: &mut Gen, published: NaiveDate, conflict: bool) -> (String, 
         let a2 = g.amount(min2, max2, currency);
         let year = published.year() - g.rng.random_range(1..3);
         let lead2 = g.investors(1, &rounds[0].leads);
-        paras.push(format!("The startup previously raised a {} {l2} round led by {} in {year}.", g.spell(a2, currency), lead2[0]));
+        paras.push(format!(
+            "The startup previously raised a {} {l2} round led by {} in {year}.",
+            g.spell(a2, currency),
+            lead2[0]
+        ));
         rounds.push(GenRound {
             article: String::new(),
             company: company.clone(),
@@ -416,9 +567,15 @@ fn round_article(g: &mut Gen, published: NaiveDate, conflict: bool) -> (String, 
         paras.insert(at, b.to_string());
     }
     let title = match g.rng.random_range(0..3) {
-        0 => format!("{company} raises {} {round_label}", format_amount(amount, currency)),
+        0 => format!(
+            "{company} raises {} {round_label}",
+            format_amount(amount, currency)
+        ),
         1 => format!("{} leads {company}'s {round_label}", rounds[0].leads[0]),
-        _ => format!("{company} lands {}: what it means for {sector}", format_amount(amount, currency)),
+        _ => format!(
+            "{company} lands {}: what it means for {sector}",
+            format_amount(amount, currency)
+        ),
     };
     (title, paras.join("\n\n"), rounds)
 }
@@ -436,7 +593,11 @@ fn list(items: &[String]) -> String {
         [] => String::new(),
         [a] => a.clone(),
         [a, b] => format!("{a} and {b}"),
-        _ => format!("{} and {}", items[..items.len() - 1].join(", "), items[items.len() - 1]),
+        _ => format!(
+            "{} and {}",
+            items[..items.len() - 1].join(", "),
+            items[items.len() - 1]
+        ),
     }
 }
 
@@ -452,7 +613,11 @@ fn digest(g: &mut Gen, published: NaiveDate) -> (String, String, Vec<GenRound>) 
         let (key, label, min, max) = ROUNDS[g.rng.random_range(0..5)];
         let amount = g.amount(min, max, currency);
         let lead = g.investors(1, &[]);
-        paras.push(format!("{company}, a {city} {sector} startup, raised {} in a {label} round led by {}.", g.spell(amount, currency), lead[0]));
+        paras.push(format!(
+            "{company}, a {city} {sector} startup, raised {} in a {label} round led by {}.",
+            g.spell(amount, currency),
+            lead[0]
+        ));
         rounds.push(GenRound {
             article: String::new(),
             company,
@@ -466,7 +631,14 @@ fn digest(g: &mut Gen, published: NaiveDate) -> (String, String, Vec<GenRound>) 
         });
     }
     paras.push(BOILERPLATE[0].to_string());
-    (format!("Funding roundup: {n} deals, week of {}", published.format("%B %-d")), paras.join("\n\n"), rounds)
+    (
+        format!(
+            "Funding roundup: {n} deals, week of {}",
+            published.format("%B %-d")
+        ),
+        paras.join("\n\n"),
+        rounds,
+    )
 }
 
 fn no_round_article(g: &mut Gen, _published: NaiveDate) -> (String, String, Vec<GenRound>) {
@@ -492,26 +664,46 @@ fn write_gold(path: &Path, gold: &[GenRound]) -> Result<()> {
     let mut out = String::new();
     for r in gold {
         out.clear();
-        let _ = writeln!(out, "[[round]]\narticle = {}\ncompany = {}\nround = \"{}\"\namount = {}\ncurrency = \"{}\"", toml_str(&r.article), toml_str(&r.company), r.round, r.amount, r.currency);
+        let _ = writeln!(
+            out,
+            "[[round]]\narticle = {}\ncompany = {}\nround = \"{}\"\namount = {}\ncurrency = \"{}\"",
+            toml_str(&r.article),
+            toml_str(&r.company),
+            r.round,
+            r.amount,
+            r.currency
+        );
         if let Some(d) = &r.date {
             let _ = writeln!(out, "date = \"{d}\"");
         }
         let names = |v: &[String]| v.iter().map(|s| toml_str(s)).collect::<Vec<_>>().join(", ");
-        let _ = writeln!(out, "lead = [{}]\ninvestors = [{}]", names(&r.leads), names(&r.investors));
+        let _ = writeln!(
+            out,
+            "lead = [{}]\ninvestors = [{}]",
+            names(&r.leads),
+            names(&r.investors)
+        );
         for (amount, currency, source) in &r.valuations {
-            let _ = writeln!(out, "[[round.valuation]]\namount = {amount}\ncurrency = \"{currency}\"");
+            let _ = writeln!(
+                out,
+                "[[round.valuation]]\namount = {amount}\ncurrency = \"{currency}\""
+            );
             if let Some(s) = source {
                 let _ = writeln!(out, "source = {}", toml_str(s));
             }
         }
         out.push('\n');
-        w.write_all(out.as_bytes()).map_err(|e| Error::io(path, e))?;
+        w.write_all(out.as_bytes())
+            .map_err(|e| Error::io(path, e))?;
     }
     w.flush().map_err(|e| Error::io(path, e))
 }
 
 fn label(round: &str) -> &'static str {
-    ROUNDS.iter().find(|r| r.0 == round).map_or("round", |r| r.1)
+    ROUNDS
+        .iter()
+        .find(|r| r.0 == round)
+        .map_or("round", |r| r.1)
 }
 
 fn write_questions(path: &Path, gold: &[GenRound], g: &mut Gen) -> Result<usize> {
@@ -554,7 +746,9 @@ fn write_questions(path: &Path, gold: &[GenRound], g: &mut Gen) -> Result<usize>
 
 /// Default place for generated corpora: `target/fundbot-bench/<n>-<seed>`.
 pub fn default_dir(n: usize, seed: u64) -> PathBuf {
-    PathBuf::from("target").join("fundbot-bench").join(format!("{n}-{seed}"))
+    PathBuf::from("target")
+        .join("fundbot-bench")
+        .join(format!("{n}-{seed}"))
 }
 
 #[cfg(test)]
@@ -568,9 +762,15 @@ mod tests {
         let sa = generate(a.path(), 60, 7).unwrap();
         let sb = generate(b.path(), 60, 7).unwrap();
         assert_eq!(sa.articles, 60);
-        assert_eq!((sa.rounds, sa.bytes, sa.files), (sb.rounds, sb.bytes, sb.files));
+        assert_eq!(
+            (sa.rounds, sa.bytes, sa.files),
+            (sb.rounds, sb.bytes, sb.files)
+        );
         let gold_a = std::fs::read_to_string(a.path().join("gold.toml")).unwrap();
-        assert_eq!(gold_a, std::fs::read_to_string(b.path().join("gold.toml")).unwrap());
+        assert_eq!(
+            gold_a,
+            std::fs::read_to_string(b.path().join("gold.toml")).unwrap()
+        );
         let gold = crate::eval::load_gold(&a.path().join("gold.toml")).unwrap();
         assert_eq!(gold.len(), sa.rounds);
         let questions = crate::eval::load_questions(&a.path().join("questions.toml")).unwrap();
@@ -578,6 +778,9 @@ mod tests {
         assert!(questions.iter().any(|q| !q.answerable));
         let other = tempfile::tempdir().unwrap();
         generate(other.path(), 60, 8).unwrap();
-        assert_ne!(gold_a, std::fs::read_to_string(other.path().join("gold.toml")).unwrap());
+        assert_ne!(
+            gold_a,
+            std::fs::read_to_string(other.path().join("gold.toml")).unwrap()
+        );
     }
 }

@@ -13,13 +13,14 @@ pub mod index;
 
 pub use error::{Error, Result};
 pub mod answer;
+pub mod bench;
 pub mod bot;
 pub mod cli;
 pub mod config;
 pub mod eval;
+pub mod gen;
 pub mod lock;
 pub mod reindex;
 pub mod render;
 pub mod service;
-pub mod gen;
-pub mod bench;
+mod util;

@@ -128,8 +128,18 @@ fn main() -> ExitCode {
     let result = match args.command {
         Command::Reindex { full, json } => cli::reindex(&paths, full, json),
         Command::Serve => cli::serve(&paths),
-        Command::GenCorpus { articles, seed, out } => cli::gen_corpus(&out, articles, seed),
-        Command::Bench { articles, queries, seed, dir, json } => cli::bench(dir, articles, seed, queries, json),
+        Command::GenCorpus {
+            articles,
+            seed,
+            out,
+        } => cli::gen_corpus(&out, articles, seed),
+        Command::Bench {
+            articles,
+            queries,
+            seed,
+            dir,
+            json,
+        } => cli::bench(dir, articles, seed, queries, json),
         Command::Ask { question, json } => cli::ask(&paths, &question, json),
         Command::Search { query, limit, json } => cli::search(&paths, &query, limit, json),
         Command::Eval {

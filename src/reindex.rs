@@ -324,7 +324,14 @@ pub fn reindex(paths: &Paths, options: &Options) -> Result<Summary> {
                 index.delete_article(&writer, &article.id);
                 index.add_article(&writer, article, passages)?;
                 summary.passages_written += passages.len() as u64;
-                sw.put_article(&rel, article, passages, subject.as_deref(), rounds)?;
+                sw.put_article(
+                    &rel,
+                    article,
+                    passages,
+                    subject.as_deref(),
+                    rounds,
+                    previous.is_some() || forced,
+                )?;
             }
             // Lines gone from a JSON Lines file, or articles of a file that now fails in part.
             let failed_ids: HashSet<String> = processed
@@ -447,7 +454,10 @@ fn process_file(file: CorpusFile, mut state: FileState) -> Processed {
                     extract::extract_with_subject(&article, &passages)
                 }));
                 let (rounds, subject) = extracted.unwrap_or_else(|_| {
-                    article.warnings.push("fact extraction failed (a bug worth reporting); indexed for search only".to_string());
+                    article.warnings.push(
+                        "fact extraction failed (a bug worth reporting); indexed for search only"
+                            .to_string(),
+                    );
                     (Vec::new(), None)
                 });
                 out.articles.push((article, passages, subject, rounds));

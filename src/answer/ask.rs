@@ -954,10 +954,10 @@ fn largest(u: &Understood, store: &FactStore, c: &mut Citations) -> Result<Draft
 }
 
 static LEAD_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:co-?led|led\s+by|led\s+the|leading\s+the|lead\s+investors?|headed\s+by|spearheaded)\b").expect("static")
+    crate::util::regex(r"(?i)\b(?:co-?led|led\s+by|led\s+the|leading\s+the|lead\s+investors?|headed\s+by|spearheaded)\b").expect("static")
 });
 static INVESTOR_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:participation\s+from|backed\s+by|investors?\s+(?:include|including|were)|joined\s+by|also\s+(?:invested|participated)|participated|led\s+by|co-?led)\b").expect("static")
+    crate::util::regex(r"(?i)\b(?:participation\s+from|backed\s+by|investors?\s+(?:include|including|were)|joined\s+by|also\s+(?:invested|participated)|participated|led\s+by|co-?led)\b").expect("static")
 });
 
 /// Looks for a sentence that states the asked thing about the company in a passage, when the
@@ -1023,11 +1023,10 @@ fn sentence_answers(
     company_key: &str,
 ) -> bool {
     let names_company = key(sentence).contains(company_key);
-    let refers = names_company
-        || about_company
-            && Regex::new(r"(?i)\b(?:it|its|the\s+(?:company|startup|firm))\b")
-                .expect("static")
-                .is_match(sentence);
+    static REFERS: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(r"(?i)\b(?:it|its|the\s+(?:company|startup|firm))\b").expect("static")
+    });
+    let refers = names_company || about_company && REFERS.is_match(sentence);
     if !refers {
         return false;
     }
@@ -1052,7 +1051,7 @@ fn sentence_answers(
 /// the old→new number mapping.
 fn order_citations(list: Vec<Citation>, text: &str) -> (Vec<Citation>, HashMap<usize, usize>) {
     static MARK: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new("\u{27e6}(\\d+)\u{27e7}").expect("static"));
+        LazyLock::new(|| crate::util::regex("\u{27e6}(\\d+)\u{27e7}").expect("static"));
     let mut order: Vec<usize> = Vec::new();
     for caps in MARK.captures_iter(text) {
         let n: usize = caps[1].parse().unwrap_or(0);
@@ -1083,7 +1082,7 @@ fn order_citations(list: Vec<Citation>, text: &str) -> (Vec<Citation>, HashMap<u
 
 fn renumber(text: &str, mapping: &HashMap<usize, usize>) -> String {
     static MARK: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new("\u{27e6}(\\d+)\u{27e7}").expect("static"));
+        LazyLock::new(|| crate::util::regex("\u{27e6}(\\d+)\u{27e7}").expect("static"));
     let replaced = MARK.replace_all(text, |caps: &regex::Captures| {
         let n: usize = caps[1].parse().unwrap_or(0);
         format!(" [{}]", mapping.get(&n).copied().unwrap_or(n))

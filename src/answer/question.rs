@@ -132,7 +132,7 @@ pub struct Understood {
 }
 
 fn re(p: &str) -> Regex {
-    Regex::new(p).expect("static regex")
+    crate::util::regex(p).expect("static regex")
 }
 
 static PORTFOLIO: LazyLock<Regex> = LazyLock::new(|| {
@@ -623,10 +623,8 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
     u.period = period(&lower, &mut taken);
 
     u.intent = if PORTFOLIO.is_match(&lower) {
-        u.lead_only = Regex::new(r"\b(?:lead|led|co-lead|co-led)\b")
-            .expect("static")
-            .is_match(&lower)
-            && !lower.contains("invest");
+        static LED: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:lead|led|co-lead|co-led)\b"));
+        u.lead_only = LED.is_match(&lower) && !lower.contains("invest");
         Intent::Portfolio
     } else if LARGEST.is_match(&lower) {
         Intent::Largest

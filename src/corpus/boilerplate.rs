@@ -7,7 +7,7 @@ use regex::Regex;
 
 /// Paragraph openings that mark furniture.
 static OPENINGS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::util::regex(
         r#"(?ix)^[\s\(\[*_>"“]*(
             related(\s+(stories|articles|coverage|reading|content|news))?\s*[:\-–—|]
           | related\s+(stories|articles|coverage|reading|content)\b
@@ -33,7 +33,7 @@ static OPENINGS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Phrases that mark furniture wherever they appear in a short paragraph.
 static ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::util::regex(
         r"(?ix)(
             offers\s+that\s+appear\s+in\s+this\s+table | receives?\s+compensation
           | (sign\s+up|subscribe)\s+(for|to)\s+(our|the)\b[^.]{0,40}\bnewsletter
@@ -74,7 +74,7 @@ pub fn is_boilerplate(paragraph: &str) -> bool {
 /// after which the rest of the page is furniture too.
 pub fn starts_trailing_block(paragraph: &str) -> bool {
     static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
+        crate::util::regex(
             r"(?ix)^[\s*_\#]*(
                 take\s+the\s+next\s+step | the\s+offers\s+that\s+appear
               | related\s+(stories|articles|coverage|reading)\s*:?\s*$ | more\s+from\b

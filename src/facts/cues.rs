@@ -10,7 +10,7 @@ use regex::Regex;
 use super::RoundType;
 
 fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("static regex")
+    crate::util::regex(pattern).expect("static regex")
 }
 
 /// Verbs a company raises money with ("raised", "secures", "has closed", "bagged").
@@ -318,7 +318,12 @@ static OTHER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 pub fn money_kind(text: &str, start: usize, end: usize) -> MoneyKind {
     let before = window_before(text, start, 80);
     let after = super::text::window(text, end, end + 80);
-    let basis_window = format!("{} {}", window_before(text, start, 40), super::text::window(after, 0, 40)).to_ascii_lowercase();
+    let basis_window = format!(
+        "{} {}",
+        window_before(text, start, 40),
+        super::text::window(after, 0, 40)
+    )
+    .to_ascii_lowercase();
     let basis = if basis_window.contains("pre-money") || basis_window.contains("pre money") {
         super::Basis::Pre
     } else if basis_window.contains("post-money") || basis_window.contains("post money") {

@@ -41,7 +41,7 @@ static DATES: LazyLock<Regex> = LazyLock::new(|| {
         )
         "
     .replace("{MONTHS}", MONTHS);
-    Regex::new(&pattern).expect("date regex")
+    crate::util::regex(&pattern).expect("date regex")
 });
 
 fn month_number(name: &str) -> Option<u32> {

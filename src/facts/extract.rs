@@ -60,10 +60,14 @@ struct Sentence<'a> {
     passage: usize,
     evidence_start: usize,
     evidence_end: usize,
+    /// Whether the sentence may hold funding facts at all (see [`worth_reading`]).
+    relevant: bool,
+    /// The investors it names, found once and used by both passes.
+    investors: Vec<InvestorCue>,
 }
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::util::regex(
         r"^(?:[A-Z][A-Z .'’\-]{2,40}(?:,\s*[A-Z][A-Za-z.]{1,12})?(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}))?\s*(?:\([^)]{1,40}\)|/[^/]{1,40}/)?\s*(?:--|—|–|-|:)\s*)",
     )
     .expect("dateline regex")
@@ -75,11 +79,19 @@ fn sentences<'a>(article: &'a Article, passages: &[Passage]) -> Vec<Sentence<'a>
         for span in &p.sentences {
             let raw = span.text(&article.body);
             let skip = DATELINE.find(raw).map_or(0, |m| m.end());
+            let text = &raw[skip..];
+            let relevant = worth_reading(text);
             out.push(Sentence {
-                text: &raw[skip..],
+                text,
                 passage: p.ordinal,
                 evidence_start: span.start,
                 evidence_end: span.end,
+                relevant,
+                investors: if relevant {
+                    investor_cues(text)
+                } else {
+                    Vec::new()
+                },
             });
         }
     }
@@ -121,6 +133,9 @@ fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
     }
     let mut investors: Vec<String> = Vec::new();
     for (i, s) in sentences.iter().enumerate() {
+        if i > 0 && !s.relevant {
+            continue;
+        }
         for m in RAISE_VERB.find_iter(s.text) {
             if let Some(Who::Named(n)) = subject_before(s.text, m.start()) {
                 add(n, if i < 3 { 3 } else { 2 }, &mut scores);
@@ -129,7 +144,7 @@ fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
         if let Some(n) = possessive_owner(s.text) {
             add(n, 1, &mut scores);
         }
-        investors.extend(investor_cues(s.text).into_iter().map(|c| key(&c.name)));
+        investors.extend(s.investors.iter().map(|c| key(&c.name)));
     }
     if let Some(first) = sentences.first() {
         if let Some(n) = sentence_subject(first.text) {
@@ -219,6 +234,9 @@ impl Extractor<'_> {
 
     fn sentence(&mut self, s: &Sentence) {
         let text = s.text;
+        if !s.relevant {
+            return;
+        }
         let amounts: Vec<(MoneyMention, MoneyKind)> = find_amounts(text)
             .into_iter()
             .map(|m| {
@@ -232,7 +250,7 @@ impl Extractor<'_> {
             .into_iter()
             .filter(|d| date_refers_to_round(text, d, published))
             .collect();
-        let investors = investor_cues(text);
+        let investors = &s.investors;
         let raise = RAISE_VERB.find(text).is_some();
         let definite = DEFINITE_ROUND.is_match(text);
         let undisclosed = UNDISCLOSED.is_match(text);
@@ -335,7 +353,7 @@ impl Extractor<'_> {
                 .map(|(d, _)| *d)
         };
 
-        for cue in &investors {
+        for cue in investors {
             if similar(&cue.name, &company)
                 || self
                     .subject
@@ -578,13 +596,25 @@ impl Extractor<'_> {
     }
 }
 
+/// A cheap first look: sentences with no figure and no funding word cannot state a round, an
+/// investor or a valuation, so the costly analysis skips them.
+fn worth_reading(text: &str) -> bool {
+    static GATE: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(
+            r"(?i)[0-9]|\b(?:led|lead|leads|leading|co-?led|invest|backer|backed|backing|back|particip|round|seed|series|valu|worth|rais|fund|financ|joined|join|secur|closed|close|bag|net|grant|debt|convertible|stake|tranche|angel|capital|contribut|put|pour|inject)",
+        )
+        .expect("gate regex")
+    });
+    GATE.is_match(text)
+}
+
 static DEFINITE_ROUND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:the|this|its|their|that|a|an|latest|new|our)\s+(?:[\w$€£¥₹₩.\-]+\s+){0,3}?(?:round|funding|financing|investment|raise|series|seed|tranche|deal)\b")
+    crate::util::regex(r"(?i)\b(?:the|this|its|their|that|a|an|latest|new|our)\s+(?:[\w$€£¥₹₩.\-]+\s+){0,3}?(?:round|funding|financing|investment|raise|series|seed|tranche|deal)\b")
         .expect("definite regex")
 });
 
 static UNDISCLOSED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:undisclosed|unspecified|unannounced|did\s+not\s+disclose|didn't\s+disclose|declined\s+to\s+(?:disclose|say|reveal))\b")
+    crate::util::regex(r"(?i)\b(?:undisclosed|unspecified|unannounced|did\s+not\s+disclose|didn't\s+disclose|declined\s+to\s+(?:disclose|say|reveal))\b")
         .expect("undisclosed regex")
 });
 
@@ -772,7 +802,7 @@ fn subject_before(text: &str, pos: usize) -> Option<Who> {
     let head = &text[..end];
     // "the company", "the Berlin-based startup" before the verb.
     static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:the|this|our)\s+(?:[\w\-]+\s+){0,3}?(?:company|startup|start-up|firm|business|platform|outfit|unicorn|maker|provider|developer|venture|lender|app|marketplace|scale-?up|neobank|insurer|retailer|brand|team|operator|fintech|group|manufacturer|specialist)$")
+        crate::util::regex(r"(?i)\b(?:the|this|our)\s+(?:[\w\-]+\s+){0,3}?(?:company|startup|start-up|firm|business|platform|outfit|unicorn|maker|provider|developer|venture|lender|app|marketplace|scale-?up|neobank|insurer|retailer|brand|team|operator|fintech|group|manufacturer|specialist)$")
             .expect("described regex")
     });
     if DESCRIBED.is_match(head) {
@@ -805,8 +835,10 @@ fn subject_before(text: &str, pos: usize) -> Option<Who> {
 /// "Acme (, a ... ,) said/announced ... it" — the name before the reporting verb.
 fn reporting_subject(text: &str, pos: usize) -> Option<String> {
     static REPORT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:said|says|announced|announces|confirmed|revealed|disclosed|told)\b")
-            .expect("report regex")
+        crate::util::regex(
+            r"\b(?:said|says|announced|announces|confirmed|revealed|disclosed|told)\b",
+        )
+        .expect("report regex")
     });
     let m = REPORT.find_iter(&text[..pos]).last()?;
     match subject_before(text, m.start())? {
@@ -818,7 +850,7 @@ fn reporting_subject(text: &str, pos: usize) -> Option<String> {
 /// "Acme's $20 million Series B": the owner of a round.
 fn possessive_owner(text: &str) -> Option<String> {
     static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:'s|’s)\s+(?:[\w$€£¥₹₩.\-]+\s+){0,4}?(?:round|funding|financing|series|seed|raise|fundraise|fundraising|valuation|backers|investors|cap\s+table)\b")
+        crate::util::regex(r"(?i)(?:'s|’s)\s+(?:[\w$€£¥₹₩.\-]+\s+){0,4}?(?:round|funding|financing|series|seed|raise|fundraise|fundraising|valuation|backers|investors|cap\s+table)\b")
             .expect("possessive regex")
     });
     for m in POSSESSIVE.find_iter(text) {
@@ -835,7 +867,7 @@ fn possessive_owner(text: &str) -> Option<String> {
 /// first verb ("Chinese AI startup SenseTime has become ...").
 fn sentence_subject(text: &str) -> Option<String> {
     static VERB: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:,\s|\s(?:is|was|has|have|had|said|says|will|would|plans|became|becomes|announced|announces|raised|raises|secured|secures|closed|closes|landed|lands|also|now|did|does|expects|hopes|wants|added|told|reported|counts)\b)")
+        crate::util::regex(r"(?:,\s|\s(?:is|was|has|have|had|said|says|will|would|plans|became|becomes|announced|announces|raised|raises|secured|secures|closed|closes|landed|lands|also|now|did|does|expects|hopes|wants|added|told|reported|counts)\b)")
             .expect("verb regex")
     });
     let verb = VERB.find(text)?;
@@ -851,23 +883,23 @@ struct InvestorCue {
 }
 
 static LEAD_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:co-?led|led|headed|spearheaded|anchored|fronted|helmed|steered)\s+(?:jointly\s+|primarily\s+|mainly\s+|again\s+)?by\s+")
+    crate::util::regex(r"(?i)\b(?:co-?led|led|headed|spearheaded|anchored|fronted|helmed|steered)\s+(?:jointly\s+|primarily\s+|mainly\s+|again\s+)?by\s+")
         .expect("lead-by regex")
 });
 static LEAD_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s(?:co-?led|led|headed|spearheaded|anchored|fronted|co-?leads|co-?leading|leads|heads|spearheads|anchors|took\s+the\s+lead\s+(?:in|on)|is\s+leading|are\s+leading|was\s+leading)\s+(?:the\s+|this\s+|its\s+|a\s+|an\s+|their\s+|our\s+)?(?:[\w$€£¥₹₩.\-]+\s+){0,4}?(?:round|funding|financing|investment|raise|deal|series|seed|tranche|effort|fundraise|fundraising|pre-seed|growth|injection)\b")
+    crate::util::regex(r"(?i)\s(?:co-?led|led|headed|spearheaded|anchored|fronted|co-?leads|co-?leading|leads|heads|spearheads|anchors|took\s+the\s+lead\s+(?:in|on)|is\s+leading|are\s+leading|was\s+leading)\s+(?:the\s+|this\s+|its\s+|a\s+|an\s+|their\s+|our\s+)?(?:[\w$€£¥₹₩.\-]+\s+){0,4}?(?:round|funding|financing|investment|raise|deal|series|seed|tranche|effort|fundraise|fundraising|pre-seed|growth|injection)\b")
         .expect("lead verb regex")
 });
 static LEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s(?:leading|co-leading|taking\s+the\s+lead|took\s+the\s+lead|as\s+(?:the\s+)?(?:lead|anchor|co-lead)(?:\s+investors?)?|(?:was|were|is|are|acted\s+as|served\s+as|as)\s+(?:the\s+)?(?:round's\s+)?(?:lead|anchor|co-lead|leading)\s+(?:investors?|backers?))\b")
+    crate::util::regex(r"(?i)\s(?:leading|co-leading|taking\s+the\s+lead|took\s+the\s+lead|as\s+(?:the\s+)?(?:lead|anchor|co-lead)(?:\s+investors?)?|(?:was|were|is|are|acted\s+as|served\s+as|as)\s+(?:the\s+)?(?:round's\s+)?(?:lead|anchor|co-lead|leading)\s+(?:investors?|backers?))\b")
         .expect("leading regex")
 });
 static LEAD_INVESTOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:lead|anchor)\s+investors?\s*(?:,|:|was|were|is|are|include|includes|included|including)?\s+")
+    crate::util::regex(r"(?i)\b(?:lead|anchor)\s+investors?\s*(?:,|:|was|were|is|are|include|includes|included|including)?\s+")
         .expect("lead investor regex")
 });
 static PARTICIPANTS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?ix)\b(?:
+    crate::util::regex(r"(?ix)\b(?:
         (?:participation|participating)\s+(?:from|by|of)
       | (?:joined|accompanied)\s+by
       | (?:other|existing|new|additional|returning|previous|prior|current|follow-on|early|strategic|institutional|notable|prominent|marquee|fellow|big-name)\s+(?:\w+\s+)?(?:investors?|backers?|participants|shareholders|funders|lenders)\s*(?:in\s+the\s+(?:round|deal|funding)\s+)?(?:,|:)?\s*(?:also\s+)?(?:include|includes|included|including|such\s+as|like|were|are|was|is|comprise|comprised)?
@@ -880,7 +912,7 @@ static PARTICIPANTS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("participants regex")
 });
 static PARTICIPANTS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?ix)\s(?:also\s+|both\s+|all\s+)?(?:
+    crate::util::regex(r"(?ix)\s(?:also\s+|both\s+|all\s+)?(?:
         participated | joined\s+(?:the\s+)?(?:round|deal|funding|in|as) | joined | invested | chipped\s+in | took\s+part
       | came\s+in | put\s+in | contributed | pitched\s+in | re-?upped | doubled\s+down | backed\s+the
       | as\s+(?:other|additional|new|fellow|existing)?\s*(?:\w+\s+)?(?:backers|investors|participants|funders)
@@ -949,10 +981,10 @@ fn add_investor(round: &mut Round, name: &str, role: Role, ev: &Evidence) {
 /// "Reuters's sources", "The Information reported".
 fn attribution(text: &str) -> Option<String> {
     static AFTER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:told|according\s+to|reported\s+by|per|citing|cited\s+by|reports?\s+(?:in|by)|sources\s+(?:at|close\s+to)|people\s+(?:close|familiar)\s+[\w\s]{0,30}?\s+told)\s+").expect("attribution regex")
+        crate::util::regex(r"(?i)\b(?:told|according\s+to|reported\s+by|per|citing|cited\s+by|reports?\s+(?:in|by)|sources\s+(?:at|close\s+to)|people\s+(?:close|familiar)\s+[\w\s]{0,30}?\s+told)\s+").expect("attribution regex")
     });
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:'s|’s|'|’)?\s+(?:sources|source|report|reporting|calculations|estimates?|reported|reports|estimated|calculated|wrote|cited)\b").expect("attribution-before regex")
+        crate::util::regex(r"(?i)(?:'s|’s|'|’)?\s+(?:sources|source|report|reporting|calculations|estimates?|reported|reports|estimated|calculated|wrote|cited)\b").expect("attribution-before regex")
     });
     for m in AFTER.find_iter(text) {
         if let Some((name, _)) = name_starting_at(text, m.end()) {

@@ -138,11 +138,11 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
         (?P<pre>{PREFIX})?\s?(?P<num>{NUMBER})(?:\s?(?P<scale>{SCALE}))?(?P<suffix>\s+(?:{SCALE}\s+)?{SUFFIX})?
         (?P<tail>\b|$|\s|[.,;:)\]])",
     );
-    Regex::new(&format!("(?i){pattern}")).expect("money regex")
+    crate::util::regex(&format!("(?i){pattern}")).expect("money regex")
 });
 
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::util::regex(
         r"(?ix)(?P<hedge>
             more\s+than|over|above|upwards\s+of|at\s+least|in\s+excess\s+of|north\s+of|exceeding|greater\s+than|a\s+minimum\s+of
           | about|around|roughly|approximately|approx\.?|some|an\s+estimated|estimated|close\s+to|nearly|almost|circa|in\s+the\s+(?:region|neighbou?rhood|range|vicinity)\s+of|~

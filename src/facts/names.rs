@@ -50,11 +50,14 @@ const SUFFIXES: &[&str] = &[
 /// legal suffixes dropped. "Suning.Com", "suning.com" and "Suning.com Co., Ltd." all give
 /// "suningcom".
 pub fn key(name: &str) -> String {
-    let folded: String = name
-        .nfkd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .collect::<String>()
-        .to_lowercase();
+    let folded: String = if name.is_ascii() {
+        name.to_ascii_lowercase()
+    } else {
+        name.nfkd()
+            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+            .collect::<String>()
+            .to_lowercase()
+    };
     // A parenthesised ticker or aside is not part of the name.
     let without_parens = strip_parenthesised(&folded);
     let words: Vec<String> = without_parens

@@ -647,22 +647,15 @@ impl StoreWriter<'_> {
 
     /// Forgets an article and its facts.
     pub fn remove_article(&mut self, id: &str) -> Result<()> {
-        self.tx.execute(
+        for sql in [
             "DELETE FROM round_investors WHERE round_id IN (SELECT id FROM rounds WHERE article = ?1 AND origin = 'extracted')",
-            [id],
-        )?;
-        self.tx.execute(
             "DELETE FROM valuations WHERE round_id IN (SELECT id FROM rounds WHERE article = ?1 AND origin = 'extracted')",
-            [id],
-        )?;
-        self.tx.execute(
             "DELETE FROM rounds WHERE article = ?1 AND origin = 'extracted'",
-            [id],
-        )?;
-        self.tx
-            .execute("DELETE FROM passages WHERE article = ?1", [id])?;
-        self.tx
-            .execute("DELETE FROM articles WHERE id = ?1", [id])?;
+            "DELETE FROM passages WHERE article = ?1",
+            "DELETE FROM articles WHERE id = ?1",
+        ] {
+            self.tx.prepare_cached(sql)?.execute([id])?;
+        }
         Ok(())
     }
 
@@ -675,11 +668,15 @@ impl StoreWriter<'_> {
         passages: &[Passage],
         subject: Option<&str>,
         rounds: &[Round],
+        replace: bool,
     ) -> Result<()> {
-        self.remove_article(&article.id)?;
-        self.tx.execute(
+        if replace {
+            self.remove_article(&article.id)?;
+        }
+        self.tx.prepare_cached(
             "INSERT INTO articles (id, file, title, source, url, published, hash, passages, subject)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?.execute(
             params![
                 article.id,
                 file,
@@ -969,8 +966,15 @@ mod tests {
         for (id, r) in rounds {
             let a = article(id);
             let ps = crate::corpus::passages(&a.body);
-            w.put_article(id, &a, &ps, Some("SenseTime"), std::slice::from_ref(r))
-                .unwrap();
+            w.put_article(
+                id,
+                &a,
+                &ps,
+                Some("SenseTime"),
+                std::slice::from_ref(r),
+                true,
+            )
+            .unwrap();
         }
         w.commit(1).unwrap();
         store

@@ -483,12 +483,12 @@ pub fn name_starting_at(text: &str, pos: usize) -> Option<(String, usize)> {
 }
 
 static LIST_SPLIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+|\s*;\s*")
+    crate::util::regex(r"(?i)\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+|\s*;\s*")
         .expect("list split regex")
 });
 
 static LIST_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::util::regex(
         r"(?x)
           [;:!?\[\]—–“”]|\s-\s|\s--\s
         | ,\s*(?:which|who|whose|according|bringing|brings|taking|takes|valuing|making|pushing|lifting|giving|while|said|says|and\s+it|it|the\s+(?:company|startup|firm)|in\s+a|as\s+the|a\s+(?:move|sign|deal)|with\s+the|per)\b
@@ -508,7 +508,7 @@ pub fn list_after(text: &str, pos: usize) -> Vec<String> {
 /// Investor names listed just before `pos`, walking back while items are names.
 pub fn list_before(text: &str, pos: usize) -> Vec<String> {
     static CLAUSE_START: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:[;:(—–“”]|\s-\s|\b(?:said|says|that|while|whereas|but|because|after|as|where|when|which|who|noted|added|revealed|confirmed|disclosed|announced)\s)")
+        crate::util::regex(r"(?i)(?:[;:(—–“”]|\s-\s|\b(?:said|says|that|while|whereas|but|because|after|as|where|when|which|who|noted|added|revealed|confirmed|disclosed|announced)\s)")
             .expect("clause regex")
     });
     let before = blank_parentheses(&text[..pos]);

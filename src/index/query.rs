@@ -111,8 +111,7 @@ mod tests {
     fn empty_queries_are_a_clear_error() {
         let index = PassageIndex::in_memory().unwrap();
         for text in ["", "   ", "?!,.", "***", "{}{}}{", "\"\""] {
-            let err = user_query(index.tantivy(), index.fields(), text)
-                .expect_err(text);
+            let err = user_query(index.tantivy(), index.fields(), text).expect_err(text);
             assert!(err.to_string().contains("no words"), "{err}");
         }
     }
