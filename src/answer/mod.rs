@@ -49,7 +49,11 @@ pub fn company_facts(
     };
     let company = match store.find_company(name)? {
         CompanyMatch::Exact(c) => c,
-        CompanyMatch::Close(list) if list.len() == 1 => list.into_iter().next().expect("one"),
+        CompanyMatch::Close(list)
+            if list.len() == 1 && crate::facts::names::acceptable_typo(name, &list[0].name) =>
+        {
+            list.into_iter().next().expect("one")
+        }
         CompanyMatch::Close(list) => {
             reply.suggestions = list.into_iter().map(|c| c.name).collect();
             return Ok(reply);

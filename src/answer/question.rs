@@ -726,7 +726,9 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
     if company.is_none() {
         for name in &unmatched {
             let close = names.close(name, true);
-            if close.len() == 1 || close.len() > 1 && close[0].distance < close[1].distance {
+            let unique =
+                close.len() == 1 || close.len() > 1 && close[0].distance < close[1].distance;
+            if unique && crate::facts::names::acceptable_typo(name, &close[0].name) {
                 company = Some((close[0].clone(), MatchKind::Typo));
                 break;
             }
@@ -740,7 +742,7 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
     if investor.is_none() && wants_investor {
         for name in &unmatched {
             let close = names.close(name, false);
-            if close.len() == 1 {
+            if close.len() == 1 && crate::facts::names::acceptable_typo(name, &close[0].name) {
                 investor = Some(close[0].clone());
                 break;
             }

@@ -104,6 +104,20 @@ pub fn typo_budget(len: usize) -> usize {
     }
 }
 
+/// Whether a name typed as `typed` may be taken to mean the known name `known` without asking:
+/// one slip in a name of seven or more characters, two in twelve or more, and never in the first
+/// letter. Looser matches are only offered as suggestions: an absent company must not be answered
+/// with a present one's facts.
+pub fn acceptable_typo(typed: &str, known: &str) -> bool {
+    let (t, k) = (key(typed), key(known));
+    if t.is_empty() || t.chars().next() != k.chars().next() {
+        return false;
+    }
+    let d = strsim::damerau_levenshtein(&t, &k);
+    let len = t.chars().count().min(k.chars().count());
+    d == 0 || (d == 1 && len >= 7) || (d == 2 && len >= 12)
+}
+
 /// True when `a` and `b` name the same thing up to a small typo.
 pub fn similar(a: &str, b: &str) -> bool {
     let (ka, kb) = (key(a), key(b));
@@ -379,6 +393,25 @@ mod tests {
         assert_eq!(key("Société Générale"), "societegenerale");
         assert_eq!(key("The Group"), "group");
         assert_eq!(key("A&B Capital"), key("A and B Capital"));
+    }
+
+    #[test]
+    fn only_safe_typos_are_accepted_without_asking() {
+        assert!(acceptable_typo("senstime", "SenseTime"));
+        assert!(acceptable_typo("SENSETIME group", "SenseTime"));
+        assert!(
+            !acceptable_typo("Zenratic AI", "Zennotic AI"),
+            "two slips in ten letters"
+        );
+        assert!(
+            !acceptable_typo("Stride", "Stripe"),
+            "short names are other companies"
+        );
+        assert!(
+            !acceptable_typo("Bensetime", "SenseTime"),
+            "first letter differs"
+        );
+        assert!(acceptable_typo("Andreesen Horowitz", "Andreessen Horowitz"));
     }
 
     #[test]
