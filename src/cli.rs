@@ -223,7 +223,7 @@ pub fn eval_facts(
     reindex::reindex(
         paths,
         &Options {
-            full: false,
+            full: true,
             holder: "eval-facts".to_string(),
             progress: &reindex::Silent,
         },
@@ -271,7 +271,7 @@ pub fn eval_questions(
     reindex::reindex(
         paths,
         &Options {
-            full: false,
+            full: true,
             holder: "eval".to_string(),
             progress: &reindex::Silent,
         },

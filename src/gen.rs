@@ -352,7 +352,7 @@ pub fn generate(out: &Path, n: usize, seed: u64) -> Result<Generated> {
         let published = start + Duration::days(g.rng.random_range(0..3600));
         let outlet = *g.pick(OUTLETS);
         let kind = g.rng.random_range(0..100);
-        let (title, body, rounds) = if kind < 8 {
+        let (title, body, mut rounds) = if kind < 8 {
             no_round_article(&mut g, published)
         } else if kind < 16 {
             digest(&mut g, published)
@@ -382,6 +382,12 @@ pub fn generate(out: &Path, n: usize, seed: u64) -> Result<Generated> {
             ))
         } else if format < 17 {
             let id = format!("{dir}/{i:06}-{slug}.txt");
+            // Plain text has no publication date: only explicit years can be known.
+            for r in &mut rounds {
+                if r.date.as_ref().is_some_and(|d| d.len() > 4) {
+                    r.date = None;
+                }
+            }
             (id, format!("{title}\n\n{body}\n"))
         } else {
             let line = serde_json::json!({"title": title, "source": outlet, "url": url, "published": published.to_string(), "text": body});
@@ -463,8 +469,9 @@ fn round_article(
     let round_phrase = format!("{round_label} round");
     let announced = g.date_near(published);
     let weekday = announced.weekday();
+    let weekday_name = announced.format("%A").to_string();
     let when = match g.rng.random_range(0..3) {
-        0 => format!("on {weekday}"),
+        0 => format!("on {weekday_name}"),
         1 => "today".to_string(),
         _ => String::new(),
     };

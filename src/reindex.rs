@@ -25,6 +25,9 @@ use crate::facts::{curated, extract, Round};
 use crate::index::PassageIndex;
 use crate::lock::WriterLock;
 
+/// Changes whenever extraction changes, so upgrades redo every article's facts.
+pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/1");
+
 /// Memory budget of the Tantivy writer.
 const WRITER_HEAP: usize = 120_000_000;
 
@@ -133,7 +136,11 @@ pub fn reindex(paths: &Paths, options: &Options) -> Result<Summary> {
     let generation = store.generation()?;
     let index_generation = index.committed_generation()?.unwrap_or(0);
     let out_of_step = index_generation != generation && pending.is_empty();
-    let full = options.full || pending_full || out_of_step || (rebuilt && generation > 0);
+    // Facts made by another version of the extractor are redone.
+    let stale_facts =
+        generation > 0 && store.meta("extractor_version")?.as_deref() != Some(EXTRACTOR_VERSION);
+    let full =
+        options.full || pending_full || out_of_step || stale_facts || (rebuilt && generation > 0);
     let mut summary = Summary {
         full,
         recovered: !pending.is_empty() || pending_full,
@@ -372,6 +379,7 @@ pub fn reindex(paths: &Paths, options: &Options) -> Result<Summary> {
         &chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
     )?;
     sw.set_meta("last_reindex_by", &options.holder)?;
+    sw.set_meta("extractor_version", EXTRACTOR_VERSION)?;
     sw.set_meta(
         "last_reindex_seconds",
         &format!("{:.3}", started.elapsed().as_secs_f64()),

@@ -178,6 +178,26 @@ pub fn round_types(text: &str) -> Vec<TypeMention> {
             if describes_something_else(after) {
                 continue;
             }
+            // "Seed Letter", "Seed Capital Partners": a capitalised Seed before another
+            // capitalised word is part of a name.
+            let capital = m.as_str().starts_with('S');
+            let next_is_name = after.is_some_and(|a| {
+                let w = a.trim_start_matches(|c: char| c.is_whitespace() || c == '-');
+                w.starts_with(|c: char| c.is_uppercase())
+                    && ![
+                        "Round",
+                        "Funding",
+                        "Financing",
+                        "Investment",
+                        "Extension",
+                        "Stage",
+                        "Capital",
+                    ]
+                    .contains(&w)
+            });
+            if capital && next_is_name {
+                continue;
+            }
             // "pre-seed" is matched above; "seed" right after it is the same mention.
             if out
                 .last()
@@ -250,7 +270,7 @@ static VALUATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
       | valuation\s+(?:\w+\s+){0,2}(?:of|at|to)
       | valued?\s+(?:north|upwards)\s+of
       | (?:is|was|are|now)\s+(?:now\s+)?(?:likely\s+)?(?:to\s+be\s+)?worth | worth
-      | values?\s+(?:it|them|the\s+\w+)\s+at
+      | values?\s+(?:it|them|the\s+\w+|[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,3})\s+at
       | market\s+(?:value|cap(?:italization|italisation)?)\s+of
       | pegg(?:ed|ing)\s+(?:it\s+|its\s+value\s+)?at | price\s+tag\s+of | at\s+a\s+valuation\s+of
       | (?:valuation|value|worth)\s+(?:at|to|of)
@@ -313,6 +333,37 @@ static OTHER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
       | worth\s+of\s+(?:shares|stock)
     )\b")
 });
+
+static SECOND_REPORT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:\bwhile\b|\bwhereas\b|\bbut\b|\balthough\b|;|,\s*and\b|\.\s)[^$€£¥₹₩]{0,80}\b(?:report|put|pegg|estimat|figure|valu|worth|reckon|suggest|place|said|says|sources)",
+    )
+});
+
+/// Kinds of all amounts in a sentence: [`money_kind`] for each, then a figure reported "while"
+/// another outlet gave a valuation ("valued at more than $3 billion, while Reuters put the figure
+/// at $4.5 billion") is a valuation too.
+pub fn money_kinds(text: &str, mentions: &[(usize, usize)]) -> Vec<MoneyKind> {
+    let mut kinds: Vec<MoneyKind> = mentions
+        .iter()
+        .map(|&(s, e)| money_kind(text, s, e))
+        .collect();
+    for i in 1..kinds.len() {
+        if kinds[i] != MoneyKind::Round {
+            continue;
+        }
+        let previous = (0..i)
+            .rev()
+            .find(|&j| matches!(kinds[j], MoneyKind::Valuation(_)));
+        if let Some(j) = previous {
+            let between = &text[mentions[j].1..mentions[i].0];
+            if SECOND_REPORT.is_match(between) {
+                kinds[i] = kinds[j];
+            }
+        }
+    }
+    kinds
+}
 
 /// Decides what an amount stands for from the words around it.
 pub fn money_kind(text: &str, start: usize, end: usize) -> MoneyKind {
@@ -418,6 +469,7 @@ mod tests {
             "a series of events",
             "A round of applause",
             "Grant Thornton audited",
+            "while Seed Letter reported",
         ] {
             assert!(
                 round_types(text).is_empty(),
@@ -425,6 +477,33 @@ mod tests {
                 round_types(text)
             );
         }
+    }
+
+    #[test]
+    fn a_second_outlet_figure_is_a_valuation_too() {
+        let text = "People told Bloomberg it is now valued at more than $3 billion, while Reuters put the figure at about $4.5 billion.";
+        let spans: Vec<(usize, usize)> = find_amounts(text)
+            .iter()
+            .map(|m| (m.start, m.end))
+            .collect();
+        let k = money_kinds(text, &spans);
+        assert_eq!(
+            k,
+            [
+                MoneyKind::Valuation(Basis::Unspecified),
+                MoneyKind::Valuation(Basis::Unspecified)
+            ]
+        );
+        let text = "It is valued at $2 billion. It raised $300 million in the round.";
+        let spans: Vec<(usize, usize)> = find_amounts(text)
+            .iter()
+            .map(|m| (m.start, m.end))
+            .collect();
+        assert_eq!(money_kinds(text, &spans)[1], MoneyKind::Round);
+        assert_eq!(
+            kinds("The deal values Zentro Labs at $90 million."),
+            [MoneyKind::Valuation(Basis::Unspecified)]
+        );
     }
 
     #[test]

@@ -11,7 +11,7 @@ use chrono::{Duration, NaiveDate};
 use regex::Regex;
 
 use super::cues::{
-    self, money_kind, round_types, MoneyKind, TypeMention, HISTORICAL, PRONOUN, RAISE_VERB,
+    self, money_kinds, round_types, MoneyKind, TypeMention, HISTORICAL, PRONOUN, RAISE_VERB,
 };
 use super::dates::{find_dates, DateMention};
 use super::money::{find_amounts, MoneyMention};
@@ -237,12 +237,11 @@ impl Extractor<'_> {
         if !s.relevant {
             return;
         }
-        let amounts: Vec<(MoneyMention, MoneyKind)> = find_amounts(text)
+        let mentions = find_amounts(text);
+        let spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
+        let amounts: Vec<(MoneyMention, MoneyKind)> = mentions
             .into_iter()
-            .map(|m| {
-                let kind = money_kind(text, m.start, m.end);
-                (m, kind)
-            })
+            .zip(money_kinds(text, &spans))
             .collect();
         let types = round_types(text);
         let published = self.article.published;

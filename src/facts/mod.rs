@@ -29,9 +29,13 @@ pub fn extract_round_types(text: &str) -> Vec<RoundType> {
 
 /// What each amount of money in `text` stands for: "round", "valuation", "total" or "other".
 pub fn money_kinds(text: &str) -> Vec<&'static str> {
-    money::find_amounts(text)
+    let spans: Vec<(usize, usize)> = money::find_amounts(text)
         .iter()
-        .map(|m| match cues::money_kind(text, m.start, m.end) {
+        .map(|m| (m.start, m.end))
+        .collect();
+    cues::money_kinds(text, &spans)
+        .into_iter()
+        .map(|k| match k {
             cues::MoneyKind::Round => "round",
             cues::MoneyKind::Valuation(_) => "valuation",
             cues::MoneyKind::Total => "total",

@@ -516,7 +516,40 @@ pub fn list_before(text: &str, pos: usize) -> Vec<String> {
         .find_iter(&before)
         .last()
         .map_or(0, |m| m.end());
-    let segment = &before[start..];
+    let mut segment = before[start..].trim_end();
+    // Auxiliaries and adverbs between the names and the verb: "X has led", "Y also joined".
+    const AUX: &[&str] = &[
+        "has",
+        "have",
+        "had",
+        "also",
+        "jointly",
+        "reportedly",
+        "both",
+        "all",
+        "together",
+        "will",
+        "would",
+        "is",
+        "are",
+        "was",
+        "were",
+        "recently",
+        "just",
+        "previously",
+        "again",
+        "each",
+        "too",
+        "similarly",
+        "likewise",
+    ];
+    while let Some((head, last)) = segment.rsplit_once(' ') {
+        if AUX.contains(&last.to_ascii_lowercase().as_str()) {
+            segment = head.trim_end();
+        } else {
+            break;
+        }
+    }
     let items: Vec<&str> = LIST_SPLIT.split(segment).collect();
     let mut names = Vec::new();
     for item in items.iter().rev() {
@@ -630,6 +663,16 @@ mod tests {
         assert_eq!(
             list_before(s, s.find(" co-led").unwrap()),
             ["Sequoia", "Accel", "Lightspeed"]
+        );
+        let s = "Hollowbrook Ventures has led a £29 million Series C round";
+        assert_eq!(
+            list_before(s, s.find(" led").unwrap()),
+            ["Hollowbrook Ventures"]
+        );
+        let s = "Accel and Index have also invested";
+        assert_eq!(
+            list_before(s, s.find(" invested").unwrap()),
+            ["Accel", "Index"]
         );
         let s = "In April, Alibaba led the funding";
         assert_eq!(list_before(s, s.find(" led").unwrap()), ["Alibaba"]);
