@@ -254,7 +254,7 @@ impl Extractor<'_> {
         let definite = DEFINITE_ROUND.is_match(text);
         let undisclosed = UNDISCLOSED.is_match(text);
 
-        let (who, raise_subject) = self.who(text, &investors);
+        let (who, raise_subject) = self.who(text, investors);
         let company = match &who {
             Who::Named(name) => {
                 let c = self.canonical(name);
