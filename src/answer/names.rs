@@ -90,8 +90,13 @@ impl NameIndex {
             _ => 2,
         };
         let mut out: Vec<Found> = Vec::new();
+        let first = k.as_bytes()[0];
         for (candidate, id, name, is_company) in &self.all {
-            if *is_company != companies || candidate.len().abs_diff(k.len()) > budget {
+            // Typos rarely hit the first letter; checking it first keeps this scan cheap.
+            if *is_company != companies
+                || candidate.as_bytes().first() != Some(&first)
+                || candidate.len().abs_diff(k.len()) > budget
+            {
                 continue;
             }
             let d = strsim::damerau_levenshtein(candidate, &k);

@@ -51,7 +51,7 @@ pub static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that mark a round as earlier than the article's news.
 pub static HISTORICAL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?ix)\b(?:previously|prior|before|had\s+(?:\w+\s+)?(?:raised|secured|closed|received)|last\s+(?:raised|round)|previous|most\s+recent|follows?|followed|following|comes?\s+(?:after|on\s+the\s+heels\s+of|on\s+top\s+of)|came\s+after|on\s+top\s+of|after\s+(?:a|an|its)|ago|back\s+in|in\s+addition\s+to|adds?\s+to|earlier\s+(?:round|raise|funding|investment)|earlier,|its\s+first)\b",
+        r"(?ix)\b(?:previously|prior|before|had\s+(?:\w+\s+)?(?:raised|secured|closed|received)|last\s+(?:raised|round)|previous|most\s+recent|follows?|followed|following|comes?\s+(?:after|on\s+the\s+heels\s+of|on\s+top\s+of)|came\s+after|on\s+top\s+of|after\s+(?:a|an|its)|ago|back\s+in|in\s+addition\s+to|adds?\s+to|earlier\s+(?:round|raise|funding|investment)|earlier,|its\s+first|including)\b",
     )
 });
 
@@ -222,6 +222,25 @@ pub fn round_types(text: &str) -> Vec<TypeMention> {
             if describes_something_else(caps.name("extafter").map(|a| a.as_str())) {
                 continue;
             }
+            // "extension" is a round only near funding words ("an extension of its seed round").
+            let around = super::text::window(text, m.start().saturating_sub(40), m.end() + 40)
+                .to_ascii_lowercase();
+            let funding_words = [
+                "round",
+                "funding",
+                "financing",
+                "seed",
+                "series",
+                "raise",
+                "capital",
+                "investment",
+                "note",
+                "million",
+                "billion",
+            ];
+            if !funding_words.iter().any(|w| around.contains(w)) {
+                continue;
+            }
             RoundType::Extension
         } else if caps.name("growth").is_some() {
             RoundType::Growth
@@ -270,7 +289,7 @@ static VALUATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
       | valuation\s+(?:\w+\s+){0,2}(?:of|at|to)
       | valued?\s+(?:north|upwards)\s+of
       | (?:is|was|are|now)\s+(?:now\s+)?(?:likely\s+)?(?:to\s+be\s+)?worth | worth
-      | values?\s+(?:it|them|the\s+\w+|[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,3})\s+at
+      | values?\s+(?:it|them|the\s+\w+|[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,3})(?:\s+at)?
       | market\s+(?:value|cap(?:italization|italisation)?)\s+of
       | pegg(?:ed|ing)\s+(?:it\s+|its\s+value\s+)?at | price\s+tag\s+of | at\s+a\s+valuation\s+of
       | (?:valuation|value|worth)\s+(?:at|to|of)
@@ -289,6 +308,7 @@ static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
       | (?:has|have|had)\s+(?:now\s+)?raised\s+(?:a\s+total\s+of|in\s+total|overall|altogether)
       | (?:in\s+total|overall|cumulatively|altogether|so\s+far|to\s+date)\s*,?\s*(?:it\s+has\s+)?(?:raised)?
       | a\s+total\s+of\s+(?:\w+\s+){0,2}?(?:since|to\s+date)
+      | had\s+(?:previously\s+|already\s+)?raised
     )(?:\s+(?:a|an|the|reportedly|reported|estimated|nearly|just|some|somewhere|roughly|about|around|over|under|almost|close\s+to|more\s+than|as\s+much\s+as|upwards\s+of|north\s+of))*\s*$")
 });
 
@@ -297,8 +317,8 @@ static TOTAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         in\s+total | to\s+date | so\s+far | till\s+date | altogether | overall | all\s+told
       | in\s+(?:total|cumulative|overall)\s+(?:funding|capital|financing|investment)
       | (?:in\s+)?(?:funding|capital|financing)\s+(?:to\s+date|so\s+far|since)
-      | since\s+(?:its\s+)?(?:inception|founding|launch|start|creation|\d{4})
-      | (?:from|with)\s+(?:\w+\s+){0,4}?(?:to\s+date|since\s+(?:its\s+)?(?:inception|founding|launch))
+      | [^.;$€£¥₹₩]{0,60}?\bsince\s+(?:its\s+|it\s+was\s+|being\s+|the\s+company\s+was\s+)?(?:inception|found(?:ing|ed)|launch(?:ed)?|start(?:ed)?|creation|created|birth|incorporation|\d{4})
+      | [^.;$€£¥₹₩]{0,40}?\b(?:to\s+date|so\s+far|till\s+date|in\s+total)\b
     )")
 });
 
@@ -316,6 +336,8 @@ static OTHER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
       | subsid(?:y|ies) | contract | order | orders | worth\s+of\s+(?:shares|stock) | fund\s+(?:size|of)
       | (?:its|a|the)\s+(?:new|first|second|third|fourth|fifth|sixth|debut|maiden|flagship|latest)\s+(?:\w+\s+)?fund
       | fund\s+(?:I|II|III|IV|V|VI|VII|\d)\b | limited\s+partners | LPs
+      | target\s+of | goal\s+of | hard\s+cap\s+of | cheques?\s+of | checks?\s+of | tickets?\s+of
+      | scheme | programme | program | market | grants?\s+of
     )\b")
 });
 
@@ -325,7 +347,7 @@ static OTHER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
       | (?:annual\s+|recurring\s+)?(?:revenues?|sales|turnover|ARR|run[\s\-]rate)
       | (?:\w+\s+){0,2}?(?:funds?|vehicle)\b(?:\s+(?:I|II|III|IV|V|VI|\d))?
       | (?:for|across)\s+(?:its|a|an|the|two|three|four|five)\s+(?:\w+\s+){0,3}?funds?\b
-      | (?:acquisition|acquisitions|takeover|buyout|merger|IPO|listing|deal\s+to\s+(?:buy|acquire)|purchase|market\s+(?:cap|value))
+      | (?:acquisition|acquisitions|takeover|buyout|share\s+buyback|buyback|repurchase|merger|IPO|listing|deal\s+to\s+(?:buy|acquire)|purchase|market\s+(?:cap|value))
       | (?:in|through|via|from|at)\s+(?:its|an?|the)\s+(?:\w+\s+)?(?:IPO|initial\s+public|listing|offering|debut|share\s+sale|float|flotation)
       | (?:budget|programme|program|package|scheme|subsidy|subsidies|contract|order|settlement|fine|penalty)
       | (?:a|per)\s+(?:year|month|share|quarter)
@@ -340,6 +362,14 @@ static SECOND_REPORT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Text between two amounts that makes the second a conversion of the first:
+/// "₩30 billion ($22.6 million)", "Rs 300 crore, or about $36 million".
+static CONVERSION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:\(|,|/|–|—|-)\s*(?:or|about|around|roughly|approximately|approx\.?|some|nearly|almost|equivalent\s+to|worth|~|≈|c\.)?\s*(?:about|around|roughly|approximately|some|nearly)?\s*$",
+    )
+});
+
 /// Kinds of all amounts in a sentence: [`money_kind`] for each, then a figure reported "while"
 /// another outlet gave a valuation ("valued at more than $3 billion, while Reuters put the figure
 /// at $4.5 billion") is a valuation too.
@@ -348,7 +378,23 @@ pub fn money_kinds(text: &str, mentions: &[(usize, usize)]) -> Vec<MoneyKind> {
         .iter()
         .map(|&(s, e)| money_kind(text, s, e))
         .collect();
+    if let Some(first) = mentions.first() {
+        if kinds[0] == MoneyKind::Total && had_raised_is_round(text, first.0) {
+            kinds[0] = MoneyKind::Round;
+        }
+    }
     for i in 1..kinds.len() {
+        // "had raised $45 million" is a total to date, unless a round is named or it is
+        // reported speech ("said it had raised a $45 million Series A").
+        if kinds[i] == MoneyKind::Total && had_raised_is_round(text, mentions[i].0) {
+            kinds[i] = MoneyKind::Round;
+        }
+        // A figure restated in another currency right after the first is the same figure.
+        let between = &text[mentions[i - 1].1.min(mentions[i].0)..mentions[i].0];
+        if CONVERSION.is_match(between) {
+            kinds[i] = MoneyKind::Other;
+            continue;
+        }
         if kinds[i] != MoneyKind::Round {
             continue;
         }
@@ -364,6 +410,22 @@ pub fn money_kinds(text: &str, mentions: &[(usize, usize)]) -> Vec<MoneyKind> {
     }
     kinds
 }
+
+fn had_raised_is_round(text: &str, start: usize) -> bool {
+    static HAD: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)\bhad\s+(?:previously\s+|already\s+)?raised\b[^$€£¥₹₩]{0,30}$"));
+    static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:said|says|announced|told|confirmed|revealed|disclosed)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|they|the\s+\w+)\s+had\s+raised",
+        )
+    });
+    let before = window_before(text, start, 80);
+    HAD.is_match(before) && (REPORTED.is_match(before) || !round_types(text).is_empty())
+}
+
+/// "$18 billion a year": a rate, not a round or a valuation.
+static PER_PERIOD: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s+(?:a|per|each|every)\s+(?:year|month|quarter|week|day|annum)\b"));
 
 /// Decides what an amount stands for from the words around it.
 pub fn money_kind(text: &str, start: usize, end: usize) -> MoneyKind {
@@ -382,6 +444,9 @@ pub fn money_kind(text: &str, start: usize, end: usize) -> MoneyKind {
     } else {
         super::Basis::Unspecified
     };
+    if PER_PERIOD.is_match(after) {
+        return MoneyKind::Other;
+    }
     if VALUATION_BEFORE.is_match(before) || VALUATION_AFTER.is_match(after) {
         return MoneyKind::Valuation(basis);
     }
@@ -423,10 +488,11 @@ mod tests {
     use crate::facts::Basis;
 
     fn kinds(text: &str) -> Vec<MoneyKind> {
-        find_amounts(text)
+        let spans: Vec<(usize, usize)> = find_amounts(text)
             .iter()
-            .map(|m| money_kind(text, m.start, m.end))
-            .collect()
+            .map(|m| (m.start, m.end))
+            .collect();
+        money_kinds(text, &spans)
     }
 
     #[test]

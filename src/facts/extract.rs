@@ -34,6 +34,7 @@ pub fn extract_with_subject(
 ) -> (Vec<Round>, Option<String>) {
     let sentences = sentences(article, passages);
     let subject = find_subject(article, &sentences);
+    tracing::trace!(article = %article.id, subject = ?subject, "subject");
     let mut ex = Extractor {
         article,
         subject: subject.clone(),
@@ -41,17 +42,36 @@ pub fn extract_with_subject(
         drafts: Vec::new(),
         focus: None,
         companies: Vec::new(),
+        aliases: Vec::new(),
     };
     let mut last_passage = usize::MAX;
     for s in &sentences {
         if s.passage != last_passage {
-            ex.current = ex.subject.clone();
+            // A digest item opens with its company: "**1. Crestmark Pay** — The payments
+            // company raised ...".
+            ex.current = match header_company(s.text) {
+                Some(name) => Some(ex.canonical(&name)),
+                None => ex.subject.clone(),
+            };
             last_passage = s.passage;
         }
         ex.sentence(s);
     }
     let subject = ex.subject.clone();
     (ex.finish(), subject)
+}
+
+/// The company named as a paragraph's header: "**1. Crestmark Pay** —", "Acme Robotics:".
+fn header_company(text: &str) -> Option<String> {
+    static HEADER: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(r"^\s*(?:\*\*|__|#+\s*)?\s*(?:\d{1,2}[.)]\s+)?(?P<name>[^—–:|*()\n]{2,60}?)\s*(?:\*\*|__)?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|:|\|| - )\s+")
+            .expect("header regex")
+    });
+    let caps = HEADER.captures(text)?;
+    let raw = caps.name("name")?.as_str();
+    let (name, start) = name_starting_at(raw, 0)?;
+    // The whole header must be the name, not a sentence that happens to hold a colon.
+    (start == 0 && name.len() + 2 >= raw.trim_end().len() && !is_not_name(&name)).then_some(name)
 }
 
 struct Sentence<'a> {
@@ -68,7 +88,7 @@ struct Sentence<'a> {
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     crate::util::regex(
-        r"^(?:[A-Z][A-Z .'’\-]{2,40}(?:,\s*[A-Z][A-Za-z.]{1,12})?(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}))?\s*(?:\([^)]{1,40}\)|/[^/]{1,40}/)?\s*(?:--|—|–|-|:)\s*)",
+        r"^(?:[A-Z][A-Z .'’\-]{2,40}(?:,\s*[A-Z][A-Za-z.]{1,12})?(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}))?\s*(?:\([^)]{1,40}\)|/[^/]{1,40}/)?\s*(?:--|—|–|-|:)\s*(?:\(?[A-Z][A-Z ]{3,30}\)?\s*(?:--|—|–)\s*)?(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})\s*(?:--|—|–|-)\s*)?)",
     )
     .expect("dateline regex")
 });
@@ -106,17 +126,23 @@ fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
         if is_not_name(&name) || key(&name).len() < 2 {
             return;
         }
-        if let Some(entry) = scores
-            .iter_mut()
-            .find(|(n, _)| key(n) == key(&name) || similar(n, &name))
-        {
+        let k = key(&name);
+        if let Some(entry) = scores.iter_mut().find(|(n, _)| {
+            let nk = key(n);
+            nk == k
+                || similar(n, &name)
+                || (nk.len().min(k.len()) >= 4 && (nk.starts_with(&k) || k.starts_with(&nk)))
+        }) {
             entry.1 += weight;
+            if name.len() > entry.0.len() {
+                entry.0 = name;
+            }
         } else {
             scores.push((name, weight));
         }
     };
     let title = article.title.as_str();
-    for m in RAISE_VERB.find_iter(title) {
+    for m in raise_verbs(title, true) {
         if let Some(Who::Named(n)) = subject_before(title, m.start()) {
             add(n, 4, &mut scores);
             break;
@@ -136,7 +162,7 @@ fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
         if i > 0 && !s.relevant {
             continue;
         }
-        for m in RAISE_VERB.find_iter(s.text) {
+        for m in raise_verbs(s.text, false) {
             if let Some(Who::Named(n)) = subject_before(s.text, m.start()) {
                 add(n, if i < 3 { 3 } else { 2 }, &mut scores);
             }
@@ -149,6 +175,29 @@ fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
     if let Some(first) = sentences.first() {
         if let Some(n) = sentence_subject(first.text) {
             add(n, 2, &mut scores);
+        }
+    }
+    for s in sentences.iter().take(6) {
+        if let Some(n) = led_company(s.text) {
+            add(n, 2, &mut scores);
+        }
+    }
+    // Every name in the title is a weak candidate: "Here's what's next for Loomwise".
+    let title_words = tokens(title);
+    let mut at = 0;
+    while at < title.len() {
+        match name_starting_at(title, at) {
+            Some((n, start)) => {
+                let end = start + n.len();
+                if !is_not_name(&n) && title_words.len() > 1 {
+                    add(n, 1, &mut scores);
+                }
+                at = end.max(at + 1);
+                while at < title.len() && !title.is_char_boundary(at) {
+                    at += 1;
+                }
+            }
+            None => break,
         }
     }
     let body = article.body.to_lowercase();
@@ -164,6 +213,17 @@ fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
         .filter(|(_, score)| *score >= 3)
         .max_by_key(|(_, score)| *score)
         .map(|(name, _)| name)
+}
+
+/// How the company of a sentence was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Found {
+    /// As the subject of a raise verb ("Acme raised").
+    RaiseSubject,
+    /// As the object of an investor verb ("X invested in Acme").
+    InvestObject,
+    /// Otherwise (a pronoun, a possessive, the sentence subject).
+    Other,
 }
 
 /// How a sentence refers to the company that raised.
@@ -191,6 +251,8 @@ struct Extractor<'a> {
     drafts: Vec<Draft>,
     focus: Option<usize>,
     companies: Vec<String>,
+    /// Every spelling of a company seen, to name each by its fullest form at the end.
+    aliases: Vec<String>,
 }
 
 impl Extractor<'_> {
@@ -212,6 +274,9 @@ impl Extractor<'_> {
                 || (a.len() >= 4 && b.len() >= 4 && (a.starts_with(&b) || b.starts_with(&a)))
                 || similar(known, name)
         };
+        if !self.aliases.iter().any(|a| a == name) {
+            self.aliases.push(name.to_string());
+        }
         if let Some(subject) = &self.subject {
             if same(subject) {
                 return subject.clone();
@@ -254,7 +319,8 @@ impl Extractor<'_> {
         let definite = DEFINITE_ROUND.is_match(text);
         let undisclosed = UNDISCLOSED.is_match(text);
 
-        let (who, raise_subject) = self.who(text, investors);
+        let (who, found) = self.who(text, investors);
+        let raise_subject = found == Found::RaiseSubject;
         let company = match &who {
             Who::Named(name) => {
                 let c = self.canonical(name);
@@ -263,6 +329,15 @@ impl Extractor<'_> {
             }
             Who::Implied | Who::Unknown => self.current.clone(),
         };
+        tracing::trace!(
+            sentence = text,
+            ?who,
+            company = company.as_deref(),
+            types = ?types.iter().map(|t| t.kind).collect::<Vec<_>>(),
+            amounts = ?amounts.iter().map(|(m, k)| (m.money.to_string(), *k)).collect::<Vec<_>>(),
+            investors = ?investors.iter().map(|c| (&c.name, c.role)).collect::<Vec<_>>(),
+            "extract"
+        );
         let Some(company) = company else { return };
         let focus_same = self
             .focus
@@ -280,7 +355,13 @@ impl Extractor<'_> {
             || !investors.is_empty()
             || cues::FUNDING_NOUN.is_match(text);
         let mut used = vec![false; round_amounts.len()];
-        let typed_ok = who != Who::Unknown || definite || !round_amounts.is_empty();
+        let firm_like = is_firm_name(&company);
+        let round_amounts: Vec<&(MoneyMention, MoneyKind)> = if firm_like && types.is_empty() {
+            Vec::new()
+        } else {
+            round_amounts
+        };
+        let typed_ok = who != Who::Unknown || definite || raise || !investors.is_empty();
         if typed_ok {
             let mut prev_end = 0;
             for t in &types {
@@ -337,7 +418,11 @@ impl Extractor<'_> {
                     _ => {}
                 }
             }
-            if targets.is_empty() && raise_subject && undisclosed && focus_same.is_none() {
+            if targets.is_empty()
+                && (raise_subject || found == Found::InvestObject)
+                && undisclosed
+                && focus_same.is_none()
+            {
                 let idx = self.create(&company, RoundType::Unknown, None, false, &ev);
                 targets.push((idx, 0));
             }
@@ -393,6 +478,17 @@ impl Extractor<'_> {
             }
         }
 
+        // "The company announced the round on Thursday": a date for the round in focus.
+        if targets.is_empty() && definite && !dates.is_empty() {
+            if let Some(f) = focus_same
+                .filter(|&f| self.drafts[f].round.date.is_none() && !self.drafts[f].historical)
+            {
+                if ANNOUNCED.is_match(text) {
+                    self.drafts[f].round.date = Some(dates[0].date);
+                }
+            }
+        }
+
         // Dates go to the rounds this sentence reports, nearest mention first.
         for &(d, pos) in &targets {
             if self.drafts[d].round.date.is_some() {
@@ -408,51 +504,53 @@ impl Extractor<'_> {
             }
         }
 
-        if let Some(&(first, _)) = targets
-            .iter()
-            .find(|(d, _)| !self.drafts[*d].historical)
-            .or(targets.first())
-        {
-            self.focus = Some(first);
+        match targets.iter().find(|(d, _)| !self.drafts[*d].historical) {
+            Some(&(first, _)) => self.focus = Some(first),
+            None if focus_same.is_none() => {
+                self.focus = targets.first().map(|t| t.0).or(self.focus)
+            }
+            None => {}
         }
     }
 
     /// Who raised, per this sentence; and whether a raise verb had the company as subject.
-    fn who(&self, text: &str, investors: &[InvestorCue]) -> (Who, bool) {
+    fn who(&self, text: &str, investors: &[InvestorCue]) -> (Who, Found) {
         let is_investor = |name: &str| investors.iter().any(|c| similar(&c.name, name));
-        for m in RAISE_VERB.find_iter(text) {
+        for m in raise_verbs(text, false) {
             if text[m.end()..].trim_start().starts_with("to ")
                 && m.as_str().eq_ignore_ascii_case("close")
             {
                 continue;
             }
             match subject_before(text, m.start()) {
-                Some(Who::Named(name)) if !is_investor(&name) => return (Who::Named(name), true),
-                Some(Who::Implied) => return (Who::Implied, true),
+                Some(Who::Named(name)) if !is_investor(&name) => {
+                    return (Who::Named(name), Found::RaiseSubject)
+                }
+                Some(Who::Implied) => return (Who::Implied, Found::RaiseSubject),
                 _ => {}
             }
         }
         for m in cues::INVEST_IN.find_iter(text) {
             if let Some((name, _)) = name_starting_at(text, m.end()) {
                 if !is_investor(&name) && !is_not_name(&name) {
-                    return (Who::Named(name), false);
+                    return (Who::Named(name), Found::InvestObject);
                 }
             }
         }
         if let Some(name) = possessive_owner(text) {
             if !is_investor(&name) {
-                return (Who::Named(name), false);
+                return (Who::Named(name), Found::Other);
             }
         }
         if PRONOUN.is_match(text) {
-            return (Who::Implied, false);
+            return (Who::Implied, Found::Other);
         }
         if let Some(name) = sentence_subject(text) {
             if self.is_company_name(&name) && !is_investor(&name) {
-                return (Who::Named(name), false);
+                return (Who::Named(name), Found::Other);
             }
         }
-        (Who::Unknown, false)
+        (Who::Unknown, Found::Other)
     }
 
     fn create(
@@ -536,6 +634,19 @@ impl Extractor<'_> {
 
     fn finish(self) -> Vec<Round> {
         let published = self.article.published;
+        let aliases = self.aliases.clone();
+        let fullest = |name: &str| -> String {
+            let k = key(name);
+            aliases
+                .iter()
+                .filter(|a| {
+                    let ak = key(a);
+                    ak.starts_with(&k) && ak.len() > k.len() && ak.len() <= k.len() + 14
+                })
+                .max_by_key(|a| a.len())
+                .cloned()
+                .unwrap_or_else(|| name.to_string())
+        };
         let mut drafts = self.drafts;
         // An unnamed round with the same amount as a named one of the same company is that round.
         let mut i = 0;
@@ -586,6 +697,7 @@ impl Extractor<'_> {
                 d.raised || d.round.round != RoundType::Unknown || !d.round.investors.is_empty()
             })
             .map(|mut d| {
+                d.round.company = fullest(&d.round.company);
                 if d.round.date.is_none() && !d.historical {
                     d.round.date = published.map(DateRef::day);
                 }
@@ -593,6 +705,27 @@ impl Extractor<'_> {
             })
             .collect()
     }
+}
+
+/// Raise verbs in `text`. In running text a capitalised one inside a sentence is a name
+/// ("Copperstate Bank", "Land Rover"), not a verb; titles capitalise every word, so there only
+/// the noun-like ones are checked.
+fn raise_verbs(text: &str, title: bool) -> impl Iterator<Item = regex::Match<'_>> {
+    RAISE_VERB.find_iter(text).filter(move |m| {
+        let capital = m.as_str().starts_with(|c: char| c.is_uppercase());
+        if !capital || m.start() == 0 {
+            return true;
+        }
+        if title {
+            let w = m.as_str().to_ascii_lowercase();
+            !matches!(
+                w.as_str(),
+                "bank" | "banks" | "land" | "net" | "close" | "score" | "seal" | "won"
+            )
+        } else {
+            false
+        }
+    })
 }
 
 /// A cheap first look: sentences with no figure and no funding word cannot state a round, an
@@ -607,8 +740,33 @@ fn worth_reading(text: &str) -> bool {
     GATE.is_match(text)
 }
 
+static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::util::regex(r"(?i)\b(?:announc|clos|complet|unveil|disclos|confirm|finaliz|finalis|signed|struck|sealed|wrapped)")
+        .expect("announced regex")
+});
+
+/// Investment firms' names: "Northstar Ventures", "Tiger Global Management".
+fn is_firm_name(name: &str) -> bool {
+    let last = name
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        last.as_str(),
+        "ventures"
+            | "capital"
+            | "partners"
+            | "vc"
+            | "fund"
+            | "investments"
+            | "management"
+            | "equity"
+    )
+}
+
 static DEFINITE_ROUND: LazyLock<Regex> = LazyLock::new(|| {
-    crate::util::regex(r"(?i)\b(?:the|this|its|their|that|a|an|latest|new|our)\s+(?:[\w$€£¥₹₩.\-]+\s+){0,3}?(?:round|funding|financing|investment|raise|series|seed|tranche|deal)\b")
+    crate::util::regex(r"(?i)\b(?:the|this|its|their|that|a|an|latest|new|our)\s+(?:[\w$€£¥₹₩.\-]+\s+){0,3}?(?:round|funding|financing|investment|raise|series|seed|tranche|deal|facility|note|notes|loan|grant|credit\s+line)\b")
         .expect("definite regex")
 });
 
@@ -808,18 +966,7 @@ fn subject_before(text: &str, pos: usize) -> Option<Who> {
         return Some(Who::Implied);
     }
     // Skip an appositive: "Acme, a Berlin-based startup, has raised".
-    let mut name_end = end;
-    if let Some(inner) = head.strip_suffix(',') {
-        if let Some(open) = inner.rfind(',') {
-            let apposition = inner[open + 1..].trim_start();
-            let looks_like = apposition.split_whitespace().next().is_some_and(|w| {
-                w.chars().next().is_some_and(char::is_lowercase) || matches!(w, "a" | "an" | "the")
-            });
-            if looks_like {
-                name_end = open;
-            }
-        }
-    }
+    let name_end = super::text::trailing_apposition(head).unwrap_or(end);
     let found = name_ending_at(text, name_end).map(|(n, _)| n);
     match found {
         Some(n) if !is_not_name(&n) => Some(Who::Named(n)),
@@ -869,8 +1016,27 @@ fn sentence_subject(text: &str) -> Option<String> {
         crate::util::regex(r"(?:,\s|\s(?:is|was|has|have|had|said|says|will|would|plans|became|becomes|announced|announces|raised|raises|secured|secures|closed|closes|landed|lands|also|now|did|does|expects|hopes|wants|added|told|reported|counts)\b)")
             .expect("verb regex")
     });
+    static PERSON: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(r"(?i)^\s*(?:i'm|i’m|i\s+am|we're|we’re|my\s+name\s+is)\b|^[^,]{1,40},\s+(?:a\s+|the\s+|our\s+)?(?:co-?founder|founder|ceo|chief|president|partner|managing|head|director|chair)")
+            .expect("person regex")
+    });
+    if PERSON.is_match(text) {
+        return None;
+    }
     let verb = VERB.find(text)?;
     name_ending_at(text, verb.start()).map(|(n, _)| n)
+}
+
+/// "co-founder and CEO of Loomwise": the company someone leads.
+fn led_company(text: &str) -> Option<String> {
+    static OF: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(r"(?i)\b(?:co-?founder|founder|ceo|chief\s+executive(?:\s+officer)?|president|cto|coo|cfo)\s+(?:and\s+\w+\s+)?(?:at|of)\s+")
+            .expect("of regex")
+    });
+    let m = OF.find(text)?;
+    name_starting_at(text, m.end())
+        .map(|(n, _)| n)
+        .filter(|n| !is_not_name(n))
 }
 
 /// An investor named in a sentence.
@@ -907,12 +1073,15 @@ static PARTICIPANTS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
       | alongside | along\s+with | together\s+with
       | (?:round|funding|financing|investment|million|billion|crore|lakh|seed|capital|money|cash|debt|note|notes|grant|series\s+[a-j](?:-\d)?|\d(?:[mkb]|bn|mn)?)\s+from
       | from\s+(?:investors|backers)\s+(?:including|such\s+as|like)
+      | came\s+from | provided\s+by | extended\s+by | lent\s+by
+      | (?:raised|raises|received|receives|secured|secures|got|gets|took|drew|attracted|collected|obtained)\b[^.;]{0,80}?\bfrom
     )\s+")
     .expect("participants regex")
 });
 static PARTICIPANTS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     crate::util::regex(r"(?ix)\s(?:also\s+|both\s+|all\s+)?(?:
-        participated | joined\s+(?:the\s+)?(?:round|deal|funding|in|as) | joined | invested | chipped\s+in | took\s+part
+        participated | participating | joined\s+(?:the\s+)?(?:round|deal|funding|in|as) | joined | joining | invested | investing
+      | chipped\s+in | chipping\s+in | took\s+part | taking\s+part | contributing | putting\s+in | put\s+(?:in\s+)?money
       | came\s+in | put\s+in | contributed | pitched\s+in | re-?upped | doubled\s+down | backed\s+the
       | as\s+(?:other|additional|new|fellow|existing)?\s*(?:\w+\s+)?(?:backers|investors|participants|funders)
       | (?:are|were|is|was)\s+(?:also\s+)?(?:among\s+)?(?:the\s+)?(?:other\s+|existing\s+|new\s+)?(?:investors|backers|participants)
@@ -961,11 +1130,18 @@ fn add_investor(round: &mut Round, name: &str, role: Role, ev: &Evidence) {
     if k.is_empty() {
         return;
     }
-    if let Some(existing) = round.investors.iter_mut().find(|p| key(&p.name) == k) {
+    let same = |other: &str| {
+        let o = key(other);
+        o == k || (o.len().min(k.len()) >= 4 && (o.starts_with(&k) || k.starts_with(&o)))
+    };
+    if let Some(existing) = round.investors.iter_mut().find(|p| same(&p.name)) {
         if role == Role::Lead && existing.role != Role::Lead {
             existing.role = Role::Lead;
-            existing.name = name.to_string();
             existing.evidence = Some(ev.clone());
+        }
+        // Keep the fuller spelling ("Ashbury Capital" over "Ashbury").
+        if name.len() > existing.name.len() {
+            existing.name = name.to_string();
         }
         return;
     }

@@ -301,7 +301,10 @@ pub fn clean_investor(raw: &str) -> Option<String> {
         .trim_end_matches("’s")
         .to_string();
     let name = fix_trailing_abbreviation(&name, raw);
-    if name.is_empty() || !name.chars().any(char::is_alphanumeric) || is_generic(&name) {
+    if name.chars().filter(|c| c.is_alphabetic()).count() < 2
+        || is_generic(&name)
+        || names_a_round(&name)
+    {
         return None;
     }
     Some(name)
@@ -332,6 +335,15 @@ pub fn is_name_word(w: &str) -> bool {
         || w.chars().skip(1).any(|c| c.is_uppercase())
         || (w.chars().any(|c| c.is_ascii_digit()) && w.chars().any(char::is_alphabetic))
         || first == '&'
+}
+
+/// "Series B-2", "Round C", "Seed": a round, not an investor.
+fn names_a_round(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.starts_with("series ")
+        || lower.starts_with("round ")
+        || lower == "seed"
+        || lower.starts_with("pre-seed")
 }
 
 /// Names that are really descriptions or pronouns.

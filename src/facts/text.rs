@@ -490,7 +490,7 @@ static LIST_SPLIT: LazyLock<Regex> = LazyLock::new(|| {
 static LIST_END: LazyLock<Regex> = LazyLock::new(|| {
     crate::util::regex(
         r"(?x)
-          [;:!?\[\]—–“”]|\s-\s|\s--\s
+          [;:!?\[\]—–“”\x22]|\s-\s|\s--\s
         | ,\s*(?:which|who|whose|according|bringing|brings|taking|takes|valuing|making|pushing|lifting|giving|while|said|says|and\s+it|it|the\s+(?:company|startup|firm)|in\s+a|as\s+the|a\s+(?:move|sign|deal)|with\s+the|per)\b
         | \s(?:to|for|in|on|at|from|into|after|before|during|when|while|since|that|which|who|with|according|said|says|told|reported|valued|valuing|bringing|taking|under|amid|through|via|per|last|this|earlier|today|yesterday|was|were|is|are|has|have|had|will|would|could|should|may|might|can|also|then|now|marking|making|following|alongside|along\s+with|together\s+with|joined\s+by|among\s+others|et\s+al|as\s+(?:part|it|the|lead|co-lead|anchor)|and\s+(?:it|its|is|was|has|will|plans|said|brings|takes|comes|marks|values|includes|included|more)|and\s+the\s+(?:company|startup|firm|round|funding|money|capital|deal|new))\b
         ",
@@ -502,6 +502,9 @@ static LIST_END: LazyLock<Regex> = LazyLock::new(|| {
 pub fn list_after(text: &str, pos: usize) -> Vec<String> {
     let rest = blank_parentheses(&text[pos..]);
     let end = LIST_END.find(&rest).map_or(rest.len(), |m| m.start());
+    if opens_clause(&rest[..end]) {
+        return Vec::new();
+    }
     split_list(&rest[..end])
 }
 
@@ -511,7 +514,12 @@ pub fn list_before(text: &str, pos: usize) -> Vec<String> {
         crate::util::regex(r"(?i)(?:[;:(—–“”]|\s-\s|\b(?:said|says|that|while|whereas|but|because|after|as|where|when|which|who|noted|added|revealed|confirmed|disclosed|announced)\s)")
             .expect("clause regex")
     });
-    let before = blank_parentheses(&text[..pos]);
+    let mut before = blank_parentheses(&text[..pos]);
+    // "Dr. Evelyn Strand, an otolaryngologist who co-founded the company, also participated":
+    // drop the apposition between the name and the verb.
+    if let Some(cut) = trailing_apposition(&before) {
+        before.truncate(cut);
+    }
     let start = CLAUSE_START
         .find_iter(&before)
         .last()
@@ -565,9 +573,71 @@ pub fn list_before(text: &str, pos: usize) -> Vec<String> {
 fn split_list(segment: &str) -> Vec<String> {
     LIST_SPLIT
         .split(segment)
+        .filter(|item| !is_apposition(item))
         .filter_map(clean_investor)
         .filter(|n| !is_not_name(n))
         .collect()
+}
+
+/// "the founder of online estate agent Keyhouse", "a former chief operating officer at X": an
+/// article followed by a lower-case word describes the name before it; it names nobody new.
+fn is_apposition(item: &str) -> bool {
+    let mut words = item.split_whitespace();
+    match (words.next(), words.next()) {
+        (Some(first), Some(second)) => {
+            matches!(
+                first.to_ascii_lowercase().as_str(),
+                "the" | "a" | "an" | "its" | "his" | "her" | "their" | "whose"
+            ) && second.starts_with(|c: char| c.is_lowercase())
+                && !matches!(second, "late" | "investment" | "venture" | "family")
+        }
+        _ => false,
+    }
+}
+
+/// Words that cannot open a list of names: the cue was followed by a clause, not names
+/// ("existing shareholders backed our data").
+fn opens_clause(segment: &str) -> bool {
+    let first = segment.split_whitespace().next().unwrap_or("");
+    let lower = first.to_ascii_lowercase();
+    first.starts_with(|c: char| c.is_lowercase())
+        && (lower.ends_with("ed") && !matches!(lower.as_str(), "united" | "seed" | "red")
+            || matches!(
+                lower.as_str(),
+                "said"
+                    | "says"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "to"
+            ))
+}
+
+/// Where a trailing ", a/an/the … ," apposition starts, if `text` ends with one.
+pub fn trailing_apposition(text: &str) -> Option<usize> {
+    let trimmed = text.trim_end();
+    let inner = trimmed.strip_suffix(',')?;
+    let mut search = inner.len();
+    // Try each earlier comma: the apposition is the text after the first one that opens with a
+    // lower-case word or an article, within a sentence-sized reach.
+    while let Some(open) = inner[..search].rfind(',') {
+        let segment = inner[open + 1..].trim_start();
+        let first = segment.split_whitespace().next().unwrap_or("");
+        if first.starts_with(|c: char| c.is_lowercase()) {
+            return Some(open);
+        }
+        if inner.len() - open > 160 {
+            break;
+        }
+        search = open;
+    }
+    None
 }
 
 /// Replaces parenthesised asides with spaces, keeping byte offsets.
@@ -651,6 +721,10 @@ mod tests {
             list_after(s, 7),
             ["Alibaba Group Holding Limited", "Temasek"]
         );
+        let s = "among them Marcus Whitfield, the founder of online estate agent Keyhouse, and Helen Achebe, a former chief operating officer at a big six energy supplier.";
+        assert_eq!(list_after(s, 11), ["Marcus Whitfield", "Helen Achebe"]);
+        let s = "existing shareholders backed our data,\" Park said.";
+        assert!(list_after(s, 22).is_empty());
         let s = "backed by Y Combinator, according to TechCrunch";
         assert_eq!(list_after(s, 10), ["Y Combinator"]);
     }
@@ -673,6 +747,12 @@ mod tests {
         assert_eq!(
             list_before(s, s.find(" invested").unwrap()),
             ["Accel", "Index"]
+        );
+        let s =
+            "Dr. Evelyn Strand, an otolaryngologist who co-founded the company, also participated";
+        assert_eq!(
+            list_before(s, s.find(" also participated").unwrap()),
+            ["Evelyn Strand"]
         );
         let s = "In April, Alibaba led the funding";
         assert_eq!(list_before(s, s.find(" led").unwrap()), ["Alibaba"]);
