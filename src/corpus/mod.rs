@@ -159,6 +159,7 @@ pub fn normalize_body(raw: &str) -> String {
             let ch = match ch {
                 '\u{00a0}' | '\u{2007}' | '\u{202f}' | '\u{2009}' | '\u{200a}' | '\t' | '\n' => ' ',
                 '\u{200b}' | '\u{feff}' | '\u{00ad}' => continue,
+                '\u{2010}' | '\u{2011}' | '\u{2012}' => '-',
                 c => c,
             };
             if ch == ' ' {

@@ -150,8 +150,9 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
             let boundary = match next {
                 None => true,
                 Some(c) if c.is_whitespace() => {
-                    let after = text[end..].trim_start().chars().next();
-                    b != b'.' || (!is_abbreviation(text, i) && starts_sentence(after))
+                    let rest = text[end..].trim_start();
+                    let after = rest.chars().next();
+                    b != b'.' || (!is_abbreviation(text, i) && (starts_sentence(after) || odd_case_name(rest)))
                 }
                 _ => false,
             };
@@ -210,6 +211,14 @@ fn starts_sentence(c: Option<char>) -> bool {
     }
 }
 
+/// Names that start in lower case but are names: "eTambak", "a16z", "iKarta".
+fn odd_case_name(rest: &str) -> bool {
+    let word: &str = rest.split(|c: char| c.is_whitespace() || c == ',').next().unwrap_or("");
+    word.len() > 2
+        && word.starts_with(|c: char| c.is_lowercase())
+        && word.chars().skip(1).any(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
 /// True when the period at `dot` closes an abbreviation or an initial.
 fn is_abbreviation(text: &str, dot: usize) -> bool {
     let before = &text[..dot];
@@ -264,6 +273,11 @@ mod tests {
                 "Yes."
             ]
         );
+    }
+
+    #[test]
+    fn names_in_odd_case_start_sentences() {
+        assert_eq!(sentences("It closed. eTambak raised money. a16z invested."), ["It closed.", "eTambak raised money.", "a16z invested."]);
     }
 
     #[test]

@@ -423,6 +423,9 @@ fn had_raised_is_round(text: &str, start: usize) -> bool {
     HAD.is_match(before) && (REPORTED.is_match(before) || !round_types(text).is_empty())
 }
 
+/// "a valuation cap of A$9 million": a convertible note's cap, not a valuation.
+static CAP: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bcap(?:ped)?\s+(?:of|at)\s*(?:about|around|roughly)?\s*$"));
+
 /// "$18 billion a year": a rate, not a round or a valuation.
 static PER_PERIOD: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s+(?:a|per|each|every)\s+(?:year|month|quarter|week|day|annum)\b"));
@@ -444,7 +447,7 @@ pub fn money_kind(text: &str, start: usize, end: usize) -> MoneyKind {
     } else {
         super::Basis::Unspecified
     };
-    if PER_PERIOD.is_match(after) {
+    if PER_PERIOD.is_match(after) || CAP.is_match(before) {
         return MoneyKind::Other;
     }
     if VALUATION_BEFORE.is_match(before) || VALUATION_AFTER.is_match(after) {

@@ -36,6 +36,7 @@ pub fn extract_with_subject(
     let subject = find_subject(article, &sentences);
     tracing::trace!(article = %article.id, subject = ?subject, "subject");
     let mut ex = Extractor {
+        published: article.published.or_else(|| dateline_date(&article.body)),
         article,
         subject: subject.clone(),
         current: subject,
@@ -49,7 +50,8 @@ pub fn extract_with_subject(
         if s.passage != last_passage {
             // A digest item opens with its company: "**1. Crestmark Pay** — The payments
             // company raised ...".
-            ex.current = match header_company(s.text) {
+            let header = header_company(s.text).or_else(|| s.heading.and_then(heading_company));
+            ex.current = match header {
                 Some(name) => Some(ex.canonical(&name)),
                 None => ex.subject.clone(),
             };
@@ -59,6 +61,19 @@ pub fn extract_with_subject(
     }
     let subject = ex.subject.clone();
     (ex.finish(), subject)
+}
+
+/// The date in a dateline ("NEW DELHI, JANUARY 12, 2024:"), for articles that carry no
+/// publication date of their own.
+fn dateline_date(body: &str) -> Option<NaiveDate> {
+    let first = body.split("\n\n").find(|p| !p.trim().is_empty())?;
+    let head = super::text::window(first, 0, 120);
+    let dateline = DATELINE.find(head)?;
+    let titled: String = display_case(dateline.as_str());
+    crate::facts::dates::find_dates(&titled, None)
+        .into_iter()
+        .find(|d| d.date.precision == crate::facts::Precision::Day)
+        .map(|d| d.date.date)
 }
 
 /// The company named as a paragraph's header: "**1. Crestmark Pay** —", "Acme Robotics:".
@@ -74,6 +89,39 @@ fn header_company(text: &str) -> Option<String> {
     (start == 0 && name.len() + 2 >= raw.trim_end().len() && !is_not_name(&name)).then_some(name)
 }
 
+/// The company a heading line names: "▶ **CHAI KONA** (Pune, India)", "Alpenkraft (Zurich)".
+fn heading_company(line: &str) -> Option<String> {
+    let cleaned: String = line
+        .chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace() || matches!(c, '&' | '.' | '\'' | '’' | '-' | '(' | ')'))
+        .collect();
+    let cleaned = cleaned.trim().trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
+    let name_part = cleaned.split('(').next().unwrap_or("").trim();
+    if name_part.is_empty() || name_part.split_whitespace().count() > 5 {
+        return None;
+    }
+    let (name, start) = name_starting_at(name_part, 0)?;
+    (start == 0 && name.len() == name_part.len() && !is_not_name(&name)).then(|| display_case(&name))
+}
+
+/// "CHAI KONA" reads as "Chai Kona"; other spellings are kept as written.
+fn display_case(name: &str) -> String {
+    if name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && name.len() > 4 {
+        name.split_whitespace()
+            .map(|w| {
+                let mut c = w.chars();
+                match c.next() {
+                    Some(f) => f.to_string() + &c.as_str().to_lowercase(),
+                    None => String::new(),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        name.to_string()
+    }
+}
+
 struct Sentence<'a> {
     /// Sentence text, a dateline removed.
     text: &'a str,
@@ -84,6 +132,8 @@ struct Sentence<'a> {
     relevant: bool,
     /// The investors it names, found once and used by both passes.
     investors: Vec<InvestorCue>,
+    /// For a passage's first sentence, the heading line just above it, if any.
+    heading: Option<&'a str>,
 }
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -95,7 +145,15 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 
 fn sentences<'a>(article: &'a Article, passages: &[Passage]) -> Vec<Sentence<'a>> {
     let mut out = Vec::new();
+    let paragraphs = crate::corpus::paragraphs(&article.body);
     for p in passages {
+        // A short heading paragraph right before the passage ("▶ **CHAI KONA** (Pune)").
+        let heading = paragraphs
+            .iter()
+            .take_while(|para| para.end <= p.span.start)
+            .last()
+            .map(|para| para.text(&article.body))
+            .filter(|t| t.len() < 80 && !t.trim_end().ends_with(['.', '!', '?']));
         for span in &p.sentences {
             let raw = span.text(&article.body);
             let skip = DATELINE.find(raw).map_or(0, |m| m.end());
@@ -112,6 +170,7 @@ fn sentences<'a>(article: &'a Article, passages: &[Passage]) -> Vec<Sentence<'a>
                 } else {
                     Vec::new()
                 },
+                heading: if span.start == p.span.start { heading } else { None },
             });
         }
     }
@@ -246,6 +305,8 @@ struct Draft {
 
 struct Extractor<'a> {
     article: &'a Article,
+    /// Publication date, or the dateline's date for articles without metadata.
+    published: Option<NaiveDate>,
     subject: Option<String>,
     current: Option<String>,
     drafts: Vec<Draft>,
@@ -309,7 +370,7 @@ impl Extractor<'_> {
             .zip(money_kinds(text, &spans))
             .collect();
         let types = round_types(text);
-        let published = self.article.published;
+        let published = self.published;
         let dates: Vec<DateMention> = find_dates(text, published)
             .into_iter()
             .filter(|d| date_refers_to_round(text, d, published))
@@ -364,8 +425,9 @@ impl Extractor<'_> {
         let typed_ok = who != Who::Unknown || definite || raise || !investors.is_empty();
         if typed_ok {
             let mut prev_end = 0;
-            for t in &types {
-                let amount_idx = nearest_amount(&round_amounts, &used, t);
+            let pairing = pair_amounts(&round_amounts, &types);
+            for (ti, t) in types.iter().enumerate() {
+                let amount_idx = pairing[ti];
                 let hist = is_historical(text, prev_end, t.start);
                 prev_end = t.end;
                 let money = amount_idx.map(|i| round_amounts[i].0.money.clone());
@@ -633,7 +695,7 @@ impl Extractor<'_> {
     }
 
     fn finish(self) -> Vec<Round> {
-        let published = self.article.published;
+        let published = self.published;
         let aliases = self.aliases.clone();
         let fullest = |name: &str| -> String {
             let k = key(name);
@@ -775,26 +837,28 @@ static UNDISCLOSED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("undisclosed regex")
 });
 
-fn nearest_amount(
-    amounts: &[&(MoneyMention, MoneyKind)],
-    used: &[bool],
-    t: &TypeMention,
-) -> Option<usize> {
-    amounts
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !used[*i])
-        .map(|(i, (m, _))| {
-            let dist = if m.end <= t.start {
-                t.start - m.end
-            } else {
-                m.start.saturating_sub(t.end)
-            };
-            (i, dist)
-        })
-        .filter(|(_, dist)| *dist <= 60)
-        .min_by_key(|(_, d)| *d)
-        .map(|(i, _)| i)
+/// Pairs each round mention with the closest amount (within 60 bytes), closest pairs first,
+/// so "a $20M Series C follows a KRW 12bn bridge round" gives each round its own figure.
+fn pair_amounts(amounts: &[&(MoneyMention, MoneyKind)], types: &[TypeMention]) -> Vec<Option<usize>> {
+    let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+    for (ti, t) in types.iter().enumerate() {
+        for (ai, (m, _)) in amounts.iter().enumerate() {
+            let dist = if m.end <= t.start { t.start - m.end } else { m.start.saturating_sub(t.end) };
+            if dist <= 60 {
+                pairs.push((dist, ti, ai));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    let mut out = vec![None; types.len()];
+    let mut taken = vec![false; amounts.len()];
+    for (_, ti, ai) in pairs {
+        if out[ti].is_none() && !taken[ai] {
+            out[ti] = Some(ai);
+            taken[ai] = true;
+        }
+    }
+    out
 }
 
 /// Whether words between `from` and `pos` mark the mention as an earlier round.
@@ -1052,7 +1116,7 @@ static LEAD_BY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("lead-by regex")
 });
 static LEAD_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    crate::util::regex(r"(?i)\s(?:co-?led|led|headed|spearheaded|anchored|fronted|co-?leads|co-?leading|leads|heads|spearheads|anchors|took\s+the\s+lead\s+(?:in|on)|is\s+leading|are\s+leading|was\s+leading)\s+(?:the\s+|this\s+|its\s+|a\s+|an\s+|their\s+|our\s+)?(?:[\w$€£¥₹₩.\-]+\s+){0,4}?(?:round|funding|financing|investment|raise|deal|series|seed|tranche|effort|fundraise|fundraising|pre-seed|growth|injection)\b")
+    crate::util::regex(r"(?i)\s(?:co-?led|led|headed|spearheaded|anchored|fronted|co-?leads|co-?leading|leads|heads|spearheads|anchors|took\s+the\s+lead\s+(?:in|on)|is\s+leading|are\s+leading|was\s+leading)\s+(?:the\s+|this\s+|its\s+|a\s+|an\s+|their\s+|our\s+)?(?:[\w$€£¥₹₩.\-]+\s+){0,4}?(?:round|funding|financing|investment|raise|deal|series|seed|tranche|effort|fundraise|fundraising|pre-seed|growth|injection|note|notes|facility|loan|grant|offering|extension|bridge)\b|\s(?:co-?led|led)\s*(?:[,;]|\.\s*$|$|\s+along\b|\s+alongside\b|\s+with\b|\s+and\s+(?:was|is)\s+joined)")
         .expect("lead verb regex")
 });
 static LEADING: LazyLock<Regex> = LazyLock::new(|| {
