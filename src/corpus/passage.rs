@@ -226,7 +226,15 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
         .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '[' | '—'))
         .map(|p| p + before[p..].chars().next().map_or(1, char::len_utf8))
         .unwrap_or(0);
+    // Only the trailing run of letters and periods: "WIRE)--Jan" is "Jan".
     let word = &before[word_start..];
+    let run_start = word
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '.')
+        .last()
+        .map_or(word.len(), |(i, _)| i);
+    let word = &word[run_start..];
     if word.is_empty() {
         return false;
     }
@@ -273,6 +281,11 @@ mod tests {
                 "Yes."
             ]
         );
+    }
+
+    #[test]
+    fn abbreviations_after_punctuation() {
+        assert_eq!(sentences("AUSTIN, Texas--(BUSINESS WIRE)--Jan. 9, 2024--Acme raised."), ["AUSTIN, Texas--(BUSINESS WIRE)--Jan. 9, 2024--Acme raised."]);
     }
 
     #[test]

@@ -37,7 +37,10 @@ pub static FUNDING_NOUN: LazyLock<Regex> = LazyLock::new(|| {
 /// Investor verbs whose object ("in Acme", "into Acme") is the company.
 pub static INVEST_IN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?ix)\b(?:invest(?:s|ed|ing|ment)?|back(?:s|ed|ing)|pour(?:s|ed|ing)?|pump(?:s|ed|ing)?|inject(?:s|ed|ing)?|put(?:s|ting)?|bet(?:s|ting)?|stake|funding|financing|round|raise|participat(?:e|es|ed|ing)|joined|led|leads?|co-?led|co-?leads?)\b[^.;]{0,60}?\b(?:in|into|for)\s+",
+        r"(?x)(?:
+            (?i:\b(?:invest(?:s|ed|ing)?|back(?:s|ed|ing)|pour(?:s|ed|ing)?|pump(?:s|ed|ing)?|inject(?:s|ed|ing)?|put(?:s|ting)?|bet(?:s|ting)?|participat(?:e|es|ed|ing)|joined|led|leads?|co-?led|co-?leads?)\b)[^.;]{0,60}?
+          | \b(?:investment|stake|funding|financing|round|raise)\b[^.;]{0,25}?
+        )\b(?:in|into|for)\s+",
     )
 });
 
@@ -76,7 +79,7 @@ static ROUND_TYPES: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<seed>\b(?i:seed)\b(?P<seedafter>[\s\-–]+[\w\-]+)?)
       | (?P<angel>\b(?i:angel)\s+(?i:round|funding|investment|financing|money|raise)\b)
       | (?P<extension>\b(?i:bridge|extension|top-up)\b(?P<extafter>\s+[\w\-]+)?)
-      | (?P<growth>\b(?i:growth)[\s\-–]+(?i:round|equity|funding|financing|investment|capital)\b)
+      | (?P<growth>\bgrowth[\s\-–]+(?i:round|equity|funding|financing|investment|capital)\b)
       | (?P<pe>\b(?i:private)[\s\-–]+(?i:equity)\s+(?i:round|investment|funding|financing|deal)\b)
       | (?P<debt>\b(?i:venture\s+debt|debt\s+(?:financing|funding|facility|facilities|round|raise|capital|package)|credit\s+(?:facility|line)|line\s+of\s+credit|term\s+loan|loan\s+facility|revenue-based\s+financing|in\s+debt|of\s+debt|debt)\b)
       | (?P<convertible>\b(?i:convertible\s+(?:note|notes|bond|bonds|debt|loan|loans))\b|\bSAFEs?\b)

@@ -581,8 +581,11 @@ pub fn list_before(text: &str, pos: usize) -> Vec<String> {
 fn split_list(segment: &str) -> Vec<String> {
     LIST_SPLIT
         .split(segment)
-        .filter(|item| !is_apposition(item))
-        .filter_map(clean_investor)
+        .enumerate()
+        // After a name, "the founder of …" describes that name; first in a list, "its longtime
+        // backer X" introduces one.
+        .filter(|(i, item)| *i == 0 || !is_apposition(item))
+        .filter_map(|(_, item)| clean_investor(item))
         .filter(|n| !is_not_name(n))
         .collect()
 }
@@ -632,20 +635,21 @@ pub fn trailing_apposition(text: &str) -> Option<usize> {
     let trimmed = text.trim_end();
     let inner = trimmed.strip_suffix(',')?;
     let mut search = inner.len();
-    // Try each earlier comma: the apposition is the text after the first one that opens with a
-    // lower-case word or an article, within a sentence-sized reach.
+    let mut found = None;
+    // The apposition opens at the leftmost comma, within a sentence-sized reach, followed by a
+    // lower-case word or an article: "Tallis Bio, a Cambridge, Massachusetts, company …,".
     while let Some(open) = inner[..search].rfind(',') {
-        let segment = inner[open + 1..].trim_start();
-        let first = segment.split_whitespace().next().unwrap_or("");
-        if first.starts_with(|c: char| c.is_lowercase()) {
-            return Some(open);
-        }
         if inner.len() - open > 160 {
             break;
         }
+        let segment = inner[open + 1..].trim_start();
+        let first = segment.split_whitespace().next().unwrap_or("");
+        if first.starts_with(|c: char| c.is_lowercase()) {
+            found = Some(open);
+        }
         search = open;
     }
-    None
+    found
 }
 
 /// Replaces parenthesised asides with spaces, keeping byte offsets.
@@ -733,6 +737,8 @@ mod tests {
         assert_eq!(list_after(s, 11), ["Marcus Whitfield", "Helen Achebe"]);
         let s = "existing shareholders backed our data,\" Park said.";
         assert!(list_after(s, 22).is_empty());
+        let s = "The note was anchored by its longtime backer Larchmont Bio Ventures.";
+        assert_eq!(list_after(s, s.find("by ").unwrap() + 3), ["Larchmont Bio Ventures"]);
         let s = "backed by Y Combinator, according to TechCrunch";
         assert_eq!(list_after(s, 10), ["Y Combinator"]);
     }
