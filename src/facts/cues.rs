@@ -24,6 +24,7 @@ pub static RAISE_VERB: LazyLock<Regex> = LazyLock::new(|| {
       | bank(?:s|ed|ing)? | wrap(?:s|ped|ping)?\s+up | announc(?:e|es|ed|ing)
       | pick(?:s|ed|ing)?\s+up | scoop(?:s|ed|ing)?(?:\s+up)? | clinch(?:es|ed|ing)? | seal(?:s|ed|ing)?
       | mop(?:s|ped|ping)?\s+up | notch(?:es|ed|ing)? | lock(?:s|ed|ing)?\s+(?:in|up) | won | wins
+      | top(?:s|ped|ping)?\s+up | extend(?:s|ed|ing)? | (?:is|was)\s+raising
     )\b")
 });
 
@@ -98,6 +99,10 @@ fn describes_something_else(after: Option<&str>) -> bool {
     matches!(
         word.as_str(),
         "investor"
+            | "lead"
+            | "leads"
+            | "backer"
+            | "backers"
             | "investors"
             | "stage"
             | "startups"

@@ -216,6 +216,15 @@ fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
     if let Some(n) = possessive_owner(title) {
         add(n, 3, &mut scores);
     }
+    // A company's own blog or newsroom: "Ambit Notes Blog".
+    if let Some(source) = &article.source {
+        static OWN: LazyLock<Regex> = LazyLock::new(|| {
+            crate::util::regex(r"^(?P<name>.+?)\s+(?:Blog|Newsroom|Press\s+Room|Press|Engineering|News)$").expect("own outlet regex")
+        });
+        if let Some(c) = OWN.captures(source.trim()) {
+            add(c["name"].to_string(), 3, &mut scores);
+        }
+    }
     let mut investors: Vec<String> = Vec::new();
     for (i, s) in sentences.iter().enumerate() {
         if i > 0 && !s.relevant {
@@ -248,7 +257,8 @@ fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
         match name_starting_at(title, at) {
             Some((n, start)) => {
                 let end = start + n.len();
-                if !is_not_name(&n) && title_words.len() > 1 {
+                let n = cut_at_verb(&n);
+                if !n.is_empty() && !is_not_name(&n) && title_words.len() > 1 {
                     add(n, 1, &mut scores);
                 }
                 at = end.max(at + 1);
@@ -260,7 +270,19 @@ fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
         }
     }
     let body = article.body.to_lowercase();
+    let host = article
+        .url
+        .as_deref()
+        .and_then(|u| u.split("//").nth(1))
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or("")
+        .to_ascii_lowercase()
+        .replace(['.', '-'], "");
     for (name, score) in scores.iter_mut() {
+        let k = key(name);
+        if k.len() >= 4 && host.contains(&k) {
+            *score += 2;
+        }
         let mentions = body.matches(&name.to_lowercase()).count() as i32;
         *score += mentions.min(4);
         if investors.contains(&key(name)) {
@@ -272,6 +294,22 @@ fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
         .filter(|(_, score)| *score >= 3)
         .max_by_key(|(_, score)| *score)
         .map(|(name, _)| name)
+}
+
+/// A title's name phrase up to its first verb: "Pinecrest Labs Secures" is Pinecrest Labs.
+fn cut_at_verb(name: &str) -> String {
+    static VERBISH: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(r"(?i)^(?:raises?|raised|closes?|closed|lands?|landed|secures?|secured|bags?|gets?|nabs?|snags?|wins?|announces?|leads?|led|backs?|invests?|files?|buys?|acquires?|launches?|unveils?|completes?|scores?|pulls|hauls|rakes|nets?|takes|tops|extends|is|are|was|has|hits|reaches|eyes|plans|says|valued|becomes)$")
+            .expect("title verb regex")
+    });
+    let mut words = Vec::new();
+    for w in name.split_whitespace() {
+        if VERBISH.is_match(w.trim_matches(|c: char| !c.is_alphanumeric())) {
+            break;
+        }
+        words.push(w);
+    }
+    words.join(" ")
 }
 
 /// How the company of a sentence was found.
@@ -380,7 +418,8 @@ impl Extractor<'_> {
         let definite = DEFINITE_ROUND.is_match(text);
         let undisclosed = UNDISCLOSED.is_match(text);
 
-        let (who, found) = self.who(text, investors);
+        let round_info = !types.is_empty() || amounts.iter().any(|(_, k)| *k == MoneyKind::Round);
+        let (who, found) = self.who(text, investors, round_info);
         let raise_subject = found == Found::RaiseSubject;
         let company = match &who {
             Who::Named(name) => {
@@ -576,7 +615,7 @@ impl Extractor<'_> {
     }
 
     /// Who raised, per this sentence; and whether a raise verb had the company as subject.
-    fn who(&self, text: &str, investors: &[InvestorCue]) -> (Who, Found) {
+    fn who(&self, text: &str, investors: &[InvestorCue], round_info: bool) -> (Who, Found) {
         let is_investor = |name: &str| investors.iter().any(|c| similar(&c.name, name));
         for m in raise_verbs(text, false) {
             if text[m.end()..].trim_start().starts_with("to ")
@@ -602,6 +641,14 @@ impl Extractor<'_> {
         if let Some(name) = possessive_owner(text) {
             if !is_investor(&name) {
                 return (Who::Named(name), Found::Other);
+            }
+        }
+        // "Inkwell Legal tops up its Series A": a new name as the subject of a sentence about a round.
+        if round_info {
+            if let Some(name) = sentence_subject(text) {
+                if !is_investor(&name) && !is_not_name(&name) && text.trim_start().starts_with(name.as_str()) {
+                    return (Who::Named(name), Found::Other);
+                }
             }
         }
         if PRONOUN.is_match(text) {
@@ -1145,7 +1192,7 @@ static PARTICIPANTS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static PARTICIPANTS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     crate::util::regex(r"(?ix)\s(?:also\s+|both\s+|all\s+)?(?:
         participated | participating | joined\s+(?:the\s+)?(?:round|deal|funding|in|as) | joined | joining | invested | investing
-      | chipped\s+in | chipping\s+in | took\s+part | taking\s+part | contributing | putting\s+in | put\s+(?:in\s+)?money
+      | returned | came\s+back | chipped\s+in | chipping\s+in | took\s+part | taking\s+part | contributing | putting\s+in | put\s+(?:in\s+)?money
       | came\s+in | put\s+in | contributed | pitched\s+in | re-?upped | doubled\s+down | backed\s+the
       | as\s+(?:other|additional|new|fellow|existing)?\s*(?:\w+\s+)?(?:backers|investors|participants|funders)
       | (?:are|were|is|was)\s+(?:also\s+)?(?:among\s+)?(?:the\s+)?(?:other\s+|existing\s+|new\s+)?(?:investors|backers|participants)

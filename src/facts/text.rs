@@ -644,6 +644,10 @@ pub fn trailing_apposition(text: &str) -> Option<usize> {
         }
         let segment = inner[open + 1..].trim_start();
         let first = segment.split_whitespace().next().unwrap_or("");
+        if matches!(first, "and" | "or" | "but" | "while" | "with" | "as" | "plus" | "nor") {
+            // A new clause or list item, not a description of the name.
+            break;
+        }
         if first.starts_with(|c: char| c.is_lowercase()) {
             found = Some(open);
         }
