@@ -50,8 +50,7 @@ pub fn extract_with_subject(
         if s.passage != last_passage {
             // A digest item opens with its company: "**1. Crestmark Pay** — The payments
             // company raised ...".
-            let header = header_company(s.text).or_else(|| s.heading.and_then(heading_company));
-            ex.current = match header {
+            ex.current = match s.header.clone() {
                 Some(name) => Some(ex.canonical(&name)),
                 None => ex.subject.clone(),
             };
@@ -132,8 +131,8 @@ struct Sentence<'a> {
     relevant: bool,
     /// The investors it names, found once and used by both passes.
     investors: Vec<InvestorCue>,
-    /// For a passage's first sentence, the heading line just above it, if any.
-    heading: Option<&'a str>,
+    /// For a passage's first sentence, the company its header or heading line names, if any.
+    header: Option<String>,
 }
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -170,7 +169,11 @@ fn sentences<'a>(article: &'a Article, passages: &[Passage]) -> Vec<Sentence<'a>
                 } else {
                     Vec::new()
                 },
-                heading: if span.start == p.span.start { heading } else { None },
+                header: if span.start == p.span.start {
+                    header_company(p.span.text(&article.body)).or_else(|| heading.and_then(heading_company))
+                } else {
+                    None
+                },
             });
         }
     }
@@ -180,24 +183,28 @@ fn sentences<'a>(article: &'a Article, passages: &[Passage]) -> Vec<Sentence<'a>
 /// Picks the company an article is about: named as the raiser in the title or the body, the
 /// subject of the lead sentence, mentioned often; never one of the article's investors.
 fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
-    let mut scores: Vec<(String, i32)> = Vec::new();
-    let add = |name: String, weight: i32, scores: &mut Vec<(String, i32)>| {
-        if is_not_name(&name) || key(&name).len() < 2 {
+    // (name, score, has strong evidence). Weight 1 is weak evidence (a name in the title);
+    // a subject needs at least one strong piece (raiser, possessive owner, lead sentence, ...).
+    let mut scores: Vec<(String, i32, bool)> = Vec::new();
+    let outlet = article.source.as_deref().map(key).unwrap_or_default();
+    let add = |name: String, weight: i32, scores: &mut Vec<(String, i32, bool)>| {
+        if is_not_name(&name) || key(&name).len() < 2 || (!outlet.is_empty() && outlet.contains(&key(&name))) {
             return;
         }
         let k = key(&name);
-        if let Some(entry) = scores.iter_mut().find(|(n, _)| {
+        if let Some(entry) = scores.iter_mut().find(|(n, _, _)| {
             let nk = key(n);
             nk == k
                 || similar(n, &name)
                 || (nk.len().min(k.len()) >= 4 && (nk.starts_with(&k) || k.starts_with(&nk)))
         }) {
             entry.1 += weight;
+            entry.2 |= weight >= 2;
             if name.len() > entry.0.len() {
                 entry.0 = name;
             }
         } else {
-            scores.push((name, weight));
+            scores.push((name, weight, weight >= 2));
         }
     };
     let title = article.title.as_str();
@@ -222,7 +229,7 @@ fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
             crate::util::regex(r"^(?P<name>.+?)\s+(?:Blog|Newsroom|Press\s+Room|Press|Engineering|News)$").expect("own outlet regex")
         });
         if let Some(c) = OWN.captures(source.trim()) {
-            add(c["name"].to_string(), 3, &mut scores);
+            scores.push((c["name"].to_string(), 3, true));
         }
     }
     let mut investors: Vec<String> = Vec::new();
@@ -278,10 +285,11 @@ fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
         .unwrap_or("")
         .to_ascii_lowercase()
         .replace(['.', '-'], "");
-    for (name, score) in scores.iter_mut() {
+    for (name, score, strong) in scores.iter_mut() {
         let k = key(name);
         if k.len() >= 4 && host.contains(&k) {
             *score += 2;
+            *strong = true;
         }
         let mentions = body.matches(&name.to_lowercase()).count() as i32;
         *score += mentions.min(4);
@@ -291,9 +299,9 @@ fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
     }
     scores
         .into_iter()
-        .filter(|(_, score)| *score >= 3)
-        .max_by_key(|(_, score)| *score)
-        .map(|(name, _)| name)
+        .filter(|(_, score, strong)| *score >= 3 && *strong)
+        .max_by_key(|(_, score, _)| *score)
+        .map(|(name, _, _)| name)
 }
 
 /// A title's name phrase up to its first verb: "Pinecrest Labs Secures" is Pinecrest Labs.
@@ -1223,6 +1231,10 @@ fn investor_cues(text: &str) -> Vec<InvestorCue> {
         push(list_after(text, m.end()), Role::Participant, m.start());
     }
     for m in PARTICIPANTS_BEFORE.find_iter(text) {
+        // "joined by X" is passive: X comes after, and PARTICIPANTS_AFTER has it.
+        if text[m.end()..].trim_start().starts_with("by ") {
+            continue;
+        }
         push(list_before(text, m.start()), Role::Participant, m.start());
     }
     // A name cued as both lead and participant is a lead.
