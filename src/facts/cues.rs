@@ -382,6 +382,15 @@ static CONVERSION: LazyLock<Regex> = LazyLock::new(|| {
 /// another outlet gave a valuation ("valued at more than $3 billion, while Reuters put the figure
 /// at $4.5 billion") is a valuation too.
 pub fn money_kinds(text: &str, mentions: &[(usize, usize)]) -> Vec<MoneyKind> {
+    // A sentence about a stock-market listing reports no private round, unless it names one.
+    static LISTING: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)\b(?:IPO|initial\s+public\s+offering|went\s+public|going\s+public|go\s+public|public\s+listing|stock\s+market\s+debut|trading\s+debut|priced\s+(?:its\s+)?shares|per\s+share|a\s+share)\b")
+    });
+    static PRIVATE: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)\b(?:round|series|seed|private\s+placement|pre-IPO|venture)\b"));
+    if LISTING.is_match(text) && !PRIVATE.is_match(text) {
+        return vec![MoneyKind::Other; mentions.len()];
+    }
     let mut kinds: Vec<MoneyKind> = mentions
         .iter()
         .map(|&(s, e)| money_kind(text, s, e))
@@ -434,6 +443,12 @@ fn had_raised_is_round(text: &str, start: usize) -> bool {
 /// "a valuation cap of A$9 million": a convertible note's cap, not a valuation.
 static CAP: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bcap(?:ped)?\s+(?:of|at)\s*(?:about|around|roughly)?\s*$"));
 
+/// Values that are not a company's valuation: "gross merchandise value crossed ₹410 crore",
+/// "letters of intent worth A$9 million".
+static NOT_VALUATION: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?:\b(?:merchandise|transaction|order|payment|payments|book|enterprise|deal|contract|trade|export|import|loan|portfolio|asset|assets|property|inventory)\s+value\b|\b(?:letters?\s+of\s+intent|orders?|contracts?|deals?|bookings|pipeline|sales|revenue|assets|inventory|equipment|goods|products|shares|stock|stake|property|properties|projects?)\s+(?:\w+\s+){0,3}?worth\b)[^$€£¥₹₩]{0,30}$")
+});
+
 /// "$18 billion a year": a rate, not a round or a valuation.
 static PER_PERIOD: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s+(?:a|per|each|every)\s+(?:year|month|quarter|week|day|annum)\b"));
@@ -455,7 +470,7 @@ pub fn money_kind(text: &str, start: usize, end: usize) -> MoneyKind {
     } else {
         super::Basis::Unspecified
     };
-    if PER_PERIOD.is_match(after) || CAP.is_match(before) {
+    if PER_PERIOD.is_match(after) || CAP.is_match(before) || NOT_VALUATION.is_match(before) {
         return MoneyKind::Other;
     }
     if VALUATION_BEFORE.is_match(before) || VALUATION_AFTER.is_match(after) {

@@ -137,7 +137,7 @@ struct Sentence<'a> {
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     crate::util::regex(
-        r"^(?:[A-Z][A-Z .'’\-]{2,40}(?:,\s*[A-Z][A-Za-z.]{1,12})?(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}))?\s*(?:\([^)]{1,40}\)|/[^/]{1,40}/)?\s*(?:--|—|–|-|:)\s*(?:\(?[A-Z][A-Z ]{3,30}\)?\s*(?:--|—|–)\s*)?(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})\s*(?:--|—|–|-)\s*)?)",
+        r"^(?:[A-Z][A-Z .'’\-]{2,40}(?:,\s*[A-Z][A-Za-z.]{1,12})?(?:,?\s*(?:[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][A-Za-z]{2,8}\s+\d{4}))?\s*(?:\([^)]{1,40}\)|/[^/]{1,40}/)?\s*(?:--|—|–|-|:)\s*(?:\(?[A-Z][A-Z ]{3,30}\)?\s*(?:--|—|–)\s*)?(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})\s*(?:--|—|–|-)\s*)?)",
     )
     .expect("dateline regex")
 });
@@ -603,7 +603,10 @@ impl Extractor<'_> {
             if self.drafts[d].round.date.is_some() {
                 continue;
             }
-            if let Some(date) = dates.iter().min_by_key(|x| x.start.abs_diff(pos)) {
+            if let Some(date) = dates
+                .iter()
+                .min_by_key(|x| (std::cmp::Reverse(x.date.precision), x.start.abs_diff(pos)))
+            {
                 self.drafts[d].round.date = Some(date.date);
                 if let Some(p) = published {
                     if date.date.end() + Duration::days(45) < p {
@@ -883,7 +886,7 @@ fn is_firm_name(name: &str) -> bool {
 }
 
 static DEFINITE_ROUND: LazyLock<Regex> = LazyLock::new(|| {
-    crate::util::regex(r"(?i)\b(?:the|this|its|their|that|a|an|latest|new|our)\s+(?:[\w$€£¥₹₩.\-]+\s+){0,3}?(?:round|funding|financing|investment|raise|series|seed|tranche|deal|facility|note|notes|loan|grant|credit\s+line)\b")
+    crate::util::regex(r"(?i)\b(?:the|this|its|their|that|latest|our)\s+(?:[\w$€£¥₹₩.\-]+\s+){0,3}?(?:round|funding|financing|investment|raise|series|seed|tranche|deal|facility|note|notes|loan|grant|credit\s+line)\b")
         .expect("definite regex")
 });
 
@@ -1192,7 +1195,9 @@ static PARTICIPANTS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
       | alongside | along\s+with | together\s+with
       | (?:round|funding|financing|investment|million|billion|crore|lakh|seed|capital|money|cash|debt|note|notes|grant|series\s+[a-j](?:-\d)?|\d(?:[mkb]|bn|mn)?)\s+from
       | from\s+(?:investors|backers)\s+(?:including|such\s+as|like)
-      | came\s+from | provided\s+by | extended\s+by | lent\s+by
+      | came\s+from | provided\s+by | extended\s+by | lent\s+by | as\s+did
+      | (?:investors|angels|backers|group)\s+(?:that|which|who)\s+(?:include|includes|included)
+      | (?:angels?|investors|backers)\b[^.:;]{0,80}?:
       | (?:raised|raises|received|receives|secured|secures|got|gets|took|drew|attracted|collected|obtained)\b[^.;]{0,80}?\bfrom
     )\s+")
     .expect("participants regex")
@@ -1219,7 +1224,8 @@ fn investor_cues(text: &str) -> Vec<InvestorCue> {
         push(list_after(text, m.end()), Role::Lead, m.start());
     }
     for m in LEAD_VERB.find_iter(text) {
-        push(list_before(text, m.start()), Role::Lead, m.start());
+        // "X led the extension": the round it led is named after the verb.
+        push(list_before(text, m.start()), Role::Lead, m.end());
     }
     for m in LEADING.find_iter(text) {
         push(list_before(text, m.start()), Role::Lead, m.start());

@@ -266,6 +266,17 @@ pub fn clean_investor(raw: &str) -> Option<String> {
     }
     // The name is the last run of name-like words: after the last lower-case description word
     // (name connectors inside a run excepted) and after the last job title.
+    // "the Birsig Angels club": a trailing descriptive noun is not part of the name.
+    let mut words = words;
+    while words.len() > 1
+        && matches!(
+            words[words.len() - 1],
+            "club" | "network" | "syndicate" | "collective" | "group" | "firm" | "fund" | "office" | "platform" | "arm" | "unit"
+        )
+        && words[words.len() - 2].starts_with(|c: char| c.is_uppercase())
+    {
+        words.pop();
+    }
     let mut start = 0;
     for (i, w) in words.iter().enumerate() {
         let lowercase_word = !is_name_word(w);
@@ -454,6 +465,7 @@ mod tests {
             ("Accel, which led its Series A", "Accel"),
             ("SoftBank Vision Fund 2", "SoftBank Vision Fund 2"),
             ("Goldman Sachs & Co.", "Goldman Sachs & Co."),
+            ("the Birsig Angels club", "Birsig Angels"),
         ];
         for (raw, want) in cases {
             assert_eq!(clean_investor(raw).as_deref(), Some(want), "{raw}");
