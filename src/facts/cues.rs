@@ -82,7 +82,7 @@ static ROUND_TYPES: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<extension>\b(?i:bridge|extension|top-up)\b(?P<extafter>\s+[\w\-]+)?)
       | (?P<growth>\bgrowth[\s\-–]+(?i:round|equity|funding|financing|investment|capital)\b)
       | (?P<pe>\b(?i:private)[\s\-–]+(?i:equity)\s+(?i:round|investment|funding|financing|deal)\b)
-      | (?P<debt>\b(?i:venture\s+debt|debt\s+(?:financing|funding|facility|facilities|round|raise|capital|package)|credit\s+(?:facility|line)|line\s+of\s+credit|term\s+loan|loan\s+facility|revenue-based\s+financing|in\s+debt|of\s+debt|debt)\b)
+      | (?P<debt>\b(?i:venture\s+debt|debt\s+(?:financing|funding|facility|facilities|round|raise|capital|package)|credit\s+(?:facility|line)|line\s+of\s+credit|term\s+loan|loan\s+facility|revenue-based\s+financing|in\s+debt|of\s+debt)\b)
       | (?P<convertible>\b(?i:convertible\s+(?:note|notes|bond|bonds|debt|loan|loans))\b|\bSAFEs?\b)
       | (?P<grant>\bgrants?\b)
       | (?P<corporate>\b(?i:strategic\s+(?:investment|round|funding|financing)|corporate\s+(?:round|investment))\b)
@@ -132,9 +132,18 @@ fn describes_something_else(after: Option<&str>) -> bool {
 
 /// Finds the rounds named in `text`, in order.
 pub fn round_types(text: &str) -> Vec<TypeMention> {
-    let mut out: Vec<TypeMention> = Vec::new();
+        let mut out: Vec<TypeMention> = Vec::new();
+    static BASE_OF: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^\s+(?:of|to)\s+(?:its|the|their|an?)\s+(?:original\s+|earlier\s+|previous\s+|existing\s+|\w+\s+)?$")
+    });
     for caps in ROUND_TYPES.captures_iter(text) {
         let m = caps.get(0).expect("match");
+        // "an extension of its seed round": the seed named here is the round being extended.
+        if let Some(last) = out.last() {
+            if last.kind == RoundType::Extension && BASE_OF.is_match(&text[last.end.min(m.start())..m.start()]) {
+                continue;
+            }
+        }
         let letter = |name: &str| {
             caps.name(name)
                 .map(|l| l.as_str().to_ascii_uppercase().as_bytes()[0] - b'A')

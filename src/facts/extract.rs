@@ -344,6 +344,8 @@ enum Who {
 
 struct Draft {
     round: Round,
+    /// Sentences (by start offset) that created the round or stated its amount.
+    sized_in: Vec<usize>,
     historical: bool,
     /// The round was created by a raise verb or amount, not only by a mention of its name.
     raised: bool,
@@ -360,6 +362,12 @@ struct Extractor<'a> {
     companies: Vec<String>,
     /// Every spelling of a company seen, to name each by its fullest form at the end.
     aliases: Vec<String>,
+}
+
+impl Draft {
+    fn fresh_in(&self, sentence: usize) -> bool {
+        self.sized_in.contains(&sentence)
+    }
 }
 
 impl Extractor<'_> {
@@ -473,7 +481,10 @@ impl Extractor<'_> {
         if typed_ok {
             let mut prev_end = 0;
             let pairing = pair_amounts(&round_amounts, &types);
-            for (ti, t) in types.iter().enumerate() {
+                        for (ti, t) in types.iter().enumerate() {
+                if is_planned(text, t.start) {
+                    continue;
+                }
                 let amount_idx = pairing[ti];
                 let hist = is_historical(text, prev_end, t.start);
                 prev_end = t.end;
@@ -598,9 +609,10 @@ impl Extractor<'_> {
             }
         }
 
-        // Dates go to the rounds this sentence reports, nearest mention first.
+                // Dates go to the rounds this sentence reports (creates or sizes), the most precise first.
         for &(d, pos) in &targets {
-            if self.drafts[d].round.date.is_some() {
+                        let event = raise || ANNOUNCED.is_match(text);
+            if self.drafts[d].round.date.is_some() || !(event || self.drafts[d].fresh_in(s.evidence_start)) {
                 continue;
             }
             if let Some(date) = dates
@@ -684,8 +696,9 @@ impl Extractor<'_> {
         let mut round = Round::new(company, kind, self.article.id.clone());
         round.amount = amount.clone();
         round.evidence = Some(ev.clone());
-        self.drafts.push(Draft {
+                self.drafts.push(Draft {
             round,
+            sized_in: vec![ev.start],
             historical,
             raised: amount.is_some(),
         });
@@ -706,8 +719,9 @@ impl Extractor<'_> {
             .iter()
             .position(|d| same_company(d) && d.round.round == kind)
         {
-            if self.drafts[i].round.amount.is_none() {
-                if let Some(a) = amount {
+                        if let Some(a) = amount {
+                self.drafts[i].sized_in.push(ev.start);
+                if self.drafts[i].round.amount.is_none() {
                     self.drafts[i].round.amount = Some(a);
                     self.drafts[i].raised = true;
                 }
@@ -735,6 +749,7 @@ impl Extractor<'_> {
             });
         if let Some(i) = candidate {
             self.drafts[i].round.round = kind;
+            self.drafts[i].sized_in.push(ev.start);
             if self.drafts[i].round.amount.is_none() {
                 self.drafts[i].round.amount = amount;
             }
@@ -743,8 +758,9 @@ impl Extractor<'_> {
         self.create(company, kind, amount, historical, ev)
     }
 
-    fn set_amount(&mut self, d: usize, m: &MoneyMention, ev: &Evidence) {
+        fn set_amount(&mut self, d: usize, m: &MoneyMention, ev: &Evidence) {
         let draft = &mut self.drafts[d];
+        draft.sized_in.push(ev.start);
         draft.round.amount = Some(m.money.clone());
         draft.raised = true;
         if draft.round.evidence.is_none() {
@@ -867,22 +883,20 @@ static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Investment firms' names: "Northstar Ventures", "Tiger Global Management".
 fn is_firm_name(name: &str) -> bool {
-    let last = name
-        .split_whitespace()
-        .last()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    matches!(
-        last.as_str(),
-        "ventures"
-            | "capital"
-            | "partners"
-            | "vc"
-            | "fund"
-            | "investments"
-            | "management"
-            | "equity"
-    )
+    name.split_whitespace().skip(1).chain(name.split_whitespace().last()).any(|w| {
+        matches!(w, "Ventures" | "Capital" | "Partners" | "VC" | "Fund" | "Investments" | "Management" | "Equity" | "LP")
+    }) || name.starts_with("Fund ")
+}
+
+/// Words that make a round mention a plan, not a deal: "plans to raise a seed round later this
+/// year", "we'd rather raise a proper Series A".
+fn is_planned(text: &str, pos: usize) -> bool {
+    static PLAN: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(r"(?i)\b(?:plans?|planned|planning|intends?|intended|aims?|aimed|hopes?|hoped|expects?|expected|wants?|wanted|looking|seeks?|seeking|in\s+talks|would|will|'d|’d|could|might|rather|preparing|considering|eyeing)\s+(?:\w+\s+){0,3}?(?:to\s+)?(?:raise|close|launch|seek|pursue|price|open|start|begin)\b[^.;]*$")
+            .expect("plan regex")
+    });
+    let window = super::text::window(text, pos.saturating_sub(90), pos);
+    PLAN.is_match(window)
 }
 
 static DEFINITE_ROUND: LazyLock<Regex> = LazyLock::new(|| {

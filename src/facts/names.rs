@@ -130,13 +130,7 @@ pub fn similar(a: &str, b: &str) -> bool {
 /// Words that describe a person's job; the name follows the last of them
 /// ("former Google CEO Eric Schmidt" is Eric Schmidt).
 const TITLES: &[&str] = &[
-    "CEO",
-    "CTO",
-    "CFO",
-    "COO",
-    "CMO",
-    "CPO",
-    "Chairman",
+        "CEO", "CTO", "CFO", "COO", "CMO", "CPO", "Dr", "Mr", "Ms", "Mrs", "Prof", "Chairman",
     "Chairwoman",
     "Chair",
     "President",
@@ -295,11 +289,8 @@ pub fn clean_investor(raw: &str) -> Option<String> {
     }
     let mut name_words: Vec<&str> = words[start..].to_vec();
     // Clause openers ("In April, ...") and a leading demonym are not part of the name.
-    while name_words
-        .first()
-        .is_some_and(|w| super::text::is_opener(w))
-        || (name_words.len() > 1 && is_demonym(name_words[0]))
-    {
+        // (A leading place word stays: "Nordic Wind Angels", "European Innovation Council".)
+    while name_words.first().is_some_and(|w| super::text::is_opener(w)) {
         name_words.remove(0);
     }
     if name_words.iter().all(|w| super::text::is_not_name(w)) {
