@@ -625,7 +625,7 @@ fn amount_sentence(g: &RoundGroup, company: &str, c: &mut Citations) -> Result<S
                 })
                 .collect::<Result<_>>()?;
             format!(
-                "Sources differ on the size of {company}'s {label}: {}",
+                "Sources differ on how much {company} raised in {label}: {}",
                 reports.join(" or ")
             )
         }
@@ -690,7 +690,7 @@ fn round_phrase(g: &RoundGroup, company: &str, with_amount: bool) -> String {
         [one] => format!(" ({})", one.value.human()),
         _ => String::new(),
     };
-    format!("{company}'s {amount}{label}{date}")
+    format!("{}{amount}{label}{date}", possessive(company))
 }
 
 fn round_phrase_no_date(g: &RoundGroup, owner: &str) -> String {
@@ -718,7 +718,7 @@ fn round_phrase_subject(g: &RoundGroup, company: &str) -> String {
         [one] => format!(" of {}", one.value.human()),
         _ => String::new(),
     };
-    format!("{company}'s {amount}round{date}")
+    format!("{}{amount}round{date}", possessive(company))
 }
 
 fn article_for(label: &str) -> String {
@@ -1001,12 +1001,21 @@ fn passage_answer(
             }
             let n = c.hit(&hit, Some((span.start, span.end)));
             let source = hit.source.clone().unwrap_or_else(|| hit.title.clone());
+            // State the figure in the usual form before quoting it.
+            let figure = stated_figure(u.intent, sentence);
+            let lead_in = match (u.intent, figure) {
+                (Intent::Total, Some(f)) => {
+                    format!("{company} has raised {f} in total, according to {source}")
+                }
+                (Intent::Amount, Some(f)) => format!("{company} raised {f}, according to {source}"),
+                (Intent::Valuation, Some(f)) => {
+                    format!("{company} was valued at {f}, according to {source}")
+                }
+                _ => format!("I have no structured fact for that, but {source} says"),
+            };
             return Ok(Some(Draft {
                 answered: true,
-                text: format!(
-                    "I have no structured fact for that, but {source} says: \"{sentence}\"{}",
-                    cite(n)
-                ),
+                text: format!("{lead_in}: \"{sentence}\"{}", cite(n)),
                 basis: Basis::Passages,
                 groups: Vec::new(),
                 suggestions: Vec::new(),
@@ -1014,6 +1023,23 @@ fn passage_answer(
         }
     }
     Ok(None)
+}
+
+/// The figure of the asked kind in a sentence, written the usual way ("$68 million").
+fn stated_figure(intent: Intent, sentence: &str) -> Option<String> {
+    let wanted = match intent {
+        Intent::Total => "total",
+        Intent::Amount => "round",
+        Intent::Valuation => "valuation",
+        _ => return None,
+    };
+    let mentions = crate::facts::money::find_amounts(sentence);
+    let kinds = crate::facts::money_kinds(sentence);
+    mentions
+        .iter()
+        .zip(kinds)
+        .find(|(_, k)| *k == wanted)
+        .map(|(m, _)| format!("{}{}", m.qualifier.words(), m.money))
 }
 
 fn sentence_answers(
@@ -1024,7 +1050,7 @@ fn sentence_answers(
 ) -> bool {
     let names_company = key(sentence).contains(company_key);
     static REFERS: LazyLock<Regex> = LazyLock::new(|| {
-        crate::util::regex(r"(?i)\b(?:it|its|the\s+(?:company|startup|firm))\b").expect("static")
+        crate::util::regex(r"(?i)\b(?:it|its|the\s+(?:[\w\-]+\s+){0,2}?(?:company|startup|firm|business)(?:'s|’s)?)\b").expect("static")
     });
     let refers = names_company || about_company && REFERS.is_match(sentence);
     if !refers {
@@ -1119,5 +1145,14 @@ fn renumber_view(v: &mut RoundView, mapping: &HashMap<usize, usize>) {
     }
     for val in &mut v.valuations {
         map(&mut val.citations);
+    }
+}
+
+/// "SenseTime's ", "Ambit Notes' ".
+fn possessive(name: &str) -> String {
+    if name.ends_with('s') {
+        format!("{name}' ")
+    } else {
+        format!("{name}'s ")
     }
 }

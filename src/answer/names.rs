@@ -80,6 +80,40 @@ impl NameIndex {
         })
     }
 
+    /// The one company whose name starts with `text` (four letters at least, whole words):
+    /// "sorrel dental" for "Sorrel Dental Partners". `None` when none or several do.
+    pub fn company_prefix(&self, text: &str) -> Option<Found> {
+        let k = key(text);
+        if k.len() < 4 {
+            return None;
+        }
+        let typed_words = text.split_whitespace().count();
+        let mut found: Option<(i64, String)> = None;
+        for (candidate, id, name, is_company) in &self.all {
+            if !*is_company || !candidate.starts_with(&k) {
+                continue;
+            }
+            // Whole words only: "Acme" is the start of "Acme Robotics", not of "Acmeo".
+            let whole = name
+                .split_whitespace()
+                .take(typed_words)
+                .collect::<Vec<_>>()
+                .join(" ");
+            if key(&whole) != k {
+                continue;
+            }
+            match &found {
+                Some((other, _)) if *other != *id => return None,
+                _ => found = Some((*id, name.clone())),
+            }
+        }
+        found.map(|(id, name)| Found {
+            id,
+            name,
+            distance: 0,
+        })
+    }
+
     /// Names within a small edit distance of `text`, closest first. Short words are never
     /// matched loosely: one letter off in a five-letter word is another word.
     pub fn close(&self, text: &str, companies: bool) -> Vec<Found> {

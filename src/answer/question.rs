@@ -161,7 +161,8 @@ static INVESTORS: LazyLock<Regex> = LazyLock::new(|| {
        | \binvestors?\b | \bbackers?\b | \bwho\s+else\b | \bbesides\b | \bparticipants?\b | \bshareholders\b
        | \bwho\s+(?:is|are|was|were)\s+(?:behind|backing|funding|investing)\b | \bwho\s+(?:has|have)\s+(?:invested|backed)\b
        | \bwho\s+(?:did|does)\s+\S+\s+(?:raise|get)\s+(?:money|funding|capital)?\s*from\b | \bfrom\s+whom\b
-       | ^\s*(?:did|has|have|was|were|is)\b.+\b(?:invest|back|fund|participate|lead)",
+              | ^\s*(?:did|has|have|was|were|is)\b.+\b(?:invest|back|fund|participate|lead)
+       | \b(?:which|what)\s+(?:angels?|investors?|backers?|firms?|vcs?|funds?|banks?|lenders?)\b",
     )
 });
 static VALUATION: LazyLock<Regex> =
@@ -183,7 +184,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ROUND: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:what|which)\s+(?:round|stage|series|kind\s+of\s+(?:round|funding)|type\s+of\s+(?:round|funding))\b|\bwhat\s+(?:round|stage)\b",
+        r"\b(?:what|which)\s+(?:round|stage|series|(?:kind|type|sort)\s+of\s+(?:round|funding|investment|financing|deal|raise|money))\b|\bwhat\s+(?:round|stage)\b",
     )
 });
 static HISTORY: LazyLock<Regex> = LazyLock::new(|| {
@@ -569,7 +570,7 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
             c => c,
         })
         .collect();
-    let lower = text.to_lowercase();
+    let lower = fix_intent_typos(&text.to_lowercase(), names);
     let mut u = Understood {
         intent: Intent::Unknown,
         company: None,
@@ -620,6 +621,15 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
             Some(RoundType::PrivateEquity)
         };
     }
+    // "its Series A extension": the extension is the round asked about.
+    if u.round.is_some() {
+        static EXTENSION: LazyLock<Regex> =
+            LazyLock::new(|| re(r"\b(?:extension|bridge|top-?up)\b"));
+        if let Some(m) = EXTENSION.find(&lower) {
+            u.round = Some(RoundType::Extension);
+            taken.push((m.start(), m.end()));
+        }
+    }
     u.period = period(&lower, &mut taken);
 
     u.intent = if PORTFOLIO.is_match(&lower) {
@@ -634,7 +644,12 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
         Intent::Investors
     } else if VALUATION.is_match(&lower) {
         Intent::Valuation
-    } else if TOTAL.is_match(&lower) && (AMOUNT.is_match(&lower) || lower.contains("raise")) {
+    } else if TOTAL.is_match(&lower)
+        && (AMOUNT.is_match(&lower)
+            || ["raise", "funding", "money", "capital"]
+                .iter()
+                .any(|w| lower.contains(w)))
+    {
         Intent::Total
     } else if AMOUNT.is_match(&lower) {
         Intent::Amount
@@ -668,12 +683,57 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
         }
     }
 
-    // Names: runs of words that are not question words, rounds or dates.
+    // Names. First the longest exact spelling anywhere in the question (a name may hold common
+    // words: "Harborline Capital", "Moss & Mortar"), then runs of the remaining free words.
     let all_words = words(&text);
+    let is_taken = |w: &Word| taken.iter().any(|&(s, e)| w.start < e && w.end > s);
+    let wants_investor = u.intent == Intent::Portfolio;
+    let mut company: Option<(Found, MatchKind)> = None;
+    let mut investor: Option<Found> = None;
+    let mut used = vec![false; all_words.len()];
+    for n in (1..=all_words.len().min(6)).rev() {
+        for start in 0..=all_words.len() - n {
+            let slice = &all_words[start..start + n];
+            if used[start..start + n].iter().any(|u| *u)
+                || slice.iter().any(is_taken)
+                || slice.iter().all(|w| is_stopword(&w.lower))
+                || !slice.windows(2).all(|p| adjacent(&text, &p[0], &p[1]))
+            {
+                continue;
+            }
+            let phrase = text[slice[0].start..slice[n - 1].end].to_string();
+            // "driftlines series a": a possessive written without its apostrophe.
+            let stem = phrase
+                .strip_suffix('s')
+                .filter(|p| p.len() >= 4)
+                .map(str::to_string);
+            let lookup = |f: &dyn Fn(&str) -> Option<Found>| {
+                f(&phrase).or_else(|| stem.as_deref().and_then(f))
+            };
+            let as_company = lookup(&|p| names.company_exact(p));
+            let as_investor = lookup(&|p| names.investor_exact(p));
+            let pick_investor = (wants_investor || as_company.is_none())
+                && as_investor.is_some()
+                && investor.is_none();
+            if pick_investor {
+                investor = as_investor;
+            } else if let Some(f) = as_company.filter(|_| company.is_none()) {
+                company = Some((f, MatchKind::Exact));
+            } else if let Some(f) = as_investor.filter(|_| investor.is_none() && company.is_some())
+            {
+                investor = Some(f);
+            } else {
+                continue;
+            }
+            used[start..start + n].iter_mut().for_each(|u| *u = true);
+        }
+    }
     let free: Vec<&Word> = all_words
         .iter()
-        .filter(|w| !is_stopword(&w.lower) && !taken.iter().any(|&(s, e)| w.start < e && w.end > s))
-        .filter(|w| !(w.lower.len() == 1 && w.lower.chars().all(|c| c.is_ascii_alphabetic())))
+        .enumerate()
+        .filter(|(i, w)| !used[*i] && !is_stopword(&w.lower) && !is_taken(w))
+        .filter(|(_, w)| !(w.lower.len() == 1 && w.lower.chars().all(|c| c.is_ascii_alphabetic())))
+        .map(|(_, w)| w)
         .collect();
     let mut runs: Vec<Vec<&Word>> = Vec::new();
     for w in free {
@@ -682,44 +742,22 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
             _ => runs.push(vec![w]),
         }
     }
-    let wants_investor = u.intent == Intent::Portfolio;
-    let mut company: Option<(Found, MatchKind)> = None;
-    let mut investor: Option<Found> = None;
-    let mut unmatched: Vec<String> = Vec::new();
-    for run in &runs {
-        let mut matched_any = false;
-        // Longest exact spelling first.
-        'outer: for n in (1..=run.len().min(5)).rev() {
-            for start in 0..=run.len() - n {
-                let slice = &run[start..start + n];
-                let phrase = text[slice[0].start..slice[n - 1].end].to_string();
-                let as_company = names.company_exact(&phrase);
-                let as_investor = names.investor_exact(&phrase);
-                let pick_investor = wants_investor && as_investor.is_some()
-                    || as_company.is_none() && as_investor.is_some();
-                if pick_investor && investor.is_none() {
-                    investor = as_investor;
-                    matched_any = true;
-                    break 'outer;
-                }
-                if let Some(f) = as_company {
-                    if company.is_none() {
-                        company = Some((f, MatchKind::Exact));
-                    } else if investor.is_none() {
-                        investor = as_investor;
-                    }
-                    matched_any = true;
-                    break 'outer;
-                }
+    let unmatched: Vec<String> = runs
+        .iter()
+        .map(|run| {
+            run.iter()
+                .map(|w| w.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    // "sorrel dental" for "Sorrel Dental Partners": the start of exactly one company's name.
+    if company.is_none() {
+        for name in &unmatched {
+            if let Some(f) = names.company_prefix(name) {
+                company = Some((f, MatchKind::Exact));
+                break;
             }
-        }
-        if !matched_any {
-            unmatched.push(
-                run.iter()
-                    .map(|w| w.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            );
         }
     }
     // Typos: only when a single company is that close.
@@ -775,6 +813,59 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
         u.intent = Intent::History;
     }
     u
+}
+
+/// Words that carry the intent, for fixing one-letter slips ("totl", "valuted", "invsted").
+const INTENT_WORDS: &[&str] = &[
+    "total",
+    "valued",
+    "valuation",
+    "worth",
+    "invested",
+    "investors",
+    "investor",
+    "raised",
+    "raise",
+    "funding",
+    "round",
+    "series",
+    "lead",
+    "backers",
+    "backed",
+    "amount",
+    "history",
+    "portfolio",
+    "biggest",
+    "largest",
+    "when",
+    "much",
+    "participated",
+];
+
+/// Replaces words one slip away from an intent word, unless they name something known.
+fn fix_intent_typos(lower: &str, names: &NameIndex) -> String {
+    lower
+        .split(' ')
+        .map(|w| {
+            let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if bare.len() < 4
+                || is_stopword(bare)
+                || INTENT_WORDS.contains(&bare)
+                || names.company_exact(bare).is_some()
+            {
+                return w.to_string();
+            }
+            let near = INTENT_WORDS.iter().find(|iw| {
+                let d = strsim::damerau_levenshtein(bare, iw);
+                d == 1 && (iw.len() >= 5 || bare.len() == iw.len())
+            });
+            match near {
+                Some(iw) => w.replace(bare, iw),
+                None => w.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Two words belong to one name when only spaces or light punctuation separate them.

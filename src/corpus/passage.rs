@@ -152,7 +152,9 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
                 Some(c) if c.is_whitespace() => {
                     let rest = text[end..].trim_start();
                     let after = rest.chars().next();
-                    b != b'.' || (!is_abbreviation(text, i) && (starts_sentence(after) || odd_case_name(rest)))
+                    b != b'.'
+                        || (!is_abbreviation(text, i)
+                            && (starts_sentence(after) || odd_case_name(rest)))
                 }
                 _ => false,
             };
@@ -213,10 +215,16 @@ fn starts_sentence(c: Option<char>) -> bool {
 
 /// Names that start in lower case but are names: "eTambak", "a16z", "iKarta".
 fn odd_case_name(rest: &str) -> bool {
-    let word: &str = rest.split(|c: char| c.is_whitespace() || c == ',').next().unwrap_or("");
+    let word: &str = rest
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .next()
+        .unwrap_or("");
     word.len() > 2
         && word.starts_with(|c: char| c.is_lowercase())
-        && word.chars().skip(1).any(|c| c.is_uppercase() || c.is_ascii_digit())
+        && word
+            .chars()
+            .skip(1)
+            .any(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// True when the period at `dot` closes an abbreviation or an initial.
@@ -285,12 +293,18 @@ mod tests {
 
     #[test]
     fn abbreviations_after_punctuation() {
-        assert_eq!(sentences("AUSTIN, Texas--(BUSINESS WIRE)--Jan. 9, 2024--Acme raised."), ["AUSTIN, Texas--(BUSINESS WIRE)--Jan. 9, 2024--Acme raised."]);
+        assert_eq!(
+            sentences("AUSTIN, Texas--(BUSINESS WIRE)--Jan. 9, 2024--Acme raised."),
+            ["AUSTIN, Texas--(BUSINESS WIRE)--Jan. 9, 2024--Acme raised."]
+        );
     }
 
     #[test]
     fn names_in_odd_case_start_sentences() {
-        assert_eq!(sentences("It closed. eTambak raised money. a16z invested."), ["It closed.", "eTambak raised money.", "a16z invested."]);
+        assert_eq!(
+            sentences("It closed. eTambak raised money. a16z invested."),
+            ["It closed.", "eTambak raised money.", "a16z invested."]
+        );
     }
 
     #[test]

@@ -37,12 +37,10 @@ pub static FUNDING_NOUN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Investor verbs whose object ("in Acme", "into Acme") is the company.
 pub static INVEST_IN: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?x)(?:
+    re(r"(?x)(?:
             (?i:\b(?:invest(?:s|ed|ing)?|back(?:s|ed|ing)|pour(?:s|ed|ing)?|pump(?:s|ed|ing)?|inject(?:s|ed|ing)?|put(?:s|ting)?|bet(?:s|ting)?|participat(?:e|es|ed|ing)|joined|led|leads?|co-?led|co-?leads?)\b)[^.;]{0,60}?
           | \b(?:investment|stake|funding|financing|round|raise)\b[^.;]{0,25}?
-        )\b(?:in|into|for)\s+",
-    )
+        )\b(?:in|into|for)\s+")
 });
 
 /// Pronouns and descriptions that point back to the company in focus.
@@ -132,15 +130,19 @@ fn describes_something_else(after: Option<&str>) -> bool {
 
 /// Finds the rounds named in `text`, in order.
 pub fn round_types(text: &str) -> Vec<TypeMention> {
-        let mut out: Vec<TypeMention> = Vec::new();
+    let mut out: Vec<TypeMention> = Vec::new();
     static BASE_OF: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)^\s+(?:of|to)\s+(?:its|the|their|an?)\s+(?:original\s+|earlier\s+|previous\s+|existing\s+|\w+\s+)?$")
+        re(
+            r"(?i)^\s+(?:of|to)\s+(?:its|the|their|an?)\s+(?:original\s+|earlier\s+|previous\s+|existing\s+|\w+\s+)?$",
+        )
     });
     for caps in ROUND_TYPES.captures_iter(text) {
         let m = caps.get(0).expect("match");
         // "an extension of its seed round": the seed named here is the round being extended.
         if let Some(last) = out.last() {
-            if last.kind == RoundType::Extension && BASE_OF.is_match(&text[last.end.min(m.start())..m.start()]) {
+            if last.kind == RoundType::Extension
+                && BASE_OF.is_match(&text[last.end.min(m.start())..m.start()])
+            {
                 continue;
             }
         }
@@ -393,7 +395,9 @@ static CONVERSION: LazyLock<Regex> = LazyLock::new(|| {
 pub fn money_kinds(text: &str, mentions: &[(usize, usize)]) -> Vec<MoneyKind> {
     // A sentence about a stock-market listing reports no private round, unless it names one.
     static LISTING: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)\b(?:IPO|initial\s+public\s+offering|went\s+public|going\s+public|go\s+public|public\s+listing|stock\s+market\s+debut|trading\s+debut|priced\s+(?:its\s+)?shares|per\s+share|a\s+share)\b")
+        re(
+            r"(?i)\b(?:IPO|initial\s+public\s+offering|went\s+public|going\s+public|go\s+public|public\s+listing|stock\s+market\s+debut|trading\s+debut|priced\s+(?:its\s+)?shares|per\s+share|a\s+share)\b",
+        )
     });
     static PRIVATE: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?i)\b(?:round|series|seed|private\s+placement|pre-IPO|venture)\b"));
@@ -450,12 +454,15 @@ fn had_raised_is_round(text: &str, start: usize) -> bool {
 }
 
 /// "a valuation cap of A$9 million": a convertible note's cap, not a valuation.
-static CAP: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bcap(?:ped)?\s+(?:of|at)\s*(?:about|around|roughly)?\s*$"));
+static CAP: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\bcap(?:ped)?\s+(?:of|at)\s*(?:about|around|roughly)?\s*$"));
 
 /// Values that are not a company's valuation: "gross merchandise value crossed ₹410 crore",
 /// "letters of intent worth A$9 million".
 static NOT_VALUATION: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?:\b(?:merchandise|transaction|order|payment|payments|book|enterprise|deal|contract|trade|export|import|loan|portfolio|asset|assets|property|inventory)\s+value\b|\b(?:letters?\s+of\s+intent|orders?|contracts?|deals?|bookings|pipeline|sales|revenue|assets|inventory|equipment|goods|products|shares|stock|stake|property|properties|projects?)\s+(?:\w+\s+){0,3}?worth\b)[^$€£¥₹₩]{0,30}$")
+    re(
+        r"(?i)(?:\b(?:merchandise|transaction|order|payment|payments|book|enterprise|deal|contract|trade|export|import|loan|portfolio|asset|assets|property|inventory)\s+value\b|\b(?:letters?\s+of\s+intent|orders?|contracts?|deals?|bookings|pipeline|sales|revenue|assets|inventory|equipment|goods|products|shares|stock|stake|property|properties|projects?)\s+(?:\w+\s+){0,3}?worth\b)[^$€£¥₹₩]{0,30}$",
+    )
 });
 
 /// "$18 billion a year": a rate, not a round or a valuation.

@@ -92,20 +92,32 @@ fn header_company(text: &str) -> Option<String> {
 fn heading_company(line: &str) -> Option<String> {
     let cleaned: String = line
         .chars()
-        .filter(|c| c.is_alphanumeric() || c.is_whitespace() || matches!(c, '&' | '.' | '\'' | '’' | '-' | '(' | ')'))
+        .filter(|c| {
+            c.is_alphanumeric()
+                || c.is_whitespace()
+                || matches!(c, '&' | '.' | '\'' | '’' | '-' | '(' | ')')
+        })
         .collect();
-    let cleaned = cleaned.trim().trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
+    let cleaned = cleaned
+        .trim()
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
     let name_part = cleaned.split('(').next().unwrap_or("").trim();
     if name_part.is_empty() || name_part.split_whitespace().count() > 5 {
         return None;
     }
     let (name, start) = name_starting_at(name_part, 0)?;
-    (start == 0 && name.len() == name_part.len() && !is_not_name(&name)).then(|| display_case(&name))
+    (start == 0 && name.len() == name_part.len() && !is_not_name(&name))
+        .then(|| display_case(&name))
 }
 
 /// "CHAI KONA" reads as "Chai Kona"; other spellings are kept as written.
 fn display_case(name: &str) -> String {
-    if name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && name.len() > 4 {
+    if name
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+        && name.len() > 4
+    {
         name.split_whitespace()
             .map(|w| {
                 let mut c = w.chars();
@@ -170,7 +182,8 @@ fn sentences<'a>(article: &'a Article, passages: &[Passage]) -> Vec<Sentence<'a>
                     Vec::new()
                 },
                 header: if span.start == p.span.start {
-                    header_company(p.span.text(&article.body)).or_else(|| heading.and_then(heading_company))
+                    header_company(p.span.text(&article.body))
+                        .or_else(|| heading.and_then(heading_company))
                 } else {
                     None
                 },
@@ -188,7 +201,10 @@ fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
     let mut scores: Vec<(String, i32, bool)> = Vec::new();
     let outlet = article.source.as_deref().map(key).unwrap_or_default();
     let add = |name: String, weight: i32, scores: &mut Vec<(String, i32, bool)>| {
-        if is_not_name(&name) || key(&name).len() < 2 || (!outlet.is_empty() && outlet.contains(&key(&name))) {
+        if is_not_name(&name)
+            || key(&name).len() < 2
+            || (!outlet.is_empty() && outlet.contains(&key(&name)))
+        {
             return;
         }
         let k = key(&name);
@@ -226,7 +242,10 @@ fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
     // A company's own blog or newsroom: "Ambit Notes Blog".
     if let Some(source) = &article.source {
         static OWN: LazyLock<Regex> = LazyLock::new(|| {
-            crate::util::regex(r"^(?P<name>.+?)\s+(?:Blog|Newsroom|Press\s+Room|Press|Engineering|News)$").expect("own outlet regex")
+            crate::util::regex(
+                r"^(?P<name>.+?)\s+(?:Blog|Newsroom|Press\s+Room|Press|Engineering|News)$",
+            )
+            .expect("own outlet regex")
         });
         if let Some(c) = OWN.captures(source.trim()) {
             scores.push((c["name"].to_string(), 3, true));
@@ -481,7 +500,7 @@ impl Extractor<'_> {
         if typed_ok {
             let mut prev_end = 0;
             let pairing = pair_amounts(&round_amounts, &types);
-                        for (ti, t) in types.iter().enumerate() {
+            for (ti, t) in types.iter().enumerate() {
                 if is_planned(text, t.start) {
                     continue;
                 }
@@ -609,10 +628,12 @@ impl Extractor<'_> {
             }
         }
 
-                // Dates go to the rounds this sentence reports (creates or sizes), the most precise first.
+        // Dates go to the rounds this sentence reports (creates or sizes), the most precise first.
         for &(d, pos) in &targets {
-                        let event = raise || ANNOUNCED.is_match(text);
-            if self.drafts[d].round.date.is_some() || !(event || self.drafts[d].fresh_in(s.evidence_start)) {
+            let event = raise || ANNOUNCED.is_match(text);
+            if self.drafts[d].round.date.is_some()
+                || !(event || self.drafts[d].fresh_in(s.evidence_start))
+            {
                 continue;
             }
             if let Some(date) = dates
@@ -669,7 +690,10 @@ impl Extractor<'_> {
         // "Inkwell Legal tops up its Series A": a new name as the subject of a sentence about a round.
         if round_info {
             if let Some(name) = sentence_subject(text) {
-                if !is_investor(&name) && !is_not_name(&name) && text.trim_start().starts_with(name.as_str()) {
+                if !is_investor(&name)
+                    && !is_not_name(&name)
+                    && text.trim_start().starts_with(name.as_str())
+                {
                     return (Who::Named(name), Found::Other);
                 }
             }
@@ -696,7 +720,7 @@ impl Extractor<'_> {
         let mut round = Round::new(company, kind, self.article.id.clone());
         round.amount = amount.clone();
         round.evidence = Some(ev.clone());
-                self.drafts.push(Draft {
+        self.drafts.push(Draft {
             round,
             sized_in: vec![ev.start],
             historical,
@@ -719,7 +743,7 @@ impl Extractor<'_> {
             .iter()
             .position(|d| same_company(d) && d.round.round == kind)
         {
-                        if let Some(a) = amount {
+            if let Some(a) = amount {
                 self.drafts[i].sized_in.push(ev.start);
                 if self.drafts[i].round.amount.is_none() {
                     self.drafts[i].round.amount = Some(a);
@@ -758,7 +782,7 @@ impl Extractor<'_> {
         self.create(company, kind, amount, historical, ev)
     }
 
-        fn set_amount(&mut self, d: usize, m: &MoneyMention, ev: &Evidence) {
+    fn set_amount(&mut self, d: usize, m: &MoneyMention, ev: &Evidence) {
         let draft = &mut self.drafts[d];
         draft.sized_in.push(ev.start);
         draft.round.amount = Some(m.money.clone());
@@ -833,7 +857,16 @@ impl Extractor<'_> {
                 d.raised || d.round.round != RoundType::Unknown || !d.round.investors.is_empty()
             })
             .map(|mut d| {
-                d.round.company = fullest(&d.round.company);
+                let full = fullest(&d.round.company);
+                let k = key(&full);
+                d.round.aliases = aliases
+                    .iter()
+                    .filter(|a| {
+                        **a != full && !a.is_empty() && k.starts_with(&key(a)) && key(a).len() >= 3
+                    })
+                    .cloned()
+                    .collect();
+                d.round.company = full;
                 if d.round.date.is_none() && !d.historical {
                     d.round.date = published.map(DateRef::day);
                 }
@@ -883,9 +916,24 @@ static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Investment firms' names: "Northstar Ventures", "Tiger Global Management".
 fn is_firm_name(name: &str) -> bool {
-    name.split_whitespace().skip(1).chain(name.split_whitespace().last()).any(|w| {
-        matches!(w, "Ventures" | "Capital" | "Partners" | "VC" | "Fund" | "Investments" | "Management" | "Equity" | "LP")
-    }) || name.starts_with("Fund ")
+    name.split_whitespace()
+        .skip(1)
+        .chain(name.split_whitespace().last())
+        .any(|w| {
+            matches!(
+                w,
+                "Ventures"
+                    | "Capital"
+                    | "Partners"
+                    | "VC"
+                    | "Fund"
+                    | "Investments"
+                    | "Management"
+                    | "Equity"
+                    | "LP"
+            )
+        })
+        || name.starts_with("Fund ")
 }
 
 /// Words that make a round mention a plan, not a deal: "plans to raise a seed round later this
@@ -911,11 +959,18 @@ static UNDISCLOSED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Pairs each round mention with the closest amount (within 60 bytes), closest pairs first,
 /// so "a $20M Series C follows a KRW 12bn bridge round" gives each round its own figure.
-fn pair_amounts(amounts: &[&(MoneyMention, MoneyKind)], types: &[TypeMention]) -> Vec<Option<usize>> {
+fn pair_amounts(
+    amounts: &[&(MoneyMention, MoneyKind)],
+    types: &[TypeMention],
+) -> Vec<Option<usize>> {
     let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
     for (ti, t) in types.iter().enumerate() {
         for (ai, (m, _)) in amounts.iter().enumerate() {
-            let dist = if m.end <= t.start { t.start - m.end } else { m.start.saturating_sub(t.end) };
+            let dist = if m.end <= t.start {
+                t.start - m.end
+            } else {
+                m.start.saturating_sub(t.end)
+            };
             if dist <= 60 {
                 pairs.push((dist, ti, ai));
             }

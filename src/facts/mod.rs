@@ -416,6 +416,9 @@ pub struct Round {
     pub evidence: Option<Evidence>,
     /// Extracted or curated.
     pub origin: Origin,
+    /// Other spellings of the company seen with this round ("Corvid" for "Corvid Security").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
 }
 
 impl Round {
@@ -432,6 +435,7 @@ impl Round {
             article: article.into(),
             evidence: None,
             origin: Origin::Extracted,
+            aliases: Vec::new(),
         }
     }
 

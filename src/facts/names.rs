@@ -130,7 +130,18 @@ pub fn similar(a: &str, b: &str) -> bool {
 /// Words that describe a person's job; the name follows the last of them
 /// ("former Google CEO Eric Schmidt" is Eric Schmidt).
 const TITLES: &[&str] = &[
-        "CEO", "CTO", "CFO", "COO", "CMO", "CPO", "Dr", "Mr", "Ms", "Mrs", "Prof", "Chairman",
+    "CEO",
+    "CTO",
+    "CFO",
+    "COO",
+    "CMO",
+    "CPO",
+    "Dr",
+    "Mr",
+    "Ms",
+    "Mrs",
+    "Prof",
+    "Chairman",
     "Chairwoman",
     "Chair",
     "President",
@@ -265,7 +276,17 @@ pub fn clean_investor(raw: &str) -> Option<String> {
     while words.len() > 1
         && matches!(
             words[words.len() - 1],
-            "club" | "network" | "syndicate" | "collective" | "group" | "firm" | "fund" | "office" | "platform" | "arm" | "unit"
+            "club"
+                | "network"
+                | "syndicate"
+                | "collective"
+                | "group"
+                | "firm"
+                | "fund"
+                | "office"
+                | "platform"
+                | "arm"
+                | "unit"
         )
         && words[words.len() - 2].starts_with(|c: char| c.is_uppercase())
     {
@@ -289,8 +310,11 @@ pub fn clean_investor(raw: &str) -> Option<String> {
     }
     let mut name_words: Vec<&str> = words[start..].to_vec();
     // Clause openers ("In April, ...") and a leading demonym are not part of the name.
-        // (A leading place word stays: "Nordic Wind Angels", "European Innovation Council".)
-    while name_words.first().is_some_and(|w| super::text::is_opener(w)) {
+    // (A leading place word stays: "Nordic Wind Angels", "European Innovation Council".)
+    while name_words
+        .first()
+        .is_some_and(|w| super::text::is_opener(w))
+    {
         name_words.remove(0);
     }
     if name_words.iter().all(|w| super::text::is_not_name(w)) {

@@ -489,6 +489,7 @@ impl FactStore {
                     article,
                     evidence,
                     origin,
+                    aliases: Vec::new(),
                 })
             })?
             .collect::<Result<_, _>>()?;
@@ -781,6 +782,9 @@ impl StoreWriter<'_> {
     /// Stores one round with its investors and valuations.
     pub fn put_round(&mut self, round: &Round, superseded: bool) -> Result<i64> {
         let company_id = self.company_id(&round.company)?;
+        for alias in &round.aliases {
+            self.alias(company_id, alias)?;
+        }
         let (origin, file, by, at, note) = match &round.origin {
             Origin::Extracted => ("extracted", None, None, None, None),
             Origin::Curated { file, by, at, note } => {

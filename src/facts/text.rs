@@ -644,7 +644,10 @@ pub fn trailing_apposition(text: &str) -> Option<usize> {
         }
         let segment = inner[open + 1..].trim_start();
         let first = segment.split_whitespace().next().unwrap_or("");
-        if matches!(first, "and" | "or" | "but" | "while" | "with" | "as" | "plus" | "nor") {
+        if matches!(
+            first,
+            "and" | "or" | "but" | "while" | "with" | "as" | "plus" | "nor"
+        ) {
             // A new clause or list item, not a description of the name.
             break;
         }
@@ -742,7 +745,10 @@ mod tests {
         let s = "existing shareholders backed our data,\" Park said.";
         assert!(list_after(s, 22).is_empty());
         let s = "The note was anchored by its longtime backer Larchmont Bio Ventures.";
-        assert_eq!(list_after(s, s.find("by ").unwrap() + 3), ["Larchmont Bio Ventures"]);
+        assert_eq!(
+            list_after(s, s.find("by ").unwrap() + 3),
+            ["Larchmont Bio Ventures"]
+        );
         let s = "backed by Y Combinator, according to TechCrunch";
         assert_eq!(list_after(s, 10), ["Y Combinator"]);
     }
