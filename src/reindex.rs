@@ -25,8 +25,9 @@ use crate::facts::{curated, extract, Round};
 use crate::index::PassageIndex;
 use crate::lock::WriterLock;
 
-/// Changes whenever extraction changes, so upgrades redo every article's facts.
-pub const EXTRACTOR_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/1");
+/// A fingerprint of the corpus and extraction code (computed by `build.rs`): when it changes,
+/// the next reindex redoes every article, so an upgrade never serves facts from old rules.
+pub const EXTRACTOR_VERSION: &str = env!("FUNDBOT_EXTRACTOR_HASH");
 
 /// Memory budget of the Tantivy writer.
 const WRITER_HEAP: usize = 120_000_000;

@@ -39,9 +39,15 @@ impl Fundbot {
         })
     }
 
-    /// Opens the index, building it first when there is none.
+    /// Opens the index, building it first when there is none, and redoing it when it was built
+    /// by another version of the extractor.
     pub fn open_or_build(paths: &Paths) -> Result<Self> {
-        if !paths.has_index() {
+        let stale = paths.has_index()
+            && FactStore::open_readonly(&paths.store())?
+                .meta("extractor_version")?
+                .as_deref()
+                != Some(reindex::EXTRACTOR_VERSION);
+        if !paths.has_index() || stale {
             reindex::reindex(
                 paths,
                 &Options {

@@ -592,13 +592,40 @@ impl Extractor<'_> {
             }
         }
 
+        let valuation_spans: Vec<(usize, usize)> = amounts
+            .iter()
+            .filter(|(_, k)| matches!(k, MoneyKind::Valuation(_)))
+            .map(|(m, _)| (m.start, m.end))
+            .collect();
         for (m, kind) in &amounts {
             let MoneyKind::Valuation(basis) = kind else {
                 continue;
             };
             let target = target_at(m.start, &targets).or(focus_same);
             let Some(d) = target else { continue };
-            let attribution = attribution(text).filter(|a| !similar(a, &company));
+            // Each figure takes the outlet named in its own stretch of the sentence.
+            // A clause break ("while", "whereas", "but", ";") also ends a figure's stretch.
+            static BREAK: LazyLock<Regex> = LazyLock::new(|| {
+                crate::util::regex(r"(?i)\b(?:while|whereas|but|although|though)\b|;")
+                    .expect("break regex")
+            });
+            let breaks: Vec<usize> = BREAK.find_iter(text).map(|b| b.start()).collect();
+            let from = valuation_spans
+                .iter()
+                .filter(|(_, e)| *e <= m.start)
+                .map(|(_, e)| *e)
+                .chain(breaks.iter().copied().filter(|b| *b <= m.start))
+                .max()
+                .unwrap_or(0);
+            let to = valuation_spans
+                .iter()
+                .filter(|(st, _)| *st >= m.end)
+                .map(|(st, _)| *st)
+                .chain(breaks.iter().copied().filter(|b| *b >= m.end))
+                .min()
+                .unwrap_or(text.len());
+            let attribution =
+                attribution(text, from, to, m.start).filter(|a| !similar(a, &company));
             let v = Valuation {
                 amount: m.money.clone(),
                 amount_max: m.max,
@@ -1352,29 +1379,36 @@ fn add_investor(round: &mut Round, name: &str, role: Role, ev: &Evidence) {
 
 /// Who a reported figure is attributed to: "told Bloomberg", "according to Reuters",
 /// "Reuters's sources", "The Information reported".
-fn attribution(text: &str) -> Option<String> {
+fn attribution(text: &str, from: usize, to: usize, at: usize) -> Option<String> {
     static AFTER: LazyLock<Regex> = LazyLock::new(|| {
         crate::util::regex(r"(?i)\b(?:told|according\s+to|reported\s+by|per|citing|cited\s+by|reports?\s+(?:in|by)|sources\s+(?:at|close\s+to)|people\s+(?:close|familiar)\s+[\w\s]{0,30}?\s+told)\s+").expect("attribution regex")
     });
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-        crate::util::regex(r"(?i)(?:'s|’s|'|’)?\s+(?:sources|source|report|reporting|calculations|estimates?|reported|reports|estimated|calculated|wrote|cited)\b").expect("attribution-before regex")
+        crate::util::regex(r"(?i)(?:'s|’s|'|’)?,?\s+(?:sources|source|report|reporting|calculations|estimates?|reported|reports|estimated|calculated|wrote|cited|citing|put|pegged|placed|reckoned|said)\b").expect("attribution-before regex")
     });
+    // Every outlet named in the sentence, with where it is named.
+    let mut found: Vec<(usize, String)> = Vec::new();
     for m in AFTER.find_iter(text) {
-        if let Some((name, _)) = name_starting_at(text, m.end()) {
+        if let Some((name, pos)) = name_starting_at(text, m.end()) {
             if !is_not_name(&name) && !PRONOUN.is_match(&name) {
-                return Some(name);
+                found.push((pos, name));
             }
         }
     }
     for m in BEFORE.find_iter(text) {
-        if let Some((name, _)) = name_ending_at(text, m.start()) {
+        if let Some((name, pos)) = name_ending_at(text, m.start()) {
             let name = name.trim_end_matches(['\'', '’']).to_string();
-            if !is_not_name(&name) {
-                return Some(name);
+            if !is_not_name(&name) && !found.iter().any(|(_, n)| *n == name) {
+                found.push((pos, name));
             }
         }
     }
-    None
+    // The one in this figure's stretch of the sentence, nearest the figure.
+    found
+        .into_iter()
+        .filter(|(pos, _)| (from..to).contains(pos))
+        .min_by_key(|(pos, _)| pos.abs_diff(at))
+        .map(|(_, name)| name)
 }
 
 #[cfg(test)]

@@ -172,10 +172,17 @@ pub fn answer(reply: &Reply) -> String {
     if reply.answered && reply.basis == crate::answer::ask::Basis::Passages {
         out.push_str("(quoted from a passage; no structured fact matched)\n");
     }
-    if !reply.citations.is_empty() {
+    // The sources the answer cites (they are numbered first); the full list is in --json.
+    let cited: Vec<Citation> = reply
+        .citations
+        .iter()
+        .filter(|c| reply.answer.contains(&format!("[{}]", c.number)))
+        .take(5)
+        .cloned()
+        .collect();
+    if !cited.is_empty() {
         out.push('\n');
-        let shown: Vec<Citation> = reply.citations.iter().take(5).cloned().collect();
-        out.push_str(&citations(&shown));
+        out.push_str(&citations(&cited));
     }
     out
 }
