@@ -58,27 +58,60 @@ pub fn key(name: &str) -> String {
             .collect::<String>()
             .to_lowercase()
     };
-    // A parenthesised ticker or aside is not part of the name.
-    let without_parens = strip_parenthesised(&folded);
-    let words: Vec<String> = without_parens
-        .replace('&', " and ")
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '-' || c == '/')
-        .map(|w| {
-            w.chars()
-                .filter(|c| c.is_alphanumeric())
-                .collect::<String>()
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
+    // Words as byte ranges of `folded`, parenthesised asides (tickers) left out, "&" as "and".
+    let mut words: Vec<(usize, usize)> = Vec::with_capacity(8);
+    let mut depth = 0usize;
+    let mut word_start: Option<usize> = None;
+    let mut buf = String::with_capacity(folded.len());
+    let close = |start: &mut Option<usize>, words: &mut Vec<(usize, usize)>, buf: &String| {
+        if let Some(s) = start.take() {
+            if buf.len() > s {
+                words.push((s, buf.len()));
+            }
+        }
+    };
+    for c in folded.chars() {
+        match c {
+            '(' => {
+                depth += 1;
+                close(&mut word_start, &mut words, &buf);
+            }
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            '&' => {
+                close(&mut word_start, &mut words, &buf);
+                let s = buf.len();
+                buf.push_str("and");
+                words.push((s, buf.len()));
+            }
+            c if c.is_whitespace() || matches!(c, ',' | '-' | '/') => close(&mut word_start, &mut words, &buf),
+            c if c.is_alphanumeric() => {
+                if word_start.is_none() {
+                    word_start = Some(buf.len());
+                }
+                buf.push(c);
+            }
+            _ => {}
+        }
+    }
+    close(&mut word_start, &mut words, &buf);
+    let word = |i: usize| &buf[words[i].0..words[i].1];
     let mut start = 0;
-    while start + 1 < words.len() && words[start] == "the" {
+    while start + 1 < words.len() && word(start) == "the" {
         start += 1;
     }
     let mut end = words.len();
-    while end > start + 1 && SUFFIXES.contains(&words[end - 1].as_str()) {
+    while end > start + 1 && SUFFIXES.contains(&word(end - 1)) {
         end -= 1;
     }
-    words[start..end].concat()
+    if start >= end {
+        return String::new();
+    }
+    let mut out = String::with_capacity(buf.len());
+    for i in start..end {
+        out.push_str(word(i));
+    }
+    out
 }
 
 fn strip_parenthesised(s: &str) -> String {

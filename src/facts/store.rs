@@ -195,6 +195,13 @@ impl FactStore {
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
+        /// Folds the write-ahead log back into the database file after a reindex, so the store's
+    /// size on disk is its real size. Readers still reading are not disturbed (it is skipped).
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
     /// The files and their states at the last reindex.
     pub fn file_states(&self) -> Result<HashMap<String, FileState>> {
         let mut stmt = self
