@@ -48,9 +48,11 @@ impl NameIndex {
             if k.is_empty() {
                 continue;
             }
-            index.all.push((k.clone(), id, name.clone(), false));
+                        index.all.push((k.clone(), id, name.clone(), false));
             index.investors.entry(k).or_insert((id, name));
         }
+        // Sorted by key: prefixes are a binary search, typos a scan of one first letter.
+        index.all.sort_by(|a, b| a.0.cmp(&b.0));
         Ok(index)
     }
 
@@ -87,10 +89,10 @@ impl NameIndex {
         if k.len() < 4 {
             return None;
         }
-        let typed_words = text.split_whitespace().count();
+                let typed_words = text.split_whitespace().count();
         let mut found: Option<(i64, String)> = None;
-        for (candidate, id, name, is_company) in &self.all {
-            if !*is_company || !candidate.starts_with(&k) {
+        for (_, id, name, is_company) in self.with_prefix(&k) {
+            if !*is_company {
                 continue;
             }
             // Whole words only: "Acme" is the start of "Acme Robotics", not of "Acmeo".
@@ -123,17 +125,14 @@ impl NameIndex {
             5..=9 => 1,
             _ => 2,
         };
-        let mut out: Vec<Found> = Vec::new();
-        let first = k.as_bytes()[0];
-        for (candidate, id, name, is_company) in &self.all {
-            // Typos rarely hit the first letter; checking it first keeps this scan cheap.
-            if *is_company != companies
-                || candidate.as_bytes().first() != Some(&first)
-                || candidate.len().abs_diff(k.len()) > budget
-            {
+                let mut out: Vec<Found> = Vec::new();
+        // Typos rarely hit the first letter: only names sharing it are compared.
+        let first = &k[..k.chars().next().map_or(0, char::len_utf8)];
+        for (candidate, id, name, is_company) in self.with_prefix(first) {
+            if *is_company != companies || candidate.len().abs_diff(k.len()) > budget {
                 continue;
             }
-            let d = strsim::damerau_levenshtein(candidate, &k);
+            let d = strsim::osa_distance(candidate, &k);
             if d <= budget && !out.iter().any(|f| f.id == *id) {
                 out.push(Found {
                     id: *id,
@@ -146,15 +145,19 @@ impl NameIndex {
         out
     }
 
+        /// Entries whose key starts with `prefix` (a slice of the sorted list).
+    fn with_prefix(&self, prefix: &str) -> &[(String, i64, String, bool)] {
+        let start = self.all.partition_point(|(k, ..)| k.as_str() < prefix);
+        let end = start + self.all[start..].partition_point(|(k, ..)| k.starts_with(prefix));
+        &self.all[start..end]
+    }
+
     /// Company names starting with `prefix` (any spelling), for autocomplete.
     pub fn complete(&self, prefix: &str, limit: usize) -> Vec<String> {
         let k = key(prefix);
         let mut out: Vec<String> = Vec::new();
-        let mut names: Vec<&(String, i64, String, bool)> = self
-            .all
-            .iter()
-            .filter(|(c, _, _, is_company)| *is_company && c.starts_with(&k))
-            .collect();
+                let mut names: Vec<&(String, i64, String, bool)> =
+            self.with_prefix(&k).iter().filter(|(.., is_company)| *is_company).take(500).collect();
         names.sort_by(|a, b| a.2.cmp(&b.2));
         for (_, _, name, _) in names {
             if !out.contains(name) {

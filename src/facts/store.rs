@@ -18,12 +18,15 @@ use super::{DateRef, Evidence, Money, Origin, Participation, Role, Round, RoundT
 use crate::corpus::{Article, Passage};
 use crate::error::{Error, Result};
 
+/// Bumped when the tables change; an older store is dropped and rebuilt.
+const STORE_VERSION: i64 = 2;
+
 const SCHEMA: &str = r#"
 PRAGMA journal_mode = WAL;
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, hash TEXT NOT NULL
-);
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, file TEXT NOT NULL, title TEXT NOT NULL, source TEXT, url TEXT,
     published TEXT, hash TEXT NOT NULL, passages INTEGER NOT NULL, subject TEXT
@@ -32,12 +35,12 @@ CREATE INDEX IF NOT EXISTS articles_file ON articles(file);
 CREATE TABLE IF NOT EXISTS passages (
     article TEXT NOT NULL, ordinal INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
     text TEXT NOT NULL, PRIMARY KEY (article, ordinal)
-);
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS companies (id INTEGER PRIMARY KEY, name TEXT NOT NULL, key TEXT NOT NULL UNIQUE);
 CREATE TABLE IF NOT EXISTS company_aliases (
     alias_key TEXT NOT NULL, alias TEXT NOT NULL, company_id INTEGER NOT NULL,
     PRIMARY KEY (alias_key, company_id)
-);
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS investors (id INTEGER PRIMARY KEY, name TEXT NOT NULL, key TEXT NOT NULL UNIQUE);
 CREATE TABLE IF NOT EXISTS rounds (
     id INTEGER PRIMARY KEY, company_id INTEGER NOT NULL, article TEXT NOT NULL, round_type TEXT NOT NULL,
@@ -147,7 +150,20 @@ impl FactStore {
         }
         let conn = Connection::open(path)?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        // A store from another schema version is dropped; the next reindex rebuilds it in full.
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let has_tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table'", [], |r| r.get(0))?;
+        if has_tables > 0 && version != STORE_VERSION {
+            let tables: Vec<String> = conn
+                .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")?
+                .query_map([], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            for t in tables {
+                conn.execute_batch(&format!("DROP TABLE IF EXISTS \"{t}\""))?;
+            }
+        }
         conn.execute_batch(SCHEMA)?;
+        conn.execute_batch(&format!("PRAGMA user_version = {STORE_VERSION}"))?;
         conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF;")?;
         Ok(FactStore { conn })
     }
