@@ -394,7 +394,7 @@ pub fn reindex(paths: &Paths, options: &Options) -> Result<Summary> {
     sw.commit(new_generation)?;
     options.progress.update(Stage::Committing, 1, 1);
 
-        store.checkpoint()?;
+    store.checkpoint()?;
     let stats = store.stats()?;
     summary.articles = stats.articles;
     summary.passages = stats.passages;

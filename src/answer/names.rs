@@ -48,7 +48,7 @@ impl NameIndex {
             if k.is_empty() {
                 continue;
             }
-                        index.all.push((k.clone(), id, name.clone(), false));
+            index.all.push((k.clone(), id, name.clone(), false));
             index.investors.entry(k).or_insert((id, name));
         }
         // Sorted by key: prefixes are a binary search, typos a scan of one first letter.
@@ -89,7 +89,7 @@ impl NameIndex {
         if k.len() < 4 {
             return None;
         }
-                let typed_words = text.split_whitespace().count();
+        let typed_words = text.split_whitespace().count();
         let mut found: Option<(i64, String)> = None;
         for (_, id, name, is_company) in self.with_prefix(&k) {
             if !*is_company {
@@ -125,7 +125,7 @@ impl NameIndex {
             5..=9 => 1,
             _ => 2,
         };
-                let mut out: Vec<Found> = Vec::new();
+        let mut out: Vec<Found> = Vec::new();
         // Typos rarely hit the first letter: only names sharing it are compared.
         let first = &k[..k.chars().next().map_or(0, char::len_utf8)];
         for (candidate, id, name, is_company) in self.with_prefix(first) {
@@ -145,7 +145,7 @@ impl NameIndex {
         out
     }
 
-        /// Entries whose key starts with `prefix` (a slice of the sorted list).
+    /// Entries whose key starts with `prefix` (a slice of the sorted list).
     fn with_prefix(&self, prefix: &str) -> &[(String, i64, String, bool)] {
         let start = self.all.partition_point(|(k, ..)| k.as_str() < prefix);
         let end = start + self.all[start..].partition_point(|(k, ..)| k.starts_with(prefix));
@@ -156,8 +156,12 @@ impl NameIndex {
     pub fn complete(&self, prefix: &str, limit: usize) -> Vec<String> {
         let k = key(prefix);
         let mut out: Vec<String> = Vec::new();
-                let mut names: Vec<&(String, i64, String, bool)> =
-            self.with_prefix(&k).iter().filter(|(.., is_company)| *is_company).take(500).collect();
+        let mut names: Vec<&(String, i64, String, bool)> = self
+            .with_prefix(&k)
+            .iter()
+            .filter(|(.., is_company)| *is_company)
+            .take(500)
+            .collect();
         names.sort_by(|a, b| a.2.cmp(&b.2));
         for (_, _, name, _) in names {
             if !out.contains(name) {

@@ -702,10 +702,21 @@ impl Extractor<'_> {
                 _ => {}
             }
         }
-        for m in cues::INVEST_IN.find_iter(text) {
+        let objects = OBJECT_OF
+            .find_iter(text)
+            .filter(|m| !text[m.end()..].starts_with("by "));
+        for m in cues::INVEST_IN.find_iter(text).chain(objects) {
             if let Some((name, _)) = name_starting_at(text, m.end()) {
                 if !is_investor(&name) && !is_not_name(&name) {
                     return (Who::Named(name), Found::InvestObject);
+                }
+            }
+        }
+        // "$25 million was raised by Acme".
+        if let Some(m) = RAISED_BY.find(text) {
+            if let Some((name, _)) = name_starting_at(text, m.end()) {
+                if !is_investor(&name) && !is_not_name(&name) {
+                    return (Who::Named(name), Found::RaiseSubject);
                 }
             }
         }
@@ -936,6 +947,20 @@ fn worth_reading(text: &str) -> bool {
     GATE.is_match(text)
 }
 
+/// Investor verbs whose direct object is the company: "Y backs Acme with $5M".
+static OBJECT_OF: LazyLock<Regex> = LazyLock::new(|| {
+    crate::util::regex(r"\b(?:backs|backed|funds|funded|bankrolls|bankrolled|finances|financed)\s+")
+        .expect("object regex")
+});
+
+/// "$25 million was raised by Acme": a passive raise.
+static RAISED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    crate::util::regex(
+        r"(?i)\b(?:was|were|has\s+been|had\s+been)\s+(?:raised|secured|collected|closed)\s+by\s+",
+    )
+    .expect("raised-by regex")
+});
+
 static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
     crate::util::regex(r"(?i)\b(?:announc|clos|complet|unveil|disclos|confirm|finaliz|finalis|signed|struck|sealed|wrapped)")
         .expect("announced regex")
@@ -1162,7 +1187,10 @@ fn subject_before(text: &str, pos: usize) -> Option<Who> {
             // A relative clause: the raiser is the name before ", which".
             let head = t.start;
             let before = text[..head].trim_end().trim_end_matches(',');
-            return name_ending_at(text, before.len()).map(|(n, _)| Who::Named(n));
+            // "Acme, a Berlin startup that raised …": the name before the apposition.
+            let end =
+                super::text::trailing_apposition(&format!("{before},")).unwrap_or(before.len());
+            return name_ending_at(text, end).map(|(n, _)| Who::Named(n));
         }
         if SKIP.contains(&bare) && !t.text.ends_with(',') {
             i -= 1;
@@ -1274,7 +1302,7 @@ static LEAD_VERB: LazyLock<Regex> = LazyLock::new(|| {
         .expect("lead verb regex")
 });
 static LEADING: LazyLock<Regex> = LazyLock::new(|| {
-    crate::util::regex(r"(?i)\s(?:leading|co-leading|taking\s+the\s+lead|took\s+the\s+lead|as\s+(?:the\s+)?(?:lead|anchor|co-lead)(?:\s+investors?)?|(?:was|were|is|are|acted\s+as|served\s+as|as)\s+(?:the\s+)?(?:round's\s+)?(?:lead|anchor|co-lead|leading)\s+(?:investors?|backers?))\b")
+    crate::util::regex(r"(?i)\s(?:leading|co-leading|taking\s+the\s+lead|took\s+the\s+lead|as\s+(?:the\s+)?(?:lead|anchor|co-lead)(?:\s+investors?)?|(?:was|were|is|are|acted\s+as|served\s+as|as)\s+(?:the\s+)?(?:round's\s+)?(?:lead|anchor|co-lead|leading)\s+(?:investors?|backers?))\b|,\s+(?:the\s+|its\s+)?(?:round's\s+)?(?:lead|co-lead|anchor)\s+investors?,|,\s+(?:which|who)\s+(?:co-?led|led|headed|spearheaded|anchored)\s+(?:the|this|its)\s+(?:\w+\s+){0,3}?(?:round|funding|financing|investment|raise)\b")
         .expect("leading regex")
 });
 static LEAD_INVESTOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -1291,7 +1319,9 @@ static PARTICIPANTS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
       | alongside | along\s+with | together\s+with
       | (?:round|funding|financing|investment|million|billion|crore|lakh|seed|capital|money|cash|debt|note|notes|grant|series\s+[a-j](?:-\d)?|\d(?:[mkb]|bn|mn)?)\s+from
       | from\s+(?:investors|backers)\s+(?:including|such\s+as|like)
-      | came\s+from | provided\s+by | extended\s+by | lent\s+by | as\s+did
+            | came\s+from | provided\s+by | extended\s+by | lent\s+by | as\s+did
+      | (?:round|deal|financing|raise|funding)\s+(?:also\s+)?(?:included|includes|saw|drew|attracted|featured)\s+(?:participation\s+from\s+|money\s+from\s+|investments?\s+from\s+)?
+            | (?:joining|participating\s+in|investing\s+in|also\s+participating\s+in)\s+(?:the\s+(?:round|deal|financing|raise)\s+)?(?:were|was|are|is)
       | (?:investors|angels|backers|group)\s+(?:that|which|who)\s+(?:include|includes|included)
       | (?:angels?|investors|backers)\b[^.:;]{0,80}?:
       | (?:raised|raises|received|receives|secured|secures|got|gets|took|drew|attracted|collected|obtained)\b[^.;]{0,80}?\bfrom
@@ -1301,7 +1331,8 @@ static PARTICIPANTS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static PARTICIPANTS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     crate::util::regex(r"(?ix)\s(?:also\s+|both\s+|all\s+)?(?:
         participated | participating | joined\s+(?:the\s+)?(?:round|deal|funding|in|as) | joined | joining | invested | investing
-      | returned | came\s+back | chipped\s+in | chipping\s+in | took\s+part | taking\s+part | contributing | putting\s+in | put\s+(?:in\s+)?money
+            | returned | came\s+back | backs | backed | funds | funded | bankrolls | bankrolled | pours | poured | pumps | pumped | injects | injected
+      | chipped\s+in | chipping\s+in | took\s+part | taking\s+part | contributing | putting\s+in | put\s+(?:in\s+)?money
       | came\s+in | put\s+in | contributed | pitched\s+in | re-?upped | doubled\s+down | backed\s+the
       | as\s+(?:other|additional|new|fellow|existing)?\s*(?:\w+\s+)?(?:backers|investors|participants|funders)
       | (?:are|were|is|was)\s+(?:also\s+)?(?:among\s+)?(?:the\s+)?(?:other\s+|existing\s+|new\s+)?(?:investors|backers|participants)

@@ -124,9 +124,9 @@ pub struct MoneyMention {
 }
 
 const PREFIX: &str = r"(?:US\s?\$|U\.S\.\s?\$|USD|A\$|AU\$|AUD|C\$|CA\$|CAD|S\$|SGD|HK\$|HKD|NZ\$|NZD|R\$|BRL|MX\$|\$|€|EUR|£|GBP|JP¥|¥|JPY|CN¥|RMB|CNY|₹|Rs\.?|INR|₩|KRW|CHF|SEK|NOK|DKK|₦|NGN|KSh|KES|ZAR|IDR|Rp\.?|₱|PHP|VND|₫|AED|SAR|₪|ILS|TRY|PLN|MYR|RM|THB|฿|EGP|MXN)";
-const NUMBER: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
-const SCALE: &str =
-    r"(?:trillion|tn|billions?|bn|bln|b|millions?|mn|mln|mio|m|thousand|k|crores?|cr|lakhs?|lacs?)";
+const NUMBER: &str =
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d+(?:[.,]\d+)?";
+const SCALE: &str = r"(?:trillion|tn|billions?|bn|bln|b|millions?|mn|mln|mio\.?|mrd\.?|md|m|thousand|k|lakh\s+crores?|crores?|cr|lakhs?|lacs?|miliar|milyar|juta|triliun)";
 const SUFFIX: &str = r"(?:(?:Australian|Canadian|Singapore|Hong\s+Kong|New\s+Zealand|U\.S\.|US|American)\s+dollars?|dollars?|euros?|pounds?(?:\s+sterling)?|sterling|yen|yuan|renminbi|RMB|won|rupees?|Swiss\s+francs?|francs?|kronor|krona|naira|shillings?|rand|rupiah|pesos?|ringgit|baht|USD|EUR|GBP|JPY|CNY|INR|KRW|CHF|SGD|AUD|CAD|HKD)";
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
@@ -135,7 +135,7 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
         (?P<range_start>
             (?P<pre1>{PREFIX})?\s?(?P<num1>{NUMBER})\s?(?P<scale1>{SCALE})?\s*(?:-|–|—|to|and)\s*
         )?
-        (?P<pre>{PREFIX})?\s?(?P<num>{NUMBER})(?:\s?(?P<scale>{SCALE}))?(?P<suffix>\s+(?:{SCALE}\s+)?{SUFFIX})?
+        (?P<pre>{PREFIX})?\s?(?P<num>{NUMBER})(?:[\s\-]?(?P<scale>{SCALE}))?(?P<suffix>\s+(?:{SCALE}\s+)?{SUFFIX})?
         (?P<tail>\b|$|\s|[.,;:)\]])",
     );
     crate::util::regex(&format!("(?i){pattern}")).expect("money regex")
@@ -301,7 +301,15 @@ fn hedge_before(text: &str, start: usize) -> (Qualifier, Option<usize>) {
 
 fn multiplier(scale: &str) -> Option<u64> {
     let s = scale.to_ascii_lowercase();
+    let s = s
+        .trim_end_matches('.')
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     Some(match s.as_str() {
+        "lakh crore" | "lakh crores" | "triliun" => 1_000_000_000_000,
+        "mrd" | "md" | "miliar" | "milyar" => 1_000_000_000,
+        "juta" => 1_000_000,
         "trillion" | "tn" => 1_000_000_000_000,
         "billion" | "billions" | "bn" | "bln" | "b" => 1_000_000_000,
         "million" | "millions" | "mn" | "mln" | "mio" | "m" => 1_000_000,
@@ -314,7 +322,18 @@ fn multiplier(scale: &str) -> Option<u64> {
 
 /// `num` (with thousands commas and decimals) times `unit`, exactly.
 fn scaled(num: &str, unit: u64) -> Option<u64> {
-    let digits = num.replace(',', "");
+    // "12,5" is twelve and a half (a decimal comma); "1.200.000" uses dots for thousands.
+    let decimal_comma = num.matches(',').count() == 1
+        && num.split(',').nth(1).is_some_and(|f| f.len() <= 2)
+        && !num.contains('.');
+    let dotted_thousands = num.matches('.').count() >= 2;
+    let digits = if decimal_comma {
+        num.replace(',', ".")
+    } else if dotted_thousands {
+        num.replace('.', "").replace(',', ".")
+    } else {
+        num.replace(',', "")
+    };
     let (whole, frac) = digits.split_once('.').unwrap_or((&digits, ""));
     let whole: u128 = whole.parse().ok()?;
     let frac_digits = frac.len().min(9) as u32;
@@ -471,6 +490,13 @@ mod tests {
             ("12 million pounds sterling", 12_000_000, "GBP"),
             ("$4.5bn", 4_500_000_000, "USD"),
             ("₩1.2 trillion", 1_200_000_000_000, "KRW"),
+            ("a $20-million Series B", 20_000_000, "USD"),
+            ("€ 12,5 Mio. Finanzierung", 12_500_000, "EUR"),
+            ("Rp 150 miliar", 150_000_000_000, "IDR"),
+            ("EUR 1.200.000", 1_200_000, "EUR"),
+            ("Rs 1 lakh crore", 1_000_000_000_000, "INR"),
+            ("$1,250,000", 1_250_000, "USD"),
+            ("NGN 2 billion", 2_000_000_000, "NGN"),
         ];
         for (text, amount, currency) in cases {
             let (a, c, _, _) = one(text);

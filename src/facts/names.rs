@@ -84,7 +84,9 @@ pub fn key(name: &str) -> String {
                 buf.push_str("and");
                 words.push((s, buf.len()));
             }
-            c if c.is_whitespace() || matches!(c, ',' | '-' | '/') => close(&mut word_start, &mut words, &buf),
+            c if c.is_whitespace() || matches!(c, ',' | '-' | '/') => {
+                close(&mut word_start, &mut words, &buf)
+            }
             c if c.is_alphanumeric() => {
                 if word_start.is_none() {
                     word_start = Some(buf.len());

@@ -152,7 +152,11 @@ impl FactStore {
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         // A store from another schema version is dropped; the next reindex rebuilds it in full.
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        let has_tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table'", [], |r| r.get(0))?;
+        let has_tables: i64 = conn.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+            [],
+            |r| r.get(0),
+        )?;
         if has_tables > 0 && version != STORE_VERSION {
             let tables: Vec<String> = conn
                 .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")?
@@ -211,10 +215,11 @@ impl FactStore {
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
-        /// Folds the write-ahead log back into the database file after a reindex, so the store's
+    /// Folds the write-ahead log back into the database file after a reindex, so the store's
     /// size on disk is its real size. Readers still reading are not disturbed (it is skipped).
     pub fn checkpoint(&self) -> Result<()> {
-        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())
     }
 

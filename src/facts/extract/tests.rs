@@ -216,3 +216,98 @@ fn post_money_valuation_and_relative_weekday() {
     assert_eq!(r.valuations[0].basis, Basis::Post);
     assert_eq!(r.valuations[0].amount.amount, 12_000_000_000);
 }
+
+#[test]
+fn investor_first_and_passive_phrasings() {
+    let rounds = run(
+        "Weekly deals",
+        Some("2024-05-10"),
+        "Harbor Lane Capital has invested $20 million in Pellway, a Leeds logistics startup.\n\n\
+         $25 million was raised by Quoril, which makes grid batteries. Joining the round were Tessel Ventures and Ambry Partners.\n\n\
+         Fernhill Growth backs Ostrander Labs with $5 million.",
+    );
+    let summary: Vec<(String, u64, Vec<&str>)> = rounds
+        .iter()
+        .map(|r| {
+            (
+                r.company.clone(),
+                r.amount.as_ref().map_or(0, |m| m.amount),
+                r.investors.iter().map(|p| p.name.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (
+                "Pellway".to_string(),
+                20_000_000,
+                vec!["Harbor Lane Capital"]
+            ),
+            (
+                "Quoril".to_string(),
+                25_000_000,
+                vec!["Tessel Ventures", "Ambry Partners"]
+            ),
+            (
+                "Ostrander Labs".to_string(),
+                5_000_000,
+                vec!["Fernhill Growth"]
+            ),
+        ]
+    );
+}
+
+#[test]
+fn leads_named_in_asides_and_relative_clauses() {
+    let rounds = run(
+        "Brisk raises $30 million",
+        Some("2023-02-01"),
+        "Brisk has raised a $30-million Series B. Corvane Capital, which led the round, was joined by Ostia Partners. \
+         Delmar Ventures, the lead investor, said the company is growing fast.",
+    );
+    let r = &rounds[0];
+    assert_eq!(
+        r.amount.as_ref().unwrap().amount,
+        30_000_000,
+        "hyphenated amounts keep their scale"
+    );
+    assert_eq!(leads(r), ["Corvane Capital", "Delmar Ventures"]);
+    assert_eq!(others(r), ["Ostia Partners"]);
+}
+
+#[test]
+fn plans_conversions_and_combined_figures_are_not_rounds() {
+    let rounds = run(
+        "Haneuri funding",
+        Some("2023-09-19"),
+        "Haneuri has raised ₩30 billion ($22.6 million) in a Series B round led by Gangnam Partners. \
+         The company plans to raise a Series C next year.",
+    );
+    assert_eq!(rounds.len(), 1, "{rounds:#?}");
+    assert_eq!(
+        rounds[0].amount.as_ref().map(|m| m.currency.as_str()),
+        Some("KRW")
+    );
+}
+
+#[test]
+fn digest_items_with_headers_and_a_dateline_date() {
+    let a = article(
+        "Deals this week",
+        None,
+        "LONDON, JANUARY 12, 2024: Five deals this week.\n\n\
+         **1. Pantry Labs** — The grocery software company raised £4 million in seed funding led by Tamar Ventures.\n\n\
+         ▶ **ORBITAL DOCK** (Paris)\n\n\
+         The satellite-servicing startup closed a €9m Series A, co-led by Seine Capital and Rivoli Partners.",
+    );
+    let rounds = extract(&a, &passages(&a.body));
+    let names: Vec<&str> = rounds.iter().map(|r| r.company.as_str()).collect();
+    assert_eq!(names, ["Pantry Labs", "Orbital Dock"]);
+    assert_eq!(
+        rounds[0].date.unwrap().iso(),
+        "2024-01-12",
+        "the dateline dates a file without metadata"
+    );
+    assert_eq!(leads(&rounds[1]), ["Seine Capital", "Rivoli Partners"]);
+}
