@@ -8,7 +8,11 @@ use regex::Regex;
 /// characters; Unicode word boundaries would make the regex engine leave its fast DFA on any
 /// non-ASCII text (curly quotes, "€", "São Paulo"), which the profiler showed dominating reindex.
 pub fn regex(pattern: &str) -> Result<Regex, regex::Error> {
-    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)"))
+    // A larger lazy-DFA cache: the cue patterns are big alternations, and with the default
+    // cache the engine kept rebuilding states (the profile showed it as the top cost).
+    regex::RegexBuilder::new(&pattern.replace(r"\b", r"(?-u:\b)"))
+        .dfa_size_limit(16 * 1024 * 1024)
+        .build()
 }
 
 #[cfg(test)]

@@ -159,7 +159,7 @@ pub fn similar(a: &str, b: &str) -> bool {
     if ka.is_empty() || kb.is_empty() {
         return false;
     }
-    ka == kb || strsim::damerau_levenshtein(&ka, &kb) <= typo_budget(ka.len().min(kb.len()))
+    ka == kb || strsim::osa_distance(&ka, &kb) <= typo_budget(ka.len().min(kb.len()))
 }
 
 /// Words that describe a person's job; the name follows the last of them
