@@ -26,7 +26,7 @@ use crate::corpus::{Article, Passage};
 use crate::error::{Error, Result};
 
 /// Bumped whenever the schema changes; an index with another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The index's fields.
 #[derive(Debug, Clone, Copy)]
@@ -49,6 +49,10 @@ pub struct Fields {
     pub start: Field,
     /// Byte offset one past the passage's end.
     pub end: Field,
+    /// Character (Unicode scalar) offset of the passage in the article body.
+    pub char_start: Field,
+    /// Character offset one past the passage's end.
+    pub char_end: Field,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -68,6 +72,8 @@ fn schema() -> (Schema, Fields) {
         text: b.add_text_field("text", english),
         start: b.add_u64_field("start", STORED),
         end: b.add_u64_field("end", STORED),
+        char_start: b.add_u64_field("char_start", STORED),
+        char_end: b.add_u64_field("char_end", STORED),
     };
     (b.build(), fields)
 }
@@ -93,6 +99,10 @@ pub struct Hit {
     pub start: u64,
     /// See `start`.
     pub end: u64,
+    /// The same span in characters (Unicode scalar values), for tools that count characters.
+    pub char_start: u64,
+    /// See `char_start`.
+    pub char_end: u64,
     /// BM25 score.
     pub score: f32,
     /// Byte ranges of `passage` that matched the query, for highlighting.
@@ -198,7 +208,13 @@ impl PassageIndex {
             d.and_hms_opt(0, 0, 0)
                 .map(|t| DateTime::from_timestamp_secs(t.and_utc().timestamp()))
         });
+        // Character offsets, counted once along the body.
+        let (mut byte_at, mut char_at) = (0usize, 0usize);
         for p in passages {
+            if p.span.start >= byte_at {
+                char_at += article.body[byte_at..p.span.start].chars().count();
+                byte_at = p.span.start;
+            }
             let mut doc = TantivyDocument::default();
             doc.add_text(f.article, &article.id);
             doc.add_u64(f.ordinal, p.ordinal as u64);
@@ -215,6 +231,10 @@ impl PassageIndex {
             doc.add_text(f.text, p.span.text(&article.body));
             doc.add_u64(f.start, p.span.start as u64);
             doc.add_u64(f.end, p.span.end as u64);
+            let char_start = char_at;
+            let char_len = p.span.text(&article.body).chars().count();
+            doc.add_u64(f.char_start, char_start as u64);
+            doc.add_u64(f.char_end, (char_start + char_len) as u64);
             writer.add_document(doc)?;
         }
         Ok(())
@@ -276,6 +296,8 @@ impl PassageIndex {
             passage: text(f.text).unwrap_or_default(),
             start: number(f.start),
             end: number(f.end),
+            char_start: number(f.char_start),
+            char_end: number(f.char_end),
             score,
             highlights: Vec::new(),
         }
@@ -334,6 +356,25 @@ mod tests {
         assert!(
             marked.contains(&"Alibaba") && marked.contains(&"investing"),
             "{marked:?}"
+        );
+    }
+
+    #[test]
+    fn hits_carry_character_offsets_too() {
+        let a = article(
+            "u.md",
+            "Société Générale a investi €5 millions.\n\nAlibaba led the round.",
+        );
+        let index = index_with(std::slice::from_ref(&a));
+        let hit = &index.search("alibaba", 1).unwrap()[0];
+        let chars: Vec<char> = a.body.chars().collect();
+        let quoted: String = chars[hit.char_start as usize..hit.char_end as usize]
+            .iter()
+            .collect();
+        assert_eq!(quoted, hit.passage);
+        assert!(
+            hit.char_start < hit.start,
+            "multibyte text before the passage"
         );
     }
 
