@@ -50,7 +50,9 @@ pub fn company_facts(
     let company = match store.find_company(name)? {
         CompanyMatch::Exact(c) => c,
         CompanyMatch::Close(list)
-            if list.len() == 1 && crate::facts::names::acceptable_typo(name, &list[0].name) =>
+            if list.len() == 1
+                && (crate::facts::names::acceptable_typo(name, &list[0].name)
+                    || crate::facts::names::is_word_prefix(name, &list[0].name)) =>
         {
             list.into_iter().next().expect("one")
         }

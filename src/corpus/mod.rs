@@ -152,7 +152,8 @@ pub fn parse_file(file: &CorpusFile, bytes: &[u8]) -> Vec<Result<Article>> {
 /// exactly one blank line.
 pub fn normalize_body(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
-    for para in raw.replace("\r\n", "\n").replace('\r', "\n").split("\n\n") {
+    let text = raw.replace("\r\n", "\n").replace('\r', "\n");
+    for para in text.split("\n\n").flat_map(split_list_items) {
         let mut line = String::with_capacity(para.len());
         let mut last_space = true;
         for ch in para.chars() {
@@ -181,6 +182,43 @@ pub fn normalize_body(raw: &str) -> String {
         }
     }
     out
+}
+
+/// Splits a paragraph whose lines are list items ("- Klarix: €8M seed", "• …", "1. …") into one
+/// block per item, without the bullet, so each item reads as its own paragraph.
+fn split_list_items(para: &str) -> Vec<String> {
+    let is_item = |line: &str| {
+        let t = line.trim_start();
+        t.starts_with("- ")
+            || t.starts_with("* ")
+            || t.starts_with("• ")
+            || t.starts_with("▶ ")
+            || t.starts_with("– ")
+            || t.split_once(['.', ')']).is_some_and(|(n, rest)| {
+                n.len() <= 2
+                    && !n.is_empty()
+                    && n.chars().all(|c| c.is_ascii_digit())
+                    && rest.starts_with(' ')
+            })
+    };
+    if !para.lines().skip(1).any(is_item) {
+        return vec![para.to_string()];
+    }
+    let mut blocks: Vec<String> = Vec::new();
+    for line in para.lines() {
+        if is_item(line) || blocks.is_empty() {
+            let t = line.trim_start();
+            let t = ["- ", "* ", "• ", "▶ ", "– "]
+                .iter()
+                .find_map(|b| t.strip_prefix(b))
+                .unwrap_or(t);
+            blocks.push(t.to_string());
+        } else if let Some(last) = blocks.last_mut() {
+            last.push('\n');
+            last.push_str(line);
+        }
+    }
+    blocks
 }
 
 /// Reads a date as articles and feeds write it: `2018-04-09`, `2018-04-09T08:00:00Z`,
@@ -250,6 +288,15 @@ mod tests {
         }
         assert_eq!(parse_published("last Tuesday"), None);
         assert_eq!(parse_published("2018-13-40"), None);
+    }
+
+    #[test]
+    fn list_items_become_paragraphs() {
+        let raw = "Deals:\n- Klarix (Berlin): €8M seed\n- Voltaro: €15M Series A\n  led by Kibo\n\n1. One\n2. Two";
+        assert_eq!(
+            normalize_body(raw),
+            "Deals:\n\nKlarix (Berlin): €8M seed\n\nVoltaro: €15M Series A led by Kibo\n\n1. One\n\n2. Two"
+        );
     }
 
     #[test]

@@ -1319,7 +1319,8 @@ static PARTICIPANTS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
       | alongside | along\s+with | together\s+with
       | (?:round|funding|financing|investment|million|billion|crore|lakh|seed|capital|money|cash|debt|note|notes|grant|series\s+[a-j](?:-\d)?|\d(?:[mkb]|bn|mn)?)\s+from
       | from\s+(?:investors|backers)\s+(?:including|such\s+as|like)
-            | came\s+from | provided\s+by | extended\s+by | lent\s+by | as\s+did
+                  | came\s+from | provided\s+by | extended\s+by | lent\s+by | as\s+did
+      | (?:co-)?led\s+by\s+[^.;]{1,60}?[,;]\s*(?:and\s+)?with
       | (?:round|deal|financing|raise|funding)\s+(?:also\s+)?(?:included|includes|saw|drew|attracted|featured)\s+(?:participation\s+from\s+|money\s+from\s+|investments?\s+from\s+)?
             | (?:joining|participating\s+in|investing\s+in|also\s+participating\s+in)\s+(?:the\s+(?:round|deal|financing|raise)\s+)?(?:were|was|are|is)
       | (?:investors|angels|backers|group)\s+(?:that|which|who)\s+(?:include|includes|included)

@@ -153,6 +153,19 @@ pub fn acceptable_typo(typed: &str, known: &str) -> bool {
     d == 0 || (d == 1 && len >= 7) || (d == 2 && len >= 12)
 }
 
+/// True when `typed` is the first whole words of `full`: "Nuvora" of "Nuvora Health".
+pub fn is_word_prefix(typed: &str, full: &str) -> bool {
+    let n = typed.split_whitespace().count();
+    let k = key(typed);
+    k.len() >= 4
+        && key(&full
+            .split_whitespace()
+            .take(n)
+            .collect::<Vec<_>>()
+            .join(" "))
+            == k
+}
+
 /// True when `a` and `b` name the same thing up to a small typo.
 pub fn similar(a: &str, b: &str) -> bool {
     let (ka, kb) = (key(a), key(b));
