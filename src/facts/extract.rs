@@ -1298,7 +1298,7 @@ static LEAD_BY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("lead-by regex")
 });
 static LEAD_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    crate::util::regex(r"(?i)\s(?:co-?led|led|headed|spearheaded|anchored|fronted|co-?leads|co-?leading|leads|heads|spearheads|anchors|took\s+the\s+lead\s+(?:in|on)|is\s+leading|are\s+leading|was\s+leading)\s+(?:the\s+|this\s+|its\s+|a\s+|an\s+|their\s+|our\s+)?(?:[\w$€£¥₹₩.\-]+\s+){0,4}?(?:round|funding|financing|investment|raise|deal|series|seed|tranche|effort|fundraise|fundraising|pre-seed|growth|injection|note|notes|facility|loan|grant|offering|extension|bridge)\b|\s(?:co-?led|led)\s*(?:[,;]|\.\s*$|$|\s+along\b|\s+alongside\b|\s+with\b|\s+and\s+(?:was|is)\s+joined)")
+    crate::util::regex(r"(?i)\s(?:co-?led|led|headed|spearheaded|anchored|fronted|co-?leads|co-?leading|leads|heads|spearheads|anchors|took\s+the\s+lead\s+(?:in|on)|is\s+leading|are\s+leading|was\s+leading)\s+(?:the\s+|this\s+|its\s+|a\s+|an\s+|their\s+|our\s+)?(?:[\w$€£¥₹₩.\-]+\s+){0,4}?(?:round|funding|financing|investment|raise|deal|series|seed|tranche|effort|fundraise|fundraising|pre-seed|growth|injection|note|notes|facility|loan|grant|offering|extension|bridge)\b|\s(?:co-?led|led)\s*(?:[,;]|\.\s*$|$|\s+along\b|\s+alongside\b|\s+with\b|\s+and\s+(?:was|is)\s+joined|\s+it\b|\s+them\b)")
         .expect("lead verb regex")
 });
 static LEADING: LazyLock<Regex> = LazyLock::new(|| {

@@ -510,10 +510,17 @@ static LIST_END: LazyLock<Regex> = LazyLock::new(|| {
 pub fn list_after(text: &str, pos: usize) -> Vec<String> {
     let rest = blank_parentheses(&text[pos..]);
     let end = LIST_END.find(&rest).map_or(rest.len(), |m| m.start());
-    if opens_clause(&rest[..end]) {
+        // A list cut before "and to X" or "and everyone who…" may end in a dangling conjunction.
+    let mut segment = rest[..end].trim_end();
+    for tail in [" and", " or", ",", " as well as", " plus"] {
+        if let Some(s) = segment.strip_suffix(tail) {
+            segment = s.trim_end();
+        }
+    }
+    if opens_clause(segment) {
         return Vec::new();
     }
-    split_list(&rest[..end])
+    split_list(segment)
 }
 
 /// Investor names listed just before `pos`, walking back while items are names.
