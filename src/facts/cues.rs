@@ -396,7 +396,7 @@ pub fn money_kinds(text: &str, mentions: &[(usize, usize)]) -> Vec<MoneyKind> {
     // A sentence about a stock-market listing reports no private round, unless it names one.
     static LISTING: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:IPO|initial\s+public\s+offering|went\s+public|going\s+public|go\s+public|public\s+listing|stock\s+market\s+debut|trading\s+debut|priced\s+(?:its\s+)?shares|per\s+share|a\s+share)\b",
+            r"(?i)\b(?:IPO|initial\s+public\s+offering|went\s+public|going\s+public|go\s+public|public\s+listing|stock\s+market\s+debut|trading\s+debut|priced\s+(?:its\s+)?shares|per\s+share|a\s+share|SPAC|special\s+purpose\s+acquisition|blank[\s\-]check|gross\s+proceeds|direct\s+listing|tender\s+offer|secondary\s+(?:sale|share\s+sale|transaction)|share\s+buyback)\b",
         )
     });
     static PRIVATE: LazyLock<Regex> =

@@ -516,8 +516,8 @@ impl Extractor<'_> {
             }
         }
         if funding_context {
-            for (i, (m, _)) in round_amounts.iter().enumerate() {
-                if used[i] {
+                        for (i, (m, _)) in round_amounts.iter().enumerate() {
+                if used[i] || is_planned(text, m.start) {
                     continue;
                 }
                 let hist = is_historical(text, 0, m.start);
