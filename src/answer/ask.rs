@@ -249,6 +249,57 @@ fn company_question(
         .filter(|g| u.period.as_ref().is_none_or(|p| in_period(g, p)))
         .cloned()
         .collect();
+    // "the latest round": only the newest.
+    let selected: Vec<RoundGroup> = if u.latest && selected.len() > 1 {
+        let newest = selected.iter().filter_map(|g| g.first_date()).max();
+        selected
+            .into_iter()
+            .filter(|g| g.first_date() == newest)
+            .take(1)
+            .collect()
+    } else {
+        selected
+    };
+    // "Did Temasek invest in SenseTime?": yes, with the rounds, or no record.
+    if let Some(name) = &u.unknown_investor {
+        return Ok(Draft::no(format!(
+            "I have no record of {name} investing in {company}."
+        )));
+    }
+    if let (Some(investor), Intent::Investors | Intent::Lead) = (&u.investor, u.intent) {
+        if u.exclude.is_none() {
+            let k = key(investor);
+            let with: Vec<RoundGroup> = selected
+                .iter()
+                .filter(|g| {
+                    g.investors(Role::Lead)
+                        .iter()
+                        .chain(g.investors(Role::Participant).iter())
+                        .any(|s| key(&s.value) == k)
+                })
+                .cloned()
+                .collect();
+            if with.is_empty() {
+                let mut d = Draft::no(format!(
+                    "I have no record of {investor} investing in {company}."
+                ));
+                d.suggestions = vec![format!("Who invested in {company}?")];
+                return Ok(d);
+            }
+            let mut parts = Vec::new();
+            for g in &with {
+                let lead = g.investors(Role::Lead).iter().any(|s| key(&s.value) == k);
+                let nums = investor_cites(g, investor, c)?;
+                let role = if lead { "led" } else { "invested in" };
+                parts.push(format!(
+                    "{investor} {role} {}{}",
+                    round_phrase(g, &company, true),
+                    cites(&nums)
+                ));
+            }
+            return Ok(facts(format!("Yes: {}", join_sentences(parts)), with));
+        }
+    }
     let what = asked_round_text(u);
     if selected.is_empty() {
         if u.intent == Intent::Total && u.round.is_none() {

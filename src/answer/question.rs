@@ -127,6 +127,10 @@ pub struct Understood {
     pub period: Option<Period>,
     /// "What did X lead": only rounds the investor led.
     pub lead_only: bool,
+    /// An investor the question names that the store does not know ("Did Sequoia invest in X?").
+    pub unknown_investor: Option<String>,
+    /// "latest", "most recent": only the newest round.
+    pub latest: bool,
     /// The question asks about an IPO or acquisition, which fundbot does not track.
     pub not_a_round: Option<String>,
 }
@@ -584,6 +588,8 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
         round: None,
         period: None,
         lead_only: false,
+        latest: false,
+        unknown_investor: None,
         not_a_round: NOT_ROUND.find(&lower).map(|m| m.as_str().to_string()),
     };
 
@@ -631,6 +637,10 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
         }
     }
     u.period = period(&lower, &mut taken);
+    static LATEST: LazyLock<Regex> =
+        LazyLock::new(|| re(r"\b(?:latest|most\s+recent|newest|last|recent)\b"));
+    u.latest =
+        LATEST.is_match(&lower) && !lower.contains("last year") && !lower.contains("last month");
 
     u.intent = if PORTFOLIO.is_match(&lower) {
         static LED: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:lead|led|co-lead|co-led)\b"));
@@ -795,15 +805,24 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
             }
         }
     }
+    let first_unmatched = unmatched
+        .into_iter()
+        .find(|n| n.chars().any(char::is_alphabetic));
     if let Some((f, kind)) = company {
         u.company = Some(f.name);
         u.company_id = Some(f.id);
         u.company_match = Some(kind);
-    } else if let Some(first) = unmatched
-        .into_iter()
-        .find(|n| n.chars().any(char::is_alphabetic))
-    {
-        u.unknown_name = Some(first);
+        // "Did Sequoia invest in SenseTime?": an unknown investor named beside the company.
+        static YES_NO: LazyLock<Regex> = LazyLock::new(|| {
+            re(
+                r"^\s*(?:did|has|have|does|do|is|was|were)\b.*\b(?:invest|back|fund|lead|led|participat|put)",
+            )
+        });
+        if investor.is_none() && YES_NO.is_match(&lower) {
+            u.unknown_investor = first_unmatched;
+        }
+    } else {
+        u.unknown_name = first_unmatched;
     }
     if let Some(f) = investor {
         u.investor = Some(f.name);

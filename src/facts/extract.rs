@@ -516,7 +516,7 @@ impl Extractor<'_> {
             }
         }
         if funding_context {
-                        for (i, (m, _)) in round_amounts.iter().enumerate() {
+            for (i, (m, _)) in round_amounts.iter().enumerate() {
                 if used[i] || is_planned(text, m.start) {
                     continue;
                 }

@@ -510,7 +510,7 @@ static LIST_END: LazyLock<Regex> = LazyLock::new(|| {
 pub fn list_after(text: &str, pos: usize) -> Vec<String> {
     let rest = blank_parentheses(&text[pos..]);
     let end = LIST_END.find(&rest).map_or(rest.len(), |m| m.start());
-        // A list cut before "and to X" or "and everyone who…" may end in a dangling conjunction.
+    // A list cut before "and to X" or "and everyone who…" may end in a dangling conjunction.
     let mut segment = rest[..end].trim_end();
     for tail in [" and", " or", ",", " as well as", " plus"] {
         if let Some(s) = segment.strip_suffix(tail) {
