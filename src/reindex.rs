@@ -406,10 +406,17 @@ pub fn reindex(paths: &Paths, options: &Options) -> Result<Summary> {
 
 /// Fault injection for the crash tests: with `FUNDBOT_FAULT_PAUSE=<point>` the reindex stops
 /// at that point (announcing it on stderr) long enough to be killed.
+/// `FUNDBOT_FAULT_SLOW_MS=<n>` makes every point take that long, so progress can be observed.
 fn fault_point(point: &str) {
     if std::env::var("FUNDBOT_FAULT_PAUSE").is_ok_and(|v| v == point) {
         eprintln!("fundbot: paused at {point}");
         std::thread::sleep(std::time::Duration::from_secs(120));
+    }
+    if let Some(ms) = std::env::var("FUNDBOT_FAULT_SLOW_MS")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+    {
+        std::thread::sleep(std::time::Duration::from_millis(ms.min(60_000)));
     }
 }
 

@@ -316,7 +316,8 @@ fn generation(home: &Home) -> u64 {
 async fn only_moderators_reindex_and_ingest_and_every_action_is_audited() {
     let home = corpus_home();
     let fake = FakeDiscord::start().await;
-    let _bot = start_bot(&home, &fake, &[]);
+    // Each reindex stage takes 1.5 s here, so the progress edits can be seen.
+    let _bot = start_bot(&home, &fake, &[("FUNDBOT_FAULT_SLOW_MS", "1500")]);
     fake.wait_identified(WAIT).await;
     let before = generation(&home);
 
@@ -385,11 +386,43 @@ async fn only_moderators_reindex_and_ingest_and_every_action_is_audited() {
     );
     let body = fake.callback("920000000000000003").await;
     assert_eq!(body["type"], 5, "reindex defers: {body}");
+    // A second reindex while the first runs is told who started the first.
+    fake.dispatch(
+        "INTERACTION_CREATE",
+        command(
+            "920000000000000013",
+            "reindex",
+            json!([]),
+            MODERATOR_PERMISSIONS,
+            &[],
+        ),
+    );
+    let busy = fake
+        .wait_edit("token-920000000000000013", WAIT, |b| {
+            b["content"]
+                .as_str()
+                .is_some_and(|c| c.contains("already running"))
+        })
+        .await;
+    assert!(
+        busy["content"]
+            .as_str()
+            .unwrap()
+            .contains("Discord user member"),
+        "{busy}"
+    );
     let done = fake
         .wait_edit("token-920000000000000003", WAIT, |b| {
             embed_text(&b["embeds"][0]).contains("Reindex finished")
         })
         .await;
+    let edits = fake.edits("token-920000000000000003");
+    assert!(
+        edits
+            .iter()
+            .any(|b| embed_text(&b["embeds"][0]).contains("Reindexing")),
+        "progress edits before the summary: {edits:?}"
+    );
     assert!(
         embed_text(&done["embeds"][0]).contains("1** added")
             || embed_text(&done["embeds"][0]).contains("**1** added"),

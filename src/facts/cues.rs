@@ -370,6 +370,7 @@ static OTHER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
       | (?:in|through|via|from|at)\s+(?:its|an?|the)\s+(?:\w+\s+)?(?:IPO|initial\s+public|listing|offering|debut|share\s+sale|float|flotation)
       | (?:budget|programme|program|package|scheme|subsidy|subsidies|contract|order|settlement|fine|penalty)
       | (?:a|per)\s+(?:year|month|share|quarter)
+      | (?:in|of)\s+(?:cash|reserves)\b | in\s+the\s+bank | cash\s+(?:on\s+hand|reserves|balance)
       | (?:market|industry|sector|opportunity)
       | worth\s+of\s+(?:shares|stock)
     )\b")
