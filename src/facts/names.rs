@@ -168,8 +168,12 @@ pub fn is_word_prefix(typed: &str, full: &str) -> bool {
 
 /// True when `a` and `b` name the same thing up to a small typo.
 pub fn similar(a: &str, b: &str) -> bool {
-    let (ka, kb) = (key(a), key(b));
+        let (ka, kb) = (key(a), key(b));
     if ka.is_empty() || kb.is_empty() {
+        return false;
+    }
+    // Lengths alone often rule a match out before the distance is computed.
+    if ka.len().abs_diff(kb.len()) > typo_budget(ka.len().min(kb.len())) {
         return false;
     }
     ka == kb || strsim::osa_distance(&ka, &kb) <= typo_budget(ka.len().min(kb.len()))
