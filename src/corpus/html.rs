@@ -249,8 +249,13 @@ fn collect(element: ElementRef, buffer: &mut String, out: &mut Vec<String>) {
                 if is_skipped(&child_ref) {
                     continue;
                 }
-                if el.name() == "br" {
+                                if el.name() == "br" {
                     buffer.push(' ');
+                    continue;
+                }
+                if el.name() == "table" {
+                    flush(buffer, out);
+                    out.extend(table(child_ref));
                     continue;
                 }
                 let block = BLOCK_TAGS.contains(&el.name());
@@ -265,6 +270,45 @@ fn collect(element: ElementRef, buffer: &mut String, out: &mut Vec<String>) {
             _ => {}
         }
     }
+}
+
+/// A table's rows as records ("Company: Paylark | Round: Series A"), its header row (`th`
+/// cells, or the `thead` row) naming the fields.
+fn table(element: ElementRef) -> Vec<String> {
+    let mut header: Vec<String> = Vec::new();
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let rows_of = element
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| e.value().name() == "tr" && !is_skipped(e));
+    for tr in rows_of {
+        let cells: Vec<(bool, String)> = tr
+            .children()
+            .filter_map(ElementRef::wrap)
+            .filter(|c| matches!(c.value().name(), "td" | "th"))
+            .map(|c| {
+                let mut text = String::new();
+                for t in c.text() {
+                    text.push_str(t);
+                    text.push(' ');
+                }
+                (c.value().name() == "th", collapse(&text))
+            })
+            .collect();
+        if cells.is_empty() {
+            continue;
+        }
+        let in_head = tr
+            .parent()
+            .and_then(ElementRef::wrap)
+            .is_some_and(|p| p.value().name() == "thead");
+        if header.is_empty() && rows.is_empty() && (in_head || cells.iter().all(|(th, _)| *th)) {
+            header = cells.into_iter().map(|(_, t)| t).collect();
+        } else {
+            rows.push(cells.into_iter().map(|(_, t)| t).collect());
+        }
+    }
+    super::table_records(&header, &rows)
 }
 
 fn flush(buffer: &mut String, out: &mut Vec<String>) {
@@ -335,6 +379,21 @@ mod tests {
         .unwrap();
         assert_eq!(a.title, "Plain page");
         assert_eq!(a.body, "One.\n\nTwo & three.");
+    }
+
+        #[test]
+    fn tables_become_records() {
+        let a = parse(
+            "t.html",
+            "<html><body><article><p>This week's deals.</p><table><thead><tr><th>Company</th><th>Round</th><th>Amount</th></tr></thead>\
+             <tbody><tr><td><b>Servotec</b></td><td>Series E</td><td>$95M</td></tr><tr><td>Kinematica</td><td>Series C</td><td>$60M</td></tr></tbody></table></article></body></html>",
+            "h".into(),
+        )
+        .unwrap();
+        assert_eq!(
+            a.body,
+            "This week's deals.\n\nCompany: Servotec | Round: Series E | Amount: $95M\n\nCompany: Kinematica | Round: Series C | Amount: $60M"
+        );
     }
 
     #[test]

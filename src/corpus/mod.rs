@@ -153,7 +153,11 @@ pub fn parse_file(file: &CorpusFile, bytes: &[u8]) -> Vec<Result<Article>> {
 pub fn normalize_body(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let text = raw.replace("\r\n", "\n").replace('\r', "\n");
-    for para in text.split("\n\n").flat_map(split_list_items) {
+        let blocks = text
+        .split("\n\n")
+        .flat_map(|p| markdown_table(p).unwrap_or_else(|| split_list_items(p)));
+    for para in blocks {
+        let para = strip_emphasis(&para);
         let mut line = String::with_capacity(para.len());
         let mut last_space = true;
         for ch in para.chars() {
@@ -182,6 +186,90 @@ pub fn normalize_body(raw: &str) -> String {
         }
     }
     out
+}
+
+/// Markdown emphasis (`**bold**`, `__bold__`, `*italic*`) is presentation, not text: a name
+/// in bold must read as the name.
+fn strip_emphasis(para: &str) -> String {
+    if !para.contains(['*', '_']) {
+        return para.to_string();
+    }
+    let chars: Vec<char> = para.chars().collect();
+    let mut out = String::with_capacity(para.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '*' || c == '_' {
+            let mut j = i;
+            while j < chars.len() && chars[j] == c {
+                j += 1;
+            }
+            let run = j - i;
+            let before = i.checked_sub(1).map(|k| chars[k]);
+            let after = chars.get(j).copied();
+            let edge = |ch: Option<char>| ch.is_none_or(|ch| !ch.is_alphanumeric());
+            // Underscores inside words (snake_case, URLs) stay; stars always go when they wrap
+            // or open a word.
+            let emphasis = match c {
+                '*' => run <= 3 && (edge(before) || edge(after)),
+                _ => run <= 2 && (edge(before) || edge(after)) && !(before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric)),
+            };
+            if !emphasis {
+                out.extend(&chars[i..j]);
+            }
+            i = j;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// A Markdown table (`| Company | Amount |` over a `|---|---|` rule) becomes one record per
+/// row, "Company: Paylark | Amount: US$18m", so each row reads like a digest entry.
+fn markdown_table(para: &str) -> Option<Vec<String>> {
+    let lines: Vec<&str> = para.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    if lines.len() < 3 || !lines.iter().all(|l| l.starts_with('|')) {
+        return None;
+    }
+    let is_rule = |l: &str| {
+        l.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) && l.contains('-')
+    };
+    if !is_rule(lines[1]) {
+        return None;
+    }
+    let cells = |l: &str| -> Vec<String> {
+        l.trim_matches('|')
+            .split('|')
+            .map(|c| c.trim().to_string())
+            .collect()
+    };
+    let header = cells(lines[0]);
+    let rows: Vec<Vec<String>> = lines[2..].iter().map(|l| cells(l)).collect();
+    Some(table_records(&header, &rows))
+}
+
+/// Table rows as "Header: value | Header: value" records; rows of a table without a header
+/// are joined cell by cell.
+pub(crate) fn table_records(header: &[String], rows: &[Vec<String>]) -> Vec<String> {
+    rows.iter()
+        .map(|row| {
+            let cells = row.iter().enumerate().filter(|(_, v)| !v.trim().is_empty());
+            let parts: Vec<String> = if header.iter().any(|h| !h.trim().is_empty()) {
+                cells
+                    .map(|(i, v)| match header.get(i).map(|h| h.trim()) {
+                        Some(h) if !h.is_empty() => format!("{h}: {}", v.trim()),
+                        _ => v.trim().to_string(),
+                    })
+                    .collect()
+            } else {
+                cells.map(|(_, v)| v.trim().to_string()).collect()
+            };
+            parts.join(" | ")
+        })
+        .filter(|r| !r.is_empty())
+        .collect()
 }
 
 /// Splits a paragraph whose lines are list items ("- Klarix: €8M seed", "• …", "1. …") into one
@@ -297,6 +385,17 @@ mod tests {
             normalize_body(raw),
             "Deals:\n\nKlarix (Berlin): €8M seed\n\nVoltaro: €15M Series A led by Kibo\n\n1. One\n\n2. Two"
         );
+    }
+
+        #[test]
+    fn markdown_tables_become_records_and_emphasis_goes() {
+        let raw = "| Company | Stage | Amount |\n|---|:---:|---|\n| Paylark | Series A | US$18m |\n| Ledgerfy | | €2.8m |\n\n**Zephyrine Health** (Nashville) raised *US$45m*; see q5_ventures.";
+        assert_eq!(
+            normalize_body(raw),
+            "Company: Paylark | Stage: Series A | Amount: US$18m\n\nCompany: Ledgerfy | Amount: €2.8m\n\nZephyrine Health (Nashville) raised US$45m; see q5_ventures."
+        );
+        // A pipe in prose is not a table.
+        assert_eq!(normalize_body("A | B\nC | D"), "A | B C | D");
     }
 
     #[test]

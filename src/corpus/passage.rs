@@ -72,7 +72,15 @@ pub fn passages(body: &str) -> Vec<Passage> {
         if trailing || is_boilerplate(text) || is_heading(text) {
             continue;
         }
-        let sentences: Vec<Span> = split_sentences(text)
+                let pieces = if is_record(text) {
+            vec![Span {
+                start: 0,
+                end: text.len(),
+            }]
+        } else {
+            split_sentences(text)
+        };
+        let sentences: Vec<Span> = pieces
             .into_iter()
             .map(|s| Span {
                 start: para.start + s.start,
@@ -111,7 +119,23 @@ fn is_heading(text: &str) -> bool {
     text.len() < 70
         && text.split_whitespace().count() <= 8
         && !text.ends_with(['.', '!', '?', '"', '”', ':', ')'])
-        && !text.chars().any(|c| c.is_ascii_digit())
+                && !text.chars().any(|c| c.is_ascii_digit())
+        && !is_record(text)
+}
+
+/// A "Field: value | Field: value | ..." line (a tracker row, a newsletter's deal card): read
+/// whole, never cut into sentences.
+pub fn is_record(text: &str) -> bool {
+    let cells: Vec<&str> = text.split('|').collect();
+    cells.len() >= 3
+        && cells
+            .iter()
+            .filter(|c| {
+                c.split_once(':')
+                    .is_some_and(|(k, _)| !k.trim().is_empty() && k.split_whitespace().count() <= 4)
+            })
+            .count()
+            >= 3
 }
 
 /// Words after which a period does not end a sentence.

@@ -432,7 +432,11 @@ impl Extractor<'_> {
     }
 
     fn sentence(&mut self, s: &Sentence) {
-        let text = s.text;
+                let text = s.text;
+        if let Some(record) = super::records::parse(text, self.published) {
+            self.record(s, record);
+            return;
+        }
         if !s.relevant {
             return;
         }
@@ -683,6 +687,41 @@ impl Extractor<'_> {
             }
             None => {}
         }
+    }
+
+        /// A deal record ("Company: Acme | Round: Seed | Amount: $2M | Lead: ...") is one round,
+    /// read field by field.
+    fn record(&mut self, s: &Sentence, r: super::records::Record) {
+        let ev = self.evidence(s);
+        let company = self.canonical(&r.company);
+        self.current = Some(company.clone());
+        let money = r.amount.as_ref().map(|m| m.money.clone());
+        let d = self.find_or_create(&company, r.round, money, false, &ev);
+        let draft = &mut self.drafts[d];
+        draft.raised = true;
+        if draft.round.evidence.is_none() {
+            draft.round.evidence = Some(ev.clone());
+        }
+        if let Some(date) = r.date {
+            draft.round.date.get_or_insert(date);
+        }
+        for name in &r.leads {
+            add_investor(&mut draft.round, name, Role::Lead, &ev);
+        }
+        for name in &r.investors {
+            add_investor(&mut draft.round, name, Role::Participant, &ev);
+        }
+        if let Some((m, basis)) = r.valuation {
+            draft.round.valuations.push(Valuation {
+                amount: m.money,
+                amount_max: m.max,
+                qualifier: m.qualifier,
+                basis,
+                attribution: None,
+                evidence: Some(ev),
+            });
+        }
+        self.focus = Some(d);
     }
 
     /// Who raised, per this sentence; and whether a raise verb had the company as subject.

@@ -9,6 +9,8 @@ pub mod dates;
 pub mod extract;
 pub mod money;
 pub mod names;
+mod records;
+
 pub mod store;
 mod text;
 

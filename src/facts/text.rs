@@ -585,7 +585,7 @@ pub fn list_before(text: &str, pos: usize) -> Vec<String> {
     names
 }
 
-fn split_list(segment: &str) -> Vec<String> {
+pub(crate) fn split_list(segment: &str) -> Vec<String> {
     LIST_SPLIT
         .split(segment)
         .enumerate()

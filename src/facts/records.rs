@@ -1,0 +1,229 @@
+//! Deal records: the field-by-field layout trade newsletters and trackers use for each deal,
+//! "Company: Quillfeather | Round: Series B | Amount: $20M | Lead: Harbor Lane Capital". Tables
+//! arrive in this shape too (see `corpus::table_records`).
+//!
+//! A record names its fields, so it is read by field, not as prose.
+
+use chrono::NaiveDate;
+
+use super::cues::round_types;
+use super::dates::find_dates;
+use super::money::{find_amounts, MoneyMention};
+use super::names::clean_investor;
+use super::text::{is_not_name, split_list};
+use super::{Basis, DateRef, RoundType};
+
+/// What a record says about one deal.
+#[derive(Debug)]
+pub struct Record {
+    /// The company, as written.
+    pub company: String,
+    /// The round type, [`RoundType::Unknown`] when the record names none.
+    pub round: RoundType,
+    /// The round's size.
+    pub amount: Option<MoneyMention>,
+    /// The date given.
+    pub date: Option<DateRef>,
+    /// Lead investors.
+    pub leads: Vec<String>,
+    /// Other investors.
+    pub investors: Vec<String>,
+    /// A stated valuation and its basis.
+    pub valuation: Option<(MoneyMention, Basis)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Field {
+    Company,
+    Round,
+    Amount,
+    Lead,
+    Investors,
+    Date,
+    Valuation(Basis),
+}
+
+/// Which field a header names: "Lead investor(s)", "Stage", "Amount (USD)", "Announced".
+fn field(header: &str) -> Option<Field> {
+    let h = header.trim().to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
+    if h.is_empty() || h.len() > 40 {
+        return None;
+    }
+    Some(if has(&["lead"]) {
+        Field::Lead
+    } else if has(&["pre-money", "pre money"]) {
+        Field::Valuation(Basis::Pre)
+    } else if has(&["post-money", "post money"]) {
+        Field::Valuation(Basis::Post)
+    } else if has(&["valuation", "valued"]) {
+        Field::Valuation(Basis::Unspecified)
+    } else if has(&["total"]) {
+        // "Total raised" is the company's running total, not this round.
+        return None;
+    } else if has(&["amount", "raised", "size", "ticket", "funding", "raise"])
+        && !has(&["type", "stage", "round type"])
+    {
+        Field::Amount
+    } else if has(&["round", "stage", "series", "type"]) {
+        Field::Round
+    } else if has(&["investor", "others", "participant", "backer", "participation"]) {
+        Field::Investors
+    } else if has(&["date", "announced", "when", "closed"]) {
+        Field::Date
+    } else if matches!(
+        h.as_str(),
+        "company" | "startup" | "name" | "company name" | "business" | "brand" | "who"
+    ) {
+        Field::Company
+    } else {
+        return None;
+    })
+}
+
+/// The values that mean "not said".
+fn blank(value: &str) -> bool {
+    let v = value
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    v.is_empty()
+        || matches!(
+            v.as_str(),
+            "n/a" | "na" | "none" | "undisclosed" | "not disclosed" | "unknown" | "tbd" | "tba"
+        )
+}
+
+/// Reads `text` as a deal record, if it is one: at least three "Field: value" cells separated
+/// by `|`, one naming the company and one the round or its amount.
+pub fn parse(text: &str, published: Option<NaiveDate>) -> Option<Record> {
+    let cells: Vec<&str> = text.split('|').collect();
+    if cells.len() < 3 {
+        return None;
+    }
+        let mut record = Record {
+        company: String::new(),
+        round: RoundType::Unknown,
+        amount: None,
+        date: None,
+        leads: Vec::new(),
+        investors: Vec::new(),
+        valuation: None,
+    };
+    let mut named = 0;
+    let (mut has_company, mut has_deal) = (false, false);
+    for cell in cells {
+        let Some((key, value)) = cell.split_once(':') else {
+            continue;
+        };
+        let Some(f) = field(key) else {
+            named += usize::from(key.trim().split_whitespace().count() <= 4);
+            continue;
+        };
+        named += 1;
+        let value = value.trim();
+        if blank(value) {
+            if f == Field::Round || f == Field::Amount {
+                has_deal = true;
+            }
+            continue;
+        }
+        match f {
+            Field::Company => {
+                let name = value.split('(').next().unwrap_or("").trim();
+                if name.is_empty() || name.len() > 60 || is_not_name(name) {
+                    return None;
+                }
+                record.company = name.to_string();
+                has_company = true;
+            }
+            Field::Round => {
+                has_deal = true;
+                record.round = round_types(value)
+                    .first()
+                    .map_or(RoundType::Unknown, |t| t.kind);
+            }
+            Field::Amount => {
+                has_deal = true;
+                record.amount = find_amounts(value).into_iter().next();
+            }
+            Field::Date => record.date = find_dates(value, published).first().map(|d| d.date),
+            Field::Lead => record.leads = names(value),
+            Field::Investors => record.investors = names(value),
+            Field::Valuation(basis) => {
+                record.valuation = find_amounts(value).into_iter().next().map(|m| (m, basis));
+            }
+        }
+    }
+    (named >= 3 && has_company && has_deal).then_some(record)
+}
+
+/// Investor names in a cell: "Vistula Ventures, Amberline", without "undisclosed angels".
+fn names(value: &str) -> Vec<String> {
+    split_list(value)
+        .into_iter()
+        .filter(|n| !blank(n))
+        .filter_map(|n| clean_investor(&n))
+        .filter(|n| n.chars().next().is_some_and(|c| !c.is_lowercase()) || n.contains(' '))
+        .filter(|n| !n.split_whitespace().all(|w| w.chars().all(char::is_lowercase)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn newsletter_record_reads_by_field() {
+        let r = parse(
+            "Company: Quillfeather | HQ: New York | Sector: legal AI | Round: Series B | Amount: $20M | Lead: Harbor Lane Capital | Others: Fathom Ventures, Pinecrest Partners | Announced: Mar 12",
+            day(2024, 3, 15),
+        )
+        .expect("a record");
+        assert_eq!(r.company, "Quillfeather");
+        assert_eq!(r.round, RoundType::Series(1));
+        assert_eq!(r.amount.unwrap().money.to_string(), "$20 million");
+        assert_eq!(r.leads, ["Harbor Lane Capital"]);
+        assert_eq!(r.investors, ["Fathom Ventures", "Pinecrest Partners"]);
+        assert_eq!(r.date, Some(DateRef::day(day(2024, 3, 12).unwrap())));
+    }
+
+    #[test]
+    fn table_row_with_undisclosed_fields() {
+        let r = parse(
+            "Company: N7 Treasury | HQ: London | Stage: Series B | Amount: £25m | Lead investor(s): not disclosed | Announced: Jun 29",
+            day(2023, 7, 3),
+        )
+        .expect("a record");
+        assert_eq!(r.company, "N7 Treasury");
+        assert!(r.leads.is_empty());
+        let r = parse(
+            "Company: Bramblecore | Round: Seed | Amount: £3.2M | Lead: Tallow Ventures | Others: — | Announced: Mar 13",
+            day(2024, 3, 15),
+        )
+        .expect("a record");
+        assert!(r.investors.is_empty());
+        let r = parse(
+            "Company: o3 Health | Round: Series A | Amount: CA$14M | Lead: Maplestone Growth | Others: undisclosed angels",
+            None,
+        )
+        .expect("a record");
+        assert!(r.investors.is_empty(), "{:?}", r.investors);
+    }
+
+    #[test]
+    fn records_of_other_deals_and_prose_are_not_rounds() {
+        // An acquisition names no company-raised-a-round fields.
+        assert!(parse(
+            "EXIT · Type: Acquisition | Target: Nettlebridge | Acquirer: Corvid Systems | Price: $85M (cash and stock)",
+            None
+        )
+        .is_none());
+        assert!(parse("Acme raised $5M | more news | subscribe", None).is_none());
+        assert!(parse("Company: Acme | HQ: Berlin", None).is_none());
+    }
+}
