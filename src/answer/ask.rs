@@ -524,6 +524,15 @@ fn company_question(
             for g in &with {
                 nums.extend(round_cites(g, c)?);
             }
+            if n == 1 && selected.len() == 1 {
+                // One round is not a total: the company may well have raised before.
+                let nums = round_cites(&with[0], c)?;
+                return Ok(Draft::no(format!(
+                    "My sources don't state a total for {company}; the only round on record is {}{}.",
+                    round_phrase(&with[0], &company, true),
+                    cites(&nums)
+                )));
+            }
             let missing = selected.len() - n;
             let caveat = if missing > 0 {
                 format!(" ({missing} more without a stated amount)")
@@ -575,8 +584,17 @@ fn unstated(
         return Ok(d);
     }
     let rounds = known_rounds(selected);
+    // "for Acme's Series A (May 2024)", not "for Acme's its Series A".
+    let rounds = match rounds.strip_prefix("its ") {
+        Some(rest) => format!("{} {rest}", possessive(company)),
+        None => format!(
+            "{} {}",
+            possessive(company),
+            rounds.trim_start_matches("a ")
+        ),
+    };
     Ok(Draft::no(format!(
-        "My sources don't state {what} for {company}'s {rounds}."
+        "My sources don't state {what} for {rounds}."
     )))
 }
 
@@ -1043,6 +1061,10 @@ fn passage_answer(
             .is_some_and(|s| key(&s) == company_key);
         let passage_names = key(&hit.passage).contains(&company_key);
         if !about_company && !passage_names {
+            continue;
+        }
+        // A deal record was read field by field already; an empty field stays unstated.
+        if crate::corpus::is_record(&hit.passage) {
             continue;
         }
         for span in crate::corpus::split_sentences(&hit.passage) {
