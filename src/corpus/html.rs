@@ -249,7 +249,7 @@ fn collect(element: ElementRef, buffer: &mut String, out: &mut Vec<String>) {
                 if is_skipped(&child_ref) {
                     continue;
                 }
-                                if el.name() == "br" {
+                if el.name() == "br" {
                     buffer.push(' ');
                     continue;
                 }
@@ -381,7 +381,7 @@ mod tests {
         assert_eq!(a.body, "One.\n\nTwo & three.");
     }
 
-        #[test]
+    #[test]
     fn tables_become_records() {
         let a = parse(
             "t.html",

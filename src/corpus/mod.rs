@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use boilerplate::is_boilerplate;
-pub use passage::{paragraphs, passages, split_sentences, Passage, Span};
+pub use passage::{is_record, paragraphs, passages, split_sentences, Passage, Span};
 
 use crate::error::{Error, Result};
 
@@ -153,7 +153,7 @@ pub fn parse_file(file: &CorpusFile, bytes: &[u8]) -> Vec<Result<Article>> {
 pub fn normalize_body(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let text = raw.replace("\r\n", "\n").replace('\r', "\n");
-        let blocks = text
+    let blocks = text
         .split("\n\n")
         .flat_map(|p| markdown_table(p).unwrap_or_else(|| split_list_items(p)));
     for para in blocks {
@@ -212,7 +212,12 @@ fn strip_emphasis(para: &str) -> String {
             // or open a word.
             let emphasis = match c {
                 '*' => run <= 3 && (edge(before) || edge(after)),
-                _ => run <= 2 && (edge(before) || edge(after)) && !(before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric)),
+                _ => {
+                    run <= 2
+                        && (edge(before) || edge(after))
+                        && !(before.is_some_and(char::is_alphanumeric)
+                            && after.is_some_and(char::is_alphanumeric))
+                }
             };
             if !emphasis {
                 out.extend(&chars[i..j]);
@@ -229,13 +234,16 @@ fn strip_emphasis(para: &str) -> String {
 /// A Markdown table (`| Company | Amount |` over a `|---|---|` rule) becomes one record per
 /// row, "Company: Paylark | Amount: US$18m", so each row reads like a digest entry.
 fn markdown_table(para: &str) -> Option<Vec<String>> {
-    let lines: Vec<&str> = para.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = para
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     if lines.len() < 3 || !lines.iter().all(|l| l.starts_with('|')) {
         return None;
     }
-    let is_rule = |l: &str| {
-        l.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) && l.contains('-')
-    };
+    let is_rule =
+        |l: &str| l.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) && l.contains('-');
     if !is_rule(lines[1]) {
         return None;
     }
@@ -290,7 +298,13 @@ fn split_list_items(para: &str) -> Vec<String> {
             })
     };
     if !para.lines().skip(1).any(is_item) {
-        return vec![para.to_string()];
+        // A list item standing alone as its paragraph loses its bullet too.
+        let t = para.trim_start();
+        let stripped = ["- ", "* ", "• ", "▶ ", "– "]
+            .iter()
+            .find_map(|b| t.strip_prefix(b))
+            .unwrap_or(para);
+        return vec![stripped.to_string()];
     }
     let mut blocks: Vec<String> = Vec::new();
     for line in para.lines() {
@@ -387,7 +401,7 @@ mod tests {
         );
     }
 
-        #[test]
+    #[test]
     fn markdown_tables_become_records_and_emphasis_goes() {
         let raw = "| Company | Stage | Amount |\n|---|:---:|---|\n| Paylark | Series A | US$18m |\n| Ledgerfy | | €2.8m |\n\n**Zephyrine Health** (Nashville) raised *US$45m*; see q5_ventures.";
         assert_eq!(

@@ -72,7 +72,7 @@ pub fn passages(body: &str) -> Vec<Passage> {
         if trailing || is_boilerplate(text) || is_heading(text) {
             continue;
         }
-                let pieces = if is_record(text) {
+        let pieces = if is_record(text) {
             vec![Span {
                 start: 0,
                 end: text.len(),
@@ -119,7 +119,7 @@ fn is_heading(text: &str) -> bool {
     text.len() < 70
         && text.split_whitespace().count() <= 8
         && !text.ends_with(['.', '!', '?', '"', '”', ':', ')'])
-                && !text.chars().any(|c| c.is_ascii_digit())
+        && !text.chars().any(|c| c.is_ascii_digit())
         && !is_record(text)
 }
 

@@ -90,6 +90,15 @@ fn header_company(text: &str) -> Option<String> {
 
 /// The company a heading line names: "▶ **CHAI KONA** (Pune, India)", "Alpenkraft (Zurich)".
 fn heading_company(line: &str) -> Option<String> {
+    // "**Ember Loop** — Lisbon | circular packaging": the name is what comes before the
+    // place and sector.
+    let line = line
+        .split(['—', '–', '|', ':'])
+        .next()
+        .unwrap_or(line)
+        .split(" - ")
+        .next()
+        .unwrap_or(line);
     let cleaned: String = line
         .chars()
         .filter(|c| {
@@ -182,7 +191,7 @@ fn sentences<'a>(article: &'a Article, passages: &[Passage]) -> Vec<Sentence<'a>
                     Vec::new()
                 },
                 header: if span.start == p.span.start {
-                    header_company(p.span.text(&article.body))
+                    header_company(&p.span.text(&article.body)[skip..])
                         .or_else(|| heading.and_then(heading_company))
                 } else {
                     None
@@ -198,6 +207,18 @@ fn sentences<'a>(article: &'a Article, passages: &[Passage]) -> Vec<Sentence<'a>
 fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
     // (name, score, has strong evidence). Weight 1 is weak evidence (a name in the title);
     // a subject needs at least one strong piece (raiser, possessive owner, lead sentence, ...).
+    // A digest whose items each open with their company has no one subject.
+    let mut headed: Vec<String> = sentences
+        .iter()
+        .filter(|s| s.relevant)
+        .filter_map(|s| s.header.as_deref().map(key))
+        .collect();
+    headed.sort();
+    headed.dedup();
+    tracing::trace!(?headed, "headers");
+    if headed.len() >= 2 {
+        return None;
+    }
     let mut scores: Vec<(String, i32, bool)> = Vec::new();
     let outlet = article.source.as_deref().map(key).unwrap_or_default();
     let add = |name: String, weight: i32, scores: &mut Vec<(String, i32, bool)>| {
@@ -432,7 +453,7 @@ impl Extractor<'_> {
     }
 
     fn sentence(&mut self, s: &Sentence) {
-                let text = s.text;
+        let text = s.text;
         if let Some(record) = super::records::parse(text, self.published) {
             self.record(s, record);
             return;
@@ -689,7 +710,7 @@ impl Extractor<'_> {
         }
     }
 
-        /// A deal record ("Company: Acme | Round: Seed | Amount: $2M | Lead: ...") is one round,
+    /// A deal record ("Company: Acme | Round: Seed | Amount: $2M | Lead: ...") is one round,
     /// read field by field.
     fn record(&mut self, s: &Sentence, r: super::records::Record) {
         let ev = self.evidence(s);

@@ -168,7 +168,7 @@ pub fn is_word_prefix(typed: &str, full: &str) -> bool {
 
 /// True when `a` and `b` name the same thing up to a small typo.
 pub fn similar(a: &str, b: &str) -> bool {
-        let (ka, kb) = (key(a), key(b));
+    let (ka, kb) = (key(a), key(b));
     if ka.is_empty() || kb.is_empty() {
         return false;
     }

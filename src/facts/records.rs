@@ -67,7 +67,13 @@ fn field(header: &str) -> Option<Field> {
         Field::Amount
     } else if has(&["round", "stage", "series", "type"]) {
         Field::Round
-    } else if has(&["investor", "others", "participant", "backer", "participation"]) {
+    } else if has(&[
+        "investor",
+        "others",
+        "participant",
+        "backer",
+        "participation",
+    ]) {
         Field::Investors
     } else if has(&["date", "announced", "when", "closed"]) {
         Field::Date
@@ -101,7 +107,7 @@ pub fn parse(text: &str, published: Option<NaiveDate>) -> Option<Record> {
     if cells.len() < 3 {
         return None;
     }
-        let mut record = Record {
+    let mut record = Record {
         company: String::new(),
         round: RoundType::Unknown,
         amount: None,
@@ -165,7 +171,10 @@ fn names(value: &str) -> Vec<String> {
         .filter(|n| !blank(n))
         .filter_map(|n| clean_investor(&n))
         .filter(|n| n.chars().next().is_some_and(|c| !c.is_lowercase()) || n.contains(' '))
-        .filter(|n| !n.split_whitespace().all(|w| w.chars().all(char::is_lowercase)))
+        .filter(|n| {
+            !n.split_whitespace()
+                .all(|w| w.chars().all(char::is_lowercase))
+        })
         .collect()
 }
 

@@ -311,3 +311,33 @@ fn digest_items_with_headers_and_a_dateline_date() {
     );
     assert_eq!(leads(&rounds[1]), ["Seine Capital", "Rivoli Partners"]);
 }
+
+#[test]
+fn digest_headings_with_place_and_sector_and_a_dateline_that_is_not_a_header() {
+    let a = article(
+        "The week in deals",
+        Some("2024-03-08"),
+        "Three deals this week.\n\n\
+         **Tidewell** — Lisbon | reusable packaging\n\n\
+         The marketplace raised a $3.5 million seed round on Tuesday. Cobalt Ridge headed the round.\n\n\
+         **Gannet Pay** — Leeds | payroll\n\n\
+         Gannet Pay raised £12 million in a Series A led by Harrow Fields.",
+    );
+    let rounds = extract(&a, &passages(&a.body));
+    let names: Vec<&str> = rounds.iter().map(|r| r.company.as_str()).collect();
+    assert_eq!(names, ["Tidewell", "Gannet Pay"]);
+    assert_eq!(leads(&rounds[0]), ["Cobalt Ridge"]);
+
+    // A dateline ("OSLO — ") and a photo credit are not item headers: the story keeps its
+    // one subject, so the lead in the next paragraph is still credited to it.
+    let rounds = run(
+        "Fjellby raises Series D",
+        Some("2023-11-21"),
+        "OSLO — Fjellby Bio said on Monday it has raised EUR 60 million in a Series D financing.\n\n\
+         The round was led by Sundvik Fund.\n\n\
+         Photo: Fjellby Bio's laboratory. Credit: Fjellby Bio",
+    );
+    assert_eq!(rounds.len(), 1);
+    assert_eq!(rounds[0].company, "Fjellby Bio");
+    assert_eq!(leads(&rounds[0]), ["Sundvik Fund"]);
+}
