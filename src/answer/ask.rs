@@ -1130,7 +1130,8 @@ fn sentence_answers(
         return false;
     }
     let types = crate::facts::extract_round_types(sentence);
-    if let Some(r) = u.round {
+    // A total to date seldom names the round that brought it there.
+    if let Some(r) = u.round.filter(|_| u.intent != Intent::Total) {
         if !types.contains(&r) || types.iter().any(|t| *t != r) {
             return false;
         }

@@ -323,7 +323,9 @@ static VALUATION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?ix)(?:
         total(?:\s+(?:funding|raised|capital|investment|equity|financing|amount\s+raised))?\s+(?:to|of|at|now\s+at|now\s+stands\s+at|stands\s+at|is|reaches|reached|comes\s+to|exceeds)
-      | (?:bringing|brings|taking|takes|lifting|lifts|pushing|pushes)\s+(?:its|the|their|total|overall)\s+(?:\w+\s+){0,3}?(?:to|past|above|over)
+            | (?:bringing|brings|taking|takes|lifting|lifts|pushing|pushes)\s+(?:its|the|their|total|overall)\s+(?:\w+\s+){0,3}?(?:to|past|above|over)
+      | (?:bringing|brings|brought|taking|takes|took|lifting|lifts|pushing|pushes)\s+[^.;$€£¥₹₩]{0,60}?\b(?:total|tally|haul)\b[^.;$€£¥₹₩]{0,70}?\s(?:to|past|above|over)
+
       | (?:has|have|had)\s+(?:now\s+)?raised\s+(?:a\s+total\s+of|in\s+total|overall|altogether)
       | (?:in\s+total|overall|cumulatively|altogether|so\s+far|to\s+date)\s*,?\s*(?:it\s+has\s+)?(?:raised)?
       | a\s+total\s+of\s+(?:\w+\s+){0,2}?(?:since|to\s+date)

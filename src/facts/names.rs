@@ -143,14 +143,28 @@ pub fn typo_budget(len: usize) -> usize {
 /// one slip in a name of seven or more characters, two in twelve or more, and never in the first
 /// letter. Looser matches are only offered as suggestions: an absent company must not be answered
 /// with a present one's facts.
+/// The first words of a longer name count too: "Quilmark" for "Quillmark Robotics".
 pub fn acceptable_typo(typed: &str, known: &str) -> bool {
-    let (t, k) = (key(typed), key(known));
-    if t.is_empty() || t.chars().next() != k.chars().next() {
-        return false;
-    }
-    let d = strsim::damerau_levenshtein(&t, &k);
-    let len = t.chars().count().min(k.chars().count());
-    d == 0 || (d == 1 && len >= 7) || (d == 2 && len >= 12)
+    let close = |t: &str, k: &str| {
+        let (t, k) = (key(t), key(k));
+        if t.is_empty() || t.chars().next() != k.chars().next() {
+            return false;
+        }
+        let d = strsim::damerau_levenshtein(&t, &k);
+        let len = t.chars().count().min(k.chars().count());
+        d == 0 || (d == 1 && len >= 7) || (d == 2 && len >= 12)
+    };
+    let words = typed.split_whitespace().count();
+    close(typed, known)
+        || (known.split_whitespace().count() > words
+            && close(
+                typed,
+                &known
+                    .split_whitespace()
+                    .take(words)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ))
 }
 
 /// True when `typed` is the first whole words of `full`: "Nuvora" of "Nuvora Health".
@@ -488,6 +502,11 @@ mod tests {
     #[test]
     fn only_safe_typos_are_accepted_without_asking() {
         assert!(acceptable_typo("senstime", "SenseTime"));
+        assert!(acceptable_typo("Quilmark", "Quillmark Robotics"));
+        assert!(
+            !acceptable_typo("Quilmark", "Quillmart Robotics"),
+            "two slips in eight letters"
+        );
         assert!(acceptable_typo("SENSETIME group", "SenseTime"));
         assert!(
             !acceptable_typo("Zenratic AI", "Zennotic AI"),

@@ -167,6 +167,27 @@ const OPENERS: &[&str] = &[
 
 /// Capitalised words that are not names on their own.
 const NOT_NAMES: &[&str] = &[
+    // Currency codes written before a figure ("values Ulmo at USD 220 million").
+    "USD",
+    "EUR",
+    "GBP",
+    "JPY",
+    "CNY",
+    "RMB",
+    "INR",
+    "KRW",
+    "SGD",
+    "HKD",
+    "AUD",
+    "CAD",
+    "CHF",
+    "SEK",
+    "NOK",
+    "DKK",
+    "BRL",
+    "MXN",
+    "IDR",
+    "AED",
     "Series",
     "Round",
     "Seed",
@@ -443,6 +464,10 @@ pub fn name_starting_at(text: &str, pos: usize) -> Option<(String, usize)> {
     let mut end = i;
     while end < toks.len() {
         let t = &toks[end];
+        // A parenthesised aside ("(Santiago)", "(KST)") follows the name; it is not part of it.
+        if t.text.starts_with(['(', '[']) {
+            break;
+        }
         if name_token(t) {
             end += 1;
             if t.text.ends_with([',', ';', ':', '.'])
