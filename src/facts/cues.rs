@@ -652,6 +652,10 @@ mod tests {
             [MoneyKind::Total]
         );
         assert_eq!(
+            kinds("The funding brings Paloma Pay's total equity raised since 2018 to about $290 million."),
+            [MoneyKind::Total]
+        );
+        assert_eq!(
             kinds("Google acquired Acme for $500 million"),
             [MoneyKind::Other]
         );

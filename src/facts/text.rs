@@ -751,6 +751,10 @@ mod tests {
         let s = "invested in Berlin-based fintech Acme Pay.";
         let pos = s.find(" in ").unwrap() + 4;
         assert_eq!(name_starting_at(s, pos).unwrap().0, "Acme Pay");
+        let s = "Ulmo Security (Santiago) closed a $12 million Series A";
+        assert_eq!(name_starting_at(s, 0).unwrap().0, "Ulmo Security");
+        let s = "the round values it at USD 220 million";
+        assert_eq!(name_starting_at(s, s.find("USD").unwrap()), None);
     }
 
     #[test]
