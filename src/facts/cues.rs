@@ -492,6 +492,15 @@ pub fn money_kind(text: &str, start: usize, end: usize) -> MoneyKind {
     if PER_PERIOD.is_match(after) || CAP.is_match(before) || NOT_VALUATION.is_match(before) {
         return MoneyKind::Other;
     }
+    // "Series A funding worth Rp 150 miliar": the size of the round, not a valuation.
+    static ROUND_WORTH: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:funding|financing|round|investment|raise|fundraise|cheque|check|injection|facility|loan|tranche|deal)\s+worth(?:\s+(?:a|an|some|roughly|about|around|nearly|almost|over|more\s+than|close\s+to|up\s+to))*\s*$",
+        )
+    });
+    if ROUND_WORTH.is_match(before) {
+        return MoneyKind::Round;
+    }
     if VALUATION_BEFORE.is_match(before) || VALUATION_AFTER.is_match(after) {
         return MoneyKind::Valuation(basis);
     }
@@ -650,6 +659,10 @@ mod tests {
         assert_eq!(
             kinds("it has raised $80 million to date"),
             [MoneyKind::Total]
+        );
+        assert_eq!(
+            kinds("has completed a C round of financing worth $168 million"),
+            [MoneyKind::Round]
         );
         assert_eq!(
             kinds("The funding brings Paloma Pay's total equity raised since 2018 to about $290 million."),

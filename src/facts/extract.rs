@@ -84,6 +84,10 @@ fn header_company(text: &str) -> Option<String> {
     let caps = HEADER.captures(text)?;
     let raw = caps.name("name")?.as_str();
     let (name, start) = name_starting_at(raw, 0)?;
+    // "MO:" in an interview is a speaker's initials, not a company.
+    if name.len() <= 3 && name.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
     // The whole header must be the name, not a sentence that happens to hold a colon.
     (start == 0 && name.len() + 2 >= raw.trim_end().len() && !is_not_name(&name)).then_some(name)
 }
@@ -112,6 +116,43 @@ fn heading_company(line: &str) -> Option<String> {
         .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
     let name_part = cleaned.split('(').next().unwrap_or("").trim();
     if name_part.is_empty() || name_part.split_whitespace().count() > 5 {
+        return None;
+    }
+    // Section labels ("SEED OF THE DAY", "BIG CHEQUE", "Deals of the week") name no company.
+    const LABEL_WORDS: &[&str] = &[
+        "seed",
+        "series",
+        "round",
+        "deal",
+        "deals",
+        "cheque",
+        "check",
+        "raise",
+        "raises",
+        "funding",
+        "week",
+        "day",
+        "month",
+        "news",
+        "roundup",
+        "digest",
+        "briefing",
+        "spotlight",
+        "take",
+        "of",
+        "the",
+        "and",
+        "in",
+        "brief",
+        "more",
+        "also",
+        "notable",
+        "top",
+    ];
+    if name_part
+        .split_whitespace()
+        .any(|w| LABEL_WORDS.contains(&w.to_lowercase().as_str()))
+    {
         return None;
     }
     let (name, start) = name_starting_at(name_part, 0)?;
@@ -176,7 +217,13 @@ fn sentences<'a>(article: &'a Article, passages: &[Passage]) -> Vec<Sentence<'a>
             .filter(|t| t.len() < 80 && !t.trim_end().ends_with(['.', '!', '?']));
         for span in &p.sentences {
             let raw = span.text(&article.body);
-            let skip = DATELINE.find(raw).map_or(0, |m| m.end());
+            // A dateline ("LONDON, May 3 —") or an interview speaker's tag ("MO:", "Q:").
+            static SPEAKER: LazyLock<Regex> =
+                LazyLock::new(|| crate::util::regex(r"^[A-Z]{1,4}:\s+").expect("speaker regex"));
+            let skip = DATELINE
+                .find(raw)
+                .or_else(|| SPEAKER.find(raw))
+                .map_or(0, |m| m.end());
             let text = &raw[skip..];
             let relevant = worth_reading(text);
             out.push(Sentence {
@@ -772,8 +819,8 @@ impl Extractor<'_> {
                 }
             }
         }
-        // "$25 million was raised by Acme".
-        if let Some(m) = RAISED_BY.find(text) {
+        // "$25 million was raised by Acme", "Raising $8m in seed money is Acme".
+        if let Some(m) = RAISED_BY.find(text).or_else(|| RAISING_IS.find(text)) {
             if let Some((name, _)) = name_starting_at(text, m.end()) {
                 if !is_investor(&name) && !is_not_name(&name) {
                     return (Who::Named(name), Found::RaiseSubject);
@@ -1011,6 +1058,14 @@ fn worth_reading(text: &str) -> bool {
 static OBJECT_OF: LazyLock<Regex> = LazyLock::new(|| {
     crate::util::regex(r"\b(?:backs|backed|funds|funded|bankrolls|bankrolled|finances|financed)\s+")
         .expect("object regex")
+});
+
+/// "Raising $8m in seed money is Acme": the raiser named after the figure.
+static RAISING_IS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::util::regex(
+        r"^\s*(?:Raising|Landing|Closing|Securing|Bagging|Banking|Pocketing|Scoring)\b[^.;]{0,80}?\s(?:is|was)\s+",
+    )
+    .expect("raising-is regex")
 });
 
 /// "$25 million was raised by Acme": a passive raise.
@@ -1319,7 +1374,7 @@ fn possessive_owner(text: &str) -> Option<String> {
 /// first verb ("Chinese AI startup SenseTime has become ...").
 fn sentence_subject(text: &str) -> Option<String> {
     static VERB: LazyLock<Regex> = LazyLock::new(|| {
-        crate::util::regex(r"(?:,\s|\s(?:is|was|has|have|had|said|says|will|would|plans|became|becomes|announced|announces|raised|raises|secured|secures|closed|closes|landed|lands|also|now|did|does|expects|hopes|wants|added|told|reported|counts)\b)")
+        crate::util::regex(r"(?:,\s|\s(?:is|was|has|have|had|said|says|will|would|plans|became|becomes|announced|announces|raised|raises|secured|secures|closed|closes|landed|lands|also|now|did|does|expects|hopes|wants|added|told|reported|counts|makes|builds|runs|sells|develops|operates|offers|provides|designs|produces)\b)")
             .expect("verb regex")
     });
     static PERSON: LazyLock<Regex> = LazyLock::new(|| {

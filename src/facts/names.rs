@@ -430,7 +430,7 @@ pub fn is_name_word(w: &str) -> bool {
 }
 
 /// "Series B-2", "Round C", "Seed": a round, not an investor.
-fn names_a_round(name: &str) -> bool {
+pub(crate) fn names_a_round(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     lower.starts_with("series ")
         || lower.starts_with("round ")
