@@ -486,7 +486,6 @@ pub fn is_place(word: &str) -> bool {
         "europe",
         "asia",
         "africa",
-        "america",
         "latam",
         "usa",
         "uk",
