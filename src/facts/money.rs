@@ -376,7 +376,16 @@ fn currency_of(pre: Option<&str>, suffix: Option<&str>, text: &str, end: usize) 
                 let yuan = suffix.is_some_and(|s| {
                     let s = s.to_ascii_lowercase();
                     s.contains("yuan") || s.contains("rmb") || s.contains("renminbi")
-                }) || tail.trim_start().to_ascii_lowercase().starts_with("yuan");
+                                }) || tail
+                    .trim_start_matches([' ', '('])
+                    .to_ascii_lowercase()
+                    .starts_with("yuan")
+                    // The sentence speaks of yuan elsewhere and never of yen.
+                    || {
+                        let lower = text.to_lowercase();
+                        (lower.contains("yuan") || lower.contains("renminbi") || lower.contains("rmb"))
+                            && !lower.contains(" yen")
+                    };
                 if yuan {
                     "CNY"
                 } else {
@@ -469,7 +478,8 @@ mod tests {
             ("£12 million", 12_000_000, "GBP"),
             ("¥5 billion", 5_000_000_000, "JPY"),
             ("5 billion yen", 5_000_000_000, "JPY"),
-            ("2 billion yuan", 2_000_000_000, "CNY"),
+                        ("2 billion yuan", 2_000_000_000, "CNY"),
+            ("¥1.2 billion (yuan)", 1_200_000_000, "CNY"),
             ("RMB 300 million", 300_000_000, "CNY"),
             ("₩30 billion", 30_000_000_000, "KRW"),
             ("30 billion won", 30_000_000_000, "KRW"),

@@ -769,7 +769,7 @@ pub fn list_after(text: &str, pos: usize) -> Vec<String> {
 /// Investor names listed just before `pos`, walking back while items are names.
 pub fn list_before(text: &str, pos: usize) -> Vec<String> {
     static CLAUSE_START: LazyLock<Regex> = LazyLock::new(|| {
-        crate::util::regex(r"(?i)(?:[;:(—–“”]|\s-\s|\b(?:said|says|that|while|whereas|but|because|after|as|where|when|which|who|noted|added|revealed|confirmed|disclosed|announced)\s)")
+        crate::util::regex(r"(?i)(?:[;:(—–“”]|\s-\s|,\s+with\s|\b(?:said|says|that|while|whereas|but|because|after|as|where|when|which|who|noted|added|revealed|confirmed|disclosed|announced)\s)")
             .expect("clause regex")
     });
     let mut before = blank_parentheses(&text[..pos]);
