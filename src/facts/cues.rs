@@ -388,7 +388,7 @@ static SECOND_REPORT: LazyLock<Regex> = LazyLock::new(|| {
 /// "₩30 billion ($22.6 million)", "Rs 300 crore, or about $36 million".
 static CONVERSION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-                r"(?i)^\s*(?:\([a-z]{2,10}\)\s*)?(?:\(|,|/|–|—|-)\s*(?:or|about|around|roughly|approximately|approx\.?|some|nearly|almost|equivalent\s+to|worth|~|≈|c\.)?\s*(?:about|around|roughly|approximately|some|nearly)?\s*$",
+        r"(?i)^\s*(?:\([a-z]{2,10}\)\s*)?(?:\(|,|/|–|—|-)\s*(?:or|about|around|roughly|approximately|approx\.?|some|nearly|almost|equivalent\s+to|worth|~|≈|c\.)?\s*(?:about|around|roughly|approximately|some|nearly)?\s*$",
     )
 });
 

@@ -478,7 +478,7 @@ mod tests {
             ("£12 million", 12_000_000, "GBP"),
             ("¥5 billion", 5_000_000_000, "JPY"),
             ("5 billion yen", 5_000_000_000, "JPY"),
-                        ("2 billion yuan", 2_000_000_000, "CNY"),
+            ("2 billion yuan", 2_000_000_000, "CNY"),
             ("¥1.2 billion (yuan)", 1_200_000_000, "CNY"),
             ("RMB 300 million", 300_000_000, "CNY"),
             ("₩30 billion", 30_000_000_000, "KRW"),

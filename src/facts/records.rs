@@ -123,7 +123,7 @@ pub fn parse(text: &str, published: Option<NaiveDate>) -> Option<Record> {
             continue;
         };
         let Some(f) = field(key) else {
-            named += usize::from(key.trim().split_whitespace().count() <= 4);
+            named += usize::from(key.split_whitespace().count() <= 4);
             continue;
         };
         named += 1;
