@@ -86,7 +86,7 @@ pub struct BenchReport {
     pub bare_tantivy: Latency,
     /// `ask.p50_us / bare_tantivy.p50_us`.
     pub ask_vs_bare_p50: f64,
-    /// Share of answerable generated questions answered correctly.
+    /// Share of answerable questions (generated, or the `--questions` file) answered correctly.
     pub generated_answer_accuracy: f64,
     /// Share of unanswerable generated questions declined.
     pub generated_decline_accuracy: f64,
@@ -142,7 +142,23 @@ pub fn run(dir: &Path, articles: usize, seed: u64, queries: usize) -> Result<Ben
     if paths.index.exists() {
         std::fs::remove_dir_all(&paths.index).map_err(|e| Error::io(&paths.index, e))?;
     }
+    measure(&paths, &dir.join("questions.toml"), queries, report)
+}
 
+/// The same measures over an existing data directory (the demo corpus, a labelled set) and its
+/// question file, indexed into a temporary directory so the user's index is left alone.
+pub fn run_on(data: &Path, questions: &Path, queries: usize) -> Result<BenchReport> {
+    let index = tempfile::tempdir().map_err(|e| Error::io(std::env::temp_dir(), e))?;
+    let paths = Paths::new(data, index.path());
+    measure(&paths, questions, queries, BenchReport::default())
+}
+
+fn measure(
+    paths: &Paths,
+    questions_file: &Path,
+    queries: usize,
+    mut report: BenchReport,
+) -> Result<BenchReport> {
     reset_peak_rss();
     let summary = reindex::reindex(
         &paths,
@@ -179,7 +195,7 @@ pub fn run(dir: &Path, articles: usize, seed: u64, queries: usize) -> Result<Ben
     bot.ask("who led the round?", &context)?;
     report.startup_us = t.elapsed().as_micros() as u64;
 
-    let labelled = crate::eval::load_questions(&dir.join("questions.toml"))?;
+    let labelled = crate::eval::load_questions(questions_file)?;
     let questions: Vec<String> = labelled
         .iter()
         .map(|q| q.q.clone())
@@ -253,7 +269,7 @@ pub fn render(r: &BenchReport) -> String {
          startup (open + first answer): {:.1} ms\n\
          warm ask over {} questions: p50 {} µs, p95 {} µs, p99 {} µs\n\
          bare Tantivy top-10:        p50 {} µs, p95 {} µs, p99 {} µs (ask/bare at p50: {:.2})\n\
-         generated questions: {:.1}% answerable correct, {:.1}% unanswerable declined\n",
+                  questions: {:.1}% answerable correct, {:.1}% unanswerable declined\n",
         r.articles,
         r.passages,
         r.rounds,
@@ -279,4 +295,32 @@ pub fn render(r: &BenchReport) -> String {
         100.0 * r.generated_answer_accuracy,
         100.0 * r.generated_decline_accuracy,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_small_generated_corpus_and_the_same_files_as_a_data_directory_measure_alike() {
+        let dir = tempfile::tempdir().unwrap();
+        let generated = run(dir.path(), 40, 7, 30).unwrap();
+        assert_eq!(generated.articles, 40);
+        assert!(generated.passages >= 40 && generated.rounds > 0);
+        assert_eq!(generated.queries, 30);
+        assert!(generated.index_bytes > 0 && generated.facts_bytes > 0);
+        assert!(generated.ask.p50_us <= generated.ask.p99_us);
+        assert!(generated.generated_answer_accuracy > 0.5);
+
+        // Measuring the same files as an existing data directory leaves its index alone.
+        std::fs::remove_dir_all(dir.path().join("index")).unwrap();
+        let existing = run_on(dir.path(), &dir.path().join("questions.toml"), 30).unwrap();
+        assert_eq!(existing.articles, generated.articles);
+        assert_eq!(existing.rounds, generated.rounds);
+        assert_eq!(
+            existing.generated_answer_accuracy,
+            generated.generated_answer_accuracy
+        );
+        assert!(!dir.path().join("index").exists());
+    }
 }

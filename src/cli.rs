@@ -328,13 +328,29 @@ pub fn bench(
     json: bool,
 ) -> anyhow::Result<ExitCode> {
     let dir = dir.unwrap_or_else(|| crate::gen::default_dir(articles, seed));
-    let report = crate::bench::run(&dir, articles, seed, queries)?;
+    print_bench(&crate::bench::run(&dir, articles, seed, queries)?, json)
+}
+
+/// `bench --questions FILE`: the same measures over the data directory as it is.
+pub fn bench_on(
+    paths: &Paths,
+    questions: &std::path::Path,
+    queries: usize,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    print_bench(
+        &crate::bench::run_on(&paths.data, questions, queries)?,
+        json,
+    )
+}
+
+fn print_bench(report: &crate::bench::BenchReport, json: bool) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     if json {
-        serde_json::to_writer_pretty(&mut out, &report)?;
+        serde_json::to_writer_pretty(&mut out, report)?;
         writeln!(out)?;
     } else {
-        write!(out, "{}", crate::bench::render(&report))?;
+        write!(out, "{}", crate::bench::render(report))?;
     }
     Ok(ExitCode::SUCCESS)
 }

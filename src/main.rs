@@ -114,6 +114,10 @@ enum Command {
         /// Where the corpus lives (default target/fundbot-bench/N-SEED; reused when present).
         #[arg(long)]
         dir: Option<PathBuf>,
+        /// Measure the `--data` directory (e.g. the demo corpus) with these labelled questions
+        /// instead of a generated corpus; the index goes to a temporary directory.
+        #[arg(long, conflicts_with = "dir")]
+        questions: Option<PathBuf>,
         /// Print JSON (times in microseconds or seconds as named).
         #[arg(long)]
         json: bool,
@@ -138,8 +142,12 @@ fn main() -> ExitCode {
             queries,
             seed,
             dir,
+            questions,
             json,
-        } => cli::bench(dir, articles, seed, queries, json),
+        } => match questions {
+            Some(q) => cli::bench_on(&paths, &q, queries, json),
+            None => cli::bench(dir, articles, seed, queries, json),
+        },
         Command::Ask { question, json } => cli::ask(&paths, &question, json),
         Command::Search { query, limit, json } => cli::search(&paths, &query, limit, json),
         Command::Eval {
