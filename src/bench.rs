@@ -161,7 +161,7 @@ fn measure(
 ) -> Result<BenchReport> {
     reset_peak_rss();
     let summary = reindex::reindex(
-        &paths,
+        paths,
         &Options {
             full: true,
             holder: "bench".into(),
@@ -185,12 +185,12 @@ fn measure(
                 .unwrap_or(0)
         })
         .sum();
-    report.baseline_index_seconds = baseline_indexing(&paths)?;
+    report.baseline_index_seconds = baseline_indexing(paths)?;
     report.reindex_vs_baseline = report.reindex_seconds / report.baseline_index_seconds.max(1e-9);
 
     // Startup: open the existing index and answer once.
     let t = Instant::now();
-    let bot = Fundbot::open(&paths)?;
+    let bot = Fundbot::open(paths)?;
     let context = Context::default();
     bot.ask("who led the round?", &context)?;
     report.startup_us = t.elapsed().as_micros() as u64;
