@@ -110,6 +110,32 @@ fn the_done_when_search_puts_the_matching_passage_first_with_its_metadata() {
         .contains("led by Northwind Ventures"));
 }
 
+/// The issue's own check on the bundled demo corpus: among 45 articles full of Series C rounds
+/// and "led by", the passage where Alibaba leads SenseTime's round comes first.
+#[test]
+fn on_the_demo_corpus_the_sensetime_passage_comes_first() {
+    let home = Home::new();
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_fundbot"))
+        .env_remove("FUNDBOT_DATA")
+        .env_remove("FUNDBOT_INDEX")
+        .args(["search", "Series C led by Alibaba", "--json", "--data"])
+        .arg(&data)
+        .arg("--index")
+        .arg(home.index())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = &v["hits"][0];
+    assert_eq!(first["article"], "sensetime-series-c-2018.md", "{v}");
+    assert!(first["passage"].as_str().unwrap().contains("Alibaba led"));
+}
+
 #[test]
 fn incremental_reindex_handles_added_changed_and_removed_articles() {
     let home = Home::new();

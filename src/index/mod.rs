@@ -1,10 +1,11 @@
 //! The passage index: a Tantivy index of every passage, searched with BM25.
 //!
-//! Passage text and titles use Tantivy's English analyser (`en_stem`: lower case, stemming);
-//! the article path is an exact `STRING` field so an article's passages can be replaced with
-//! one `delete_term`. Each commit carries the reindex generation as its payload, which the
+//! Passage text and titles use an English analyser (lower case, accents folded, a few function
+//! words dropped, stemming); the article path is an exact `STRING` field so an article's passages
+//! can be replaced with one `delete_term`. Each commit carries the reindex generation as its payload, which the
 //! facts store records too, so the two can be checked against each other.
 
+mod analysis;
 mod query;
 
 use std::path::Path;
@@ -26,7 +27,7 @@ use crate::corpus::{Article, Passage};
 use crate::error::{Error, Result};
 
 /// Bumped whenever the schema changes; an index with another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The index's fields.
 #[derive(Debug, Clone, Copy)]
@@ -59,7 +60,7 @@ fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let english = TextOptions::default().set_stored().set_indexing_options(
         TextFieldIndexing::default()
-            .set_tokenizer("en_stem")
+            .set_tokenizer(analysis::NAME)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
     let fields = Fields {
@@ -149,6 +150,9 @@ impl PassageIndex {
     }
 
     fn from_index(index: Index, fields: Fields) -> Result<Self> {
+        index
+            .tokenizers()
+            .register(analysis::NAME, analysis::analyzer());
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::OnCommitWithDelay)

@@ -51,6 +51,10 @@ pub fn plain_terms_query(index: &Index, fields: Fields, text: &str) -> Result<Bo
             clauses.push((Occur::Should, q));
         }
     }
+    if clauses.is_empty() && text.chars().any(char::is_alphanumeric) {
+        // Only function words ("AND", "the"): a valid search that finds nothing.
+        return Ok(Box::new(tantivy::query::EmptyQuery));
+    }
     if clauses.is_empty() {
         return Err(Error::Invalid(
             "the query has no words to search for".to_string(),
