@@ -812,7 +812,17 @@ impl Extractor<'_> {
         let objects = OBJECT_OF
             .find_iter(text)
             .filter(|m| !text[m.end()..].starts_with("by "));
-        for m in cues::INVEST_IN.find_iter(text).chain(objects) {
+        // "co-led by the two firms, and it will pay for a plant in Silesia": the object of
+        // another clause is not the company invested in.
+        let same_clause = |m: &regex::Match| {
+            let s = m.as_str();
+            !(s.contains(", and ") || s.contains(", which") || s.contains(" will "))
+        };
+        for m in cues::INVEST_IN
+            .find_iter(text)
+            .chain(objects)
+            .filter(same_clause)
+        {
             if let Some((name, _)) = name_starting_at(text, m.end()) {
                 if !is_investor(&name) && !is_not_name(&name) {
                     return (Who::Named(name), Found::InvestObject);
@@ -1447,7 +1457,7 @@ static PARTICIPANTS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static PARTICIPANTS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     crate::util::regex(r"(?ix)\s(?:also\s+|both\s+|all\s+)?(?:
         participated | participating | joined\s+(?:the\s+)?(?:round|deal|funding|in|as) | joined | joining | invested | investing
-            | returned | came\s+back | backs | backed | funds | funded | bankrolls | bankrolled | pours | poured | pumps | pumped | injects | injected
+            | returned | came\s+back | backs | backed | funds | funded | bankrolls | bankrolled | pour | pours | poured | invest | inject | pumps | pumped | injects | injected
       | chipped\s+in | chipping\s+in | took\s+part | taking\s+part | contributing | putting\s+in | put\s+(?:in\s+)?money
       | came\s+in | put\s+in | contributed | pitched\s+in | re-?upped | doubled\s+down | backed\s+the
       | as\s+(?:other|additional|new|fellow|existing)?\s*(?:\w+\s+)?(?:backers|investors|participants|funders)

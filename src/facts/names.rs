@@ -479,6 +479,14 @@ fn is_generic(name: &str) -> bool {
         "their",
         "his",
         "her",
+        "angels",
+        "angel",
+        "angel investors",
+        "business angels",
+        "founders",
+        "family offices",
+        "individuals",
+        "employees",
     ];
     let k = name.to_lowercase();
     GENERIC.contains(&k.as_str()) || k.len() < 2
