@@ -36,6 +36,7 @@ static DATES: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<quarter>\b(?:Q(?P<q1>[1-4])|(?P<qw>first|second|third|fourth)\s+quarter\s+of)\s+(?P<qy>(?:19|20)\d\d)\b)
         | (?P<mon>\b(?P<m6>{MONTHS})\b)
         | (?P<year>\b(?P<y6>(?:19|20)\d\d)\b)
+                | (?P<nth>\bthe\s+(?P<d7>[0-3]?\d)(?:st|nd|rd|th)\b)
         | (?P<wd>\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
         | (?P<rel>\b(?i:today|yesterday|this\s+week|last\s+week|this\s+month|earlier\s+this\s+month|last\s+month|this\s+year|earlier\s+this\s+year|last\s+year|a\s+year\s+ago|the\s+previous\s+year|the\s+prior\s+year)\b)
         )
@@ -148,6 +149,26 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> 
                 continue;
             }
             (DateRef::year(year), false)
+        } else if caps.name("nth").is_some() {
+            // "announced on the 21st" (Korean and Japanese wire style): that day of the
+            // publication month, or of the month before when it is still to come.
+            if !g("pre").is_some_and(|p| p.eq_ignore_ascii_case("on")) {
+                continue;
+            }
+            (
+                published.and_then(|p| {
+                    let d = num("d7")?;
+                    let this_month = NaiveDate::from_ymd_opt(p.year(), p.month(), d);
+                    match this_month {
+                        Some(date) if date <= p => Some(DateRef::day(date)),
+                        _ => {
+                            let prev = p.with_day(1)? - Duration::days(1);
+                            NaiveDate::from_ymd_opt(prev.year(), prev.month(), d).map(DateRef::day)
+                        }
+                    }
+                }),
+                true,
+            )
         } else if caps.name("wd").is_some() {
             (
                 published.and_then(|p| {
@@ -257,6 +278,9 @@ mod tests {
         assert_eq!(isos("last year"), ["2017"]);
         assert_eq!(isos("announced today"), ["2018-04-09"]);
         assert_eq!(isos("on March 28"), ["2018-03-28"]);
+        assert_eq!(isos("announced on the 6th that"), ["2018-04-06"]);
+        assert_eq!(isos("announced on the 21st that"), ["2018-03-21"]);
+        assert!(isos("for the 21st century").is_empty());
     }
 
     #[test]
