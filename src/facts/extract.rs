@@ -307,6 +307,14 @@ fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
     if let Some(n) = possessive_owner(title) {
         add(n, 3, &mut scores);
     }
+    // Interviews and podcasts: "a conversation with Tessaline's Marta Oyelaran".
+    static GUEST: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(r"\b(?:with|meet|from|featuring|ft\.)\s+(?P<co>[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,2})(?:'s|’s)\s+(?:(?:co-?)?founder\s+|CEO\s+|chief\s+executive\s+)?[A-Z][a-z]+\s+[A-Z][a-z]+")
+            .expect("guest regex")
+    });
+    if let Some(c) = GUEST.captures(title) {
+        add(c["co"].to_string(), 3, &mut scores);
+    }
     // A company's own blog or newsroom: "Ambit Notes Blog".
     if let Some(source) = &article.source {
         static OWN: LazyLock<Regex> = LazyLock::new(|| {
@@ -1401,7 +1409,7 @@ fn sentence_subject(text: &str) -> Option<String> {
 /// "co-founder and CEO of Loomwise": the company someone leads.
 fn led_company(text: &str) -> Option<String> {
     static OF: LazyLock<Regex> = LazyLock::new(|| {
-        crate::util::regex(r"(?i)\b(?:co-?founder|founder|ceo|chief\s+executive(?:\s+officer)?|president|cto|coo|cfo)\s+(?:and\s+\w+\s+)?(?:at|of)\s+")
+        crate::util::regex(r"(?i)\b(?:(?:co-?founder|founder|ceo|chief\s+executive(?:\s+officer)?|president|cto|coo|cfo)\s+(?:and\s+\w+\s+)?(?:at|of)|guest\s+(?:runs|founded|co-?founded|started))\s+")
             .expect("of regex")
     });
     let m = OF.find(text)?;
