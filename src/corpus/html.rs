@@ -258,6 +258,13 @@ fn collect(element: ElementRef, buffer: &mut String, out: &mut Vec<String>) {
                     out.extend(table(child_ref));
                     continue;
                 }
+                if matches!(el.name(), "ul" | "ol") {
+                    if let Some(record) = fact_list(child_ref) {
+                        flush(buffer, out);
+                        out.push(record);
+                        continue;
+                    }
+                }
                 let block = BLOCK_TAGS.contains(&el.name());
                 if block {
                     flush(buffer, out);
@@ -270,6 +277,19 @@ fn collect(element: ElementRef, buffer: &mut String, out: &mut Vec<String>) {
             _ => {}
         }
     }
+}
+
+/// A deal box written as a list of "Label: value" items ("Company: Servotec", "Round: Series E",
+/// "Lead: ...") is one record, read like a table row.
+fn fact_list(element: ElementRef) -> Option<String> {
+    let items: Vec<String> = element
+        .children()
+        .filter_map(ElementRef::wrap)
+        .filter(|c| c.value().name() == "li" && !is_skipped(c))
+        .map(|li| collapse(&li.text().collect::<Vec<_>>().join(" ")))
+        .filter(|t| !t.is_empty())
+        .collect();
+    super::labelled_record(&items)
 }
 
 /// A table's rows as records ("Company: Paylark | Round: Series A"), its header row (`th`
@@ -379,6 +399,21 @@ mod tests {
         .unwrap();
         assert_eq!(a.title, "Plain page");
         assert_eq!(a.body, "One.\n\nTwo & three.");
+    }
+
+    #[test]
+    fn deal_box_lists_become_records() {
+        let a = parse(
+            "t.html",
+            "<html><body><article><p>Deals.</p><ul><li><strong>Company:</strong> Servotec</li><li><strong>Round:</strong> Series E</li>\
+             <li><strong>Amount:</strong> $95M</li></ul><ul><li>Fast</li><li>Cheap</li><li>Good</li></ul></article></body></html>",
+            "h".into(),
+        )
+        .unwrap();
+        assert_eq!(
+            a.body,
+            "Deals.\n\nCompany: Servotec | Round: Series E | Amount: $95M\n\nFast\n\nCheap\n\nGood"
+        );
     }
 
     #[test]

@@ -320,7 +320,33 @@ fn split_list_items(para: &str) -> Vec<String> {
             last.push_str(line);
         }
     }
+    // A deal card ("- **Company:** Servotec", "- **Round:** Series E", ...) is one record; a
+    // title line before the items stays its own paragraph.
+    let first_is_item = para.lines().next().is_some_and(is_item);
+    let skip = usize::from(!first_is_item);
+    if let Some(record) = labelled_record(&blocks[skip.min(blocks.len())..]) {
+        let mut out: Vec<String> = blocks[..skip.min(blocks.len())].to_vec();
+        out.push(record);
+        return out;
+    }
     blocks
+}
+
+/// List items that are all "Label: value" (three or more) joined into one record line,
+/// "Company: Servotec | Round: Series E | ...", which the facts extractor reads field by field.
+pub(crate) fn labelled_record(items: &[String]) -> Option<String> {
+    let labelled = |t: &str| {
+        !t.contains('\n')
+            && t.split_once(':').is_some_and(|(label, value)| {
+                let label = label.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+                !label.is_empty()
+                    && label.split_whitespace().count() <= 4
+                    && !value
+                        .trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace())
+                        .is_empty()
+            })
+    };
+    (items.len() >= 3 && items.iter().all(|t| labelled(t))).then(|| items.join(" | "))
 }
 
 /// Reads a date as articles and feeds write it: `2018-04-09`, `2018-04-09T08:00:00Z`,
@@ -410,6 +436,24 @@ mod tests {
         );
         // A pipe in prose is not a table.
         assert_eq!(normalize_body("A | B\nC | D"), "A | B C | D");
+    }
+
+    #[test]
+    fn deal_cards_written_as_lists_become_records() {
+        let raw = "DEAL OF THE DAY\n- **Company:** Servotec\n- **Round:** Series E\n- **Lead:** Ironwood Fund\n\n\
+                   Three things:\n- one: a\n- two, with no label\n- three: c";
+        let body = normalize_body(raw);
+        assert!(
+            body.starts_with(
+                "DEAL OF THE DAY\n\nCompany: Servotec | Round: Series E | Lead: Ironwood Fund\n\n"
+            ),
+            "{body}"
+        );
+        // A list where some items carry no label stays a list of paragraphs.
+        assert!(
+            body.ends_with("one: a\n\ntwo, with no label\n\nthree: c"),
+            "{body}"
+        );
     }
 
     #[test]

@@ -73,7 +73,10 @@ fn field(header: &str) -> Option<Field> {
         "participant",
         "backer",
         "participation",
-    ]) {
+        "also in",
+        "joined by",
+    ]) || h == "with"
+    {
         Field::Investors
     } else if has(&["date", "announced", "when", "closed"]) {
         Field::Date
