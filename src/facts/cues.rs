@@ -77,7 +77,7 @@ static ROUND_TYPES: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<preseed>\b(?i:pre)[\s\-–]?(?i:seed)\b)
       | (?P<seed>\b(?i:seed)\b(?P<seedafter>[\s\-–]+[\w\-]+)?)
       | (?P<angel>\b(?i:angel)\s+(?i:round|funding|investment|financing|money|raise)\b)
-      | (?P<extension>\b(?i:bridge|extension|top-up)\b(?P<extafter>\s+[\w\-]+)?)
+            | (?P<extension>\b(?:(?i:extension|top-up)|bridge|Bridge\s+(?i:round|financing|funding|loan|note))\b(?P<extafter>\s+[\w\-]+)?)
       | (?P<growth>\bgrowth[\s\-–]+(?i:round|equity|funding|financing|investment|capital)\b)
       | (?P<pe>\b(?i:private)[\s\-–]+(?i:equity)\s+(?i:round|investment|funding|financing|deal)\b)
       | (?P<debt>\b(?i:venture\s+debt|debt\s+(?:financing|funding|facility|facilities|round|raise|capital|package)|credit\s+(?:facility|line)|line\s+of\s+credit|term\s+loan|loan\s+facility|revenue-based\s+financing|in\s+debt|of\s+debt)\b)
@@ -364,7 +364,8 @@ static OTHER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 static OTHER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?ix)^[\s,]*(?:
-        (?:in|of)\s+(?:annual\s+|annualized\s+|annualised\s+|recurring\s+|monthly\s+|yearly\s+|gross\s+|net\s+|quarterly\s+)*(?:revenues?|sales|turnover|ARR|profits?|loss(?:es)?|GMV|bookings|income|earnings|transactions|payments|loans|deposits|orders|assets|exports?)
+        (?:across|over|in)\s+[\d,]+\s+(?:deals|rounds|transactions|companies|startups|financings)\b
+      | (?:in|of)\s+(?:annual\s+|annualized\s+|annualised\s+|recurring\s+|monthly\s+|yearly\s+|gross\s+|net\s+|quarterly\s+)*(?:revenues?|sales|turnover|ARR|profits?|loss(?:es)?|GMV|bookings|income|earnings|transactions|payments|loans|deposits|orders|assets|exports?)
       | (?:annual\s+|recurring\s+)?(?:revenues?|sales|turnover|ARR|run[\s\-]rate)
       | (?:\w+\s+){0,2}?(?:funds?|vehicle)\b(?:\s+(?:I|II|III|IV|V|VI|\d))?
       | (?:for|across)\s+(?:its|a|an|the|two|three|four|five)\s+(?:\w+\s+){0,3}?funds?\b
@@ -562,6 +563,7 @@ mod tests {
             ("a pre-seed round", RoundType::PreSeed),
             ("its Series B extension", RoundType::Extension),
             ("a bridge round", RoundType::Extension),
+            ("a Bridge round", RoundType::Extension),
             ("a growth round", RoundType::Growth),
             ("$20 million in venture debt", RoundType::Debt),
             ("a convertible note", RoundType::ConvertibleNote),
@@ -590,6 +592,7 @@ mod tests {
             "A round of applause",
             "Grant Thornton audited",
             "while Seed Letter reported",
+            "with Andes Bridge and Caribe Capital",
         ] {
             assert!(
                 round_types(text).is_empty(),
@@ -663,6 +666,10 @@ mod tests {
         assert_eq!(
             kinds("has completed a C round of financing worth $168 million"),
             [MoneyKind::Round]
+        );
+        assert_eq!(
+            kinds("Robotics startups raised $4.1 billion across 212 deals in the third quarter"),
+            [MoneyKind::Other]
         );
         assert_eq!(
             kinds("The funding brings Paloma Pay's total equity raised since 2018 to about $290 million."),

@@ -1445,7 +1445,7 @@ static LEAD_INVESTOR: LazyLock<Regex> = LazyLock::new(|| {
 static PARTICIPANTS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     crate::util::regex(r"(?ix)\b(?:
         (?:participation|participating)\s+(?:from|by|of)
-      | (?:joined|accompanied)\s+by
+            | (?:joined|accompanied|followed)\s+by
       | (?:other|existing|new|additional|returning|previous|prior|current|follow-on|early|strategic|institutional|notable|prominent|marquee|fellow|big-name)\s+(?:\w+\s+)?(?:investors?|backers?|participants|shareholders|funders|lenders)\s*(?:in\s+the\s+(?:round|deal|funding)\s+)?(?:,|:)?\s*(?:also\s+)?(?:include|includes|included|including|such\s+as|like|were|are|was|is|comprise|comprised)?
       | (?:investors|backers|participants|funders)\s+(?:in\s+the\s+(?:round|deal|funding|raise)\s+)?(?:also\s+)?(?:include|includes|included|including|such\s+as|like|were|are)
       | (?:backed|funded|financed|supported)\s+by
