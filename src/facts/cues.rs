@@ -513,7 +513,7 @@ pub fn money_kind(text: &str, start: usize, end: usize) -> MoneyKind {
     }
     // A cue shortly before the amount ("acquired Acme for", "revenue of") makes it something
     // else, unless a raise verb or round word comes between the cue and the amount.
-        let near_before = window_before(text, start, 45);
+    let near_before = window_before(text, start, 45);
     // Only this clause: "missed its revenue target, or with the $140 million Series F".
     let near_before = [", or ", ", and ", "; ", ", while ", ", whereas "]
         .iter()

@@ -751,6 +751,12 @@ static LIST_END: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Investor names listed from `pos` onwards, up to where the list clearly ends.
 pub fn list_after(text: &str, pos: usize) -> Vec<String> {
+    // "co-led by three firms: A, B and C": the count and its colon introduce the list.
+    static COUNTED: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(r"(?i)^\s*(?:the\s+)?(?:two|three|four|five|six|several|both|a\s+group\s+of|a\s+trio\s+of|a\s+pair\s+of)\s+(?:\w+\s+)?(?:firms|investors|funds|backers|vcs|investment\s+firms)?\s*:\s*")
+            .expect("counted regex")
+    });
+    let pos = pos + COUNTED.find(&text[pos..]).map_or(0, |m| m.end());
     let rest = blank_parentheses(&text[pos..]);
     let end = LIST_END.find(&rest).map_or(rest.len(), |m| m.start());
     // A list cut before "and to X" or "and everyone who…" may end in a dangling conjunction.
@@ -979,6 +985,11 @@ mod tests {
     fn lists_after_a_cue() {
         let s = "led by Accel, with participation from Index Ventures and existing investor Sequoia Capital India.";
         assert_eq!(list_after(s, 7), ["Accel"]);
+        let counted = "co-led by three firms: Prairie Wind, Tilth Partners and Hanamura Ventures.";
+        assert_eq!(
+            list_after(counted, 10),
+            ["Prairie Wind", "Tilth Partners", "Hanamura Ventures"]
+        );
         let p = s.find("from ").unwrap() + 5;
         assert_eq!(
             list_after(s, p),
