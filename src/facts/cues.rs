@@ -214,7 +214,27 @@ pub fn round_types(text: &str) -> Vec<TypeMention> {
                     ]
                     .contains(&w)
             });
-            if capital && next_is_name {
+            // "Isar Seed", "Lone Star Seed": a capitalised Seed after a capitalised word (not
+            // a sentence start) ends a name, unless a round word follows.
+            let prev_is_name = text[..m.start()]
+                .trim_end()
+                .rsplit(char::is_whitespace)
+                .next()
+                .is_some_and(|w| {
+                    w.starts_with(|c: char| c.is_uppercase())
+                        && !w.ends_with(['.', ':', '!', '?'])
+                        && !matches!(w, "A" | "The" | "Its" | "Their" | "Our" | "This" | "New")
+                });
+            let round_word_follows = after.is_some_and(|a| {
+                let w = a
+                    .trim_start_matches(|c: char| c.is_whitespace() || c == '-')
+                    .to_ascii_lowercase();
+                matches!(
+                    w.as_str(),
+                    "round" | "funding" | "financing" | "investment" | "extension" | "stage"
+                )
+            });
+            if capital && (next_is_name || prev_is_name && !round_word_follows) {
                 continue;
             }
             // "pre-seed" is matched above; "seed" right after it is the same mention.
@@ -599,6 +619,7 @@ mod tests {
             "Grant Thornton audited",
             "while Seed Letter reported",
             "with Andes Bridge and Caribe Capital",
+            "existing investors Isar Seed and Jonas Weber",
         ] {
             assert!(
                 round_types(text).is_empty(),

@@ -757,7 +757,8 @@ pub fn list_after(text: &str, pos: usize) -> Vec<String> {
             .expect("counted regex")
     });
     let pos = pos + COUNTED.find(&text[pos..]).map_or(0, |m| m.end());
-    let rest = blank_parentheses(&text[pos..]);
+    // "as well as" joins a list; LIST_END would otherwise stop at its "as the".
+    let rest = blank_parentheses(&text[pos..]).replace(" as well as ", ", and ");
     let end = LIST_END.find(&rest).map_or(rest.len(), |m| m.start());
     // A list cut before "and to X" or "and everyone who…" may end in a dangling conjunction.
     let mut segment = rest[..end].trim_end();
@@ -849,6 +850,24 @@ pub(crate) fn split_list(segment: &str) -> Vec<String> {
 /// "the founder of online estate agent Keyhouse", "a former chief operating officer at X": an
 /// article followed by a lower-case word describes the name before it; it names nobody new.
 fn is_apposition(item: &str) -> bool {
+    // "the business angel Dr. Klaus Brenninger" introduces a name: a description with no
+    // preposition, ending in a capitalised name.
+    static RELATES: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(r"\b(?:of|at|from|in|for|with|behind|who|which|that|whose|to)\b")
+            .expect("relates regex")
+    });
+    let ends_in_name = item
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && item
+            .split_whitespace()
+            .rev()
+            .take(2)
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+    if ends_in_name && !RELATES.is_match(item) {
+        return false;
+    }
     let mut words = item.split_whitespace();
     match (words.next(), words.next()) {
         (Some(first), Some(second)) => {
@@ -985,6 +1004,11 @@ mod tests {
     fn lists_after_a_cue() {
         let s = "led by Accel, with participation from Index Ventures and existing investor Sequoia Capital India.";
         assert_eq!(list_after(s, 7), ["Accel"]);
+        let joined = "the existing investors Isar Partners as well as the business angel Dr. Klaus Brenninger, a former board member.";
+        assert_eq!(
+            list_after(joined, 23),
+            ["Isar Partners", "Klaus Brenninger"]
+        );
         let counted = "co-led by three firms: Prairie Wind, Tilth Partners and Hanamura Ventures.";
         assert_eq!(
             list_after(counted, 10),
