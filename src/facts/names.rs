@@ -329,7 +329,7 @@ pub fn clean_investor(raw: &str) -> Option<String> {
     }
     let words: Vec<&str> = text
         .split_whitespace()
-        .map(|w| w.trim_matches([',', ';', ':', '"', '“', '”', '‘', '’', '\'']))
+        .map(|w| w.trim_matches([',', ';', ':', '"', '“', '”', '‘', '’', '\'', '@']))
         .filter(|w| !w.is_empty())
         .collect();
     if words.is_empty() {

@@ -66,7 +66,9 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
                 });
             }
         } else if start.is_none() {
-            start = Some(i);
+            // "@Brightfield Ventures" (a social-media mention) is the name without its "@".
+            let mention = c == '@' && text[i + 1..].chars().next().is_some_and(char::is_uppercase);
+            start = Some(if mention { i + 1 } else { i });
         }
     }
     if let Some(s) = start {
@@ -1009,6 +1011,10 @@ mod tests {
             list_after(joined, 23),
             ["Isar Partners", "Klaus Brenninger"]
         );
+        let social = "led by @Brightfield Ventures with participation from @Oakum Capital and @Polaris Angels.";
+        assert_eq!(list_after(social, 7), ["Brightfield Ventures"]);
+        let p = social.find("from ").unwrap() + 5;
+        assert_eq!(list_after(social, p), ["Oakum Capital", "Polaris Angels"]);
         let counted = "co-led by three firms: Prairie Wind, Tilth Partners and Hanamura Ventures.";
         assert_eq!(
             list_after(counted, 10),
