@@ -834,6 +834,15 @@ pub fn list_before(text: &str, pos: usize) -> Vec<String> {
         "too",
         "similarly",
         "likewise",
+        "actually",
+        "originally",
+        "initially",
+        "first",
+        "eventually",
+        "ultimately",
+        "once",
+        "already",
+        "quietly",
     ];
     while let Some((head, last)) = segment.rsplit_once(' ') {
         if AUX.contains(&last.to_ascii_lowercase().as_str()) {
@@ -1032,6 +1041,8 @@ mod tests {
         assert_eq!(list_after(social, 7), ["Brightfield Ventures"]);
         let p = social.find("from ").unwrap() + 5;
         assert_eq!(list_after(social, p), ["Oakum Capital", "Polaris Angels"]);
+        let s2 = "Amberline actually led our seed back in 2021.";
+        assert_eq!(list_before(s2, s2.find(" led").unwrap()), ["Amberline"]);
         let counted = "co-led by three firms: Prairie Wind, Tilth Partners and Hanamura Ventures.";
         assert_eq!(
             list_after(counted, 10),
