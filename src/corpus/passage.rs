@@ -145,7 +145,7 @@ const ABBREVIATIONS: &[&str] = &[
     "e.u", "no", "nos", "approx", "est", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "gov", "sen", "rep", "gen", "col", "lt", "capt", "s.a", "n.v",
     "a.g", "p.l.c", "s.p.a", "b.v", "rs", "vol", "dept", "fig", "ave", "blvd", "a.m", "p.m",
-    "ph.d", "hon", "assn", "intl", "mln", "bn", "mn",
+    "ph.d", "hon", "assn", "intl", "mln", "bn", "mn", "incl", "esp", "viz",
 ];
 
 /// Splits text into sentences. Periods after abbreviations ("Inc.", "U.S.", "Corp."), single
