@@ -269,7 +269,7 @@ pub fn render(r: &BenchReport) -> String {
          startup (open + first answer): {:.1} ms\n\
          warm ask over {} questions: p50 {} µs, p95 {} µs, p99 {} µs\n\
          bare Tantivy top-10:        p50 {} µs, p95 {} µs, p99 {} µs (ask/bare at p50: {:.2})\n\
-                  questions: {:.1}% answerable correct, {:.1}% unanswerable declined\n",
+         questions: {:.1}% answerable correct, {:.1}% unanswerable declined\n",
         r.articles,
         r.passages,
         r.rounds,

@@ -285,11 +285,7 @@ pub(crate) fn table_records(header: &[String], rows: &[Vec<String>]) -> Vec<Stri
 fn split_list_items(para: &str) -> Vec<String> {
     let is_item = |line: &str| {
         let t = line.trim_start();
-        t.starts_with("- ")
-            || t.starts_with("* ")
-            || t.starts_with("• ")
-            || t.starts_with("▶ ")
-            || t.starts_with("– ")
+        strip_bullet(t).is_some()
             || t.split_once(['.', ')']).is_some_and(|(n, rest)| {
                 n.len() <= 2
                     && !n.is_empty()
@@ -299,22 +295,13 @@ fn split_list_items(para: &str) -> Vec<String> {
     };
     if !para.lines().skip(1).any(is_item) {
         // A list item standing alone as its paragraph loses its bullet too.
-        let t = para.trim_start();
-        let stripped = ["- ", "* ", "• ", "▶ ", "– "]
-            .iter()
-            .find_map(|b| t.strip_prefix(b))
-            .unwrap_or(para);
-        return vec![stripped.to_string()];
+        return vec![strip_bullet(para).unwrap_or(para).to_string()];
     }
     let mut blocks: Vec<String> = Vec::new();
     for line in para.lines() {
         if is_item(line) || blocks.is_empty() {
             let t = line.trim_start();
-            let t = ["- ", "* ", "• ", "▶ ", "– "]
-                .iter()
-                .find_map(|b| t.strip_prefix(b))
-                .unwrap_or(t);
-            blocks.push(t.to_string());
+            blocks.push(strip_bullet(t).unwrap_or(t).to_string());
         } else if let Some(last) = blocks.last_mut() {
             last.push('\n');
             last.push_str(line);
@@ -332,18 +319,22 @@ fn split_list_items(para: &str) -> Vec<String> {
     blocks
 }
 
+/// The text after a list bullet ("- ", "• ", ...), or `None` when `line` has none.
+fn strip_bullet(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    ["- ", "* ", "• ", "▶ ", "– "]
+        .iter()
+        .find_map(|b| t.strip_prefix(b))
+}
+
 /// List items that are all "Label: value" (three or more) joined into one record line,
 /// "Company: Servotec | Round: Series E | ...", which the facts extractor reads field by field.
 pub(crate) fn labelled_record(items: &[String]) -> Option<String> {
     let labelled = |t: &str| {
+        let emphasis = |c: char| c == '*' || c == '_' || c.is_whitespace();
         !t.contains('\n')
-            && t.split_once(':').is_some_and(|(label, value)| {
-                let label = label.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
-                !label.is_empty()
-                    && label.split_whitespace().count() <= 4
-                    && !value
-                        .trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace())
-                        .is_empty()
+            && passage::labelled_cell(t).is_some_and(|(label, value)| {
+                !label.trim_matches(emphasis).is_empty() && !value.trim_matches(emphasis).is_empty()
             })
     };
     (items.len() >= 3 && items.iter().all(|t| labelled(t))).then(|| items.join(" | "))

@@ -126,16 +126,17 @@ fn is_heading(text: &str) -> bool {
 /// A "Field: value | Field: value | ..." line (a tracker row, a newsletter's deal card): read
 /// whole, never cut into sentences.
 pub fn is_record(text: &str) -> bool {
-    let cells: Vec<&str> = text.split('|').collect();
-    cells.len() >= 3
-        && cells
-            .iter()
-            .filter(|c| {
-                c.split_once(':')
-                    .is_some_and(|(k, _)| !k.trim().is_empty() && k.split_whitespace().count() <= 4)
-            })
-            .count()
-            >= 3
+    text.split('|')
+        .filter(|c| labelled_cell(c).is_some())
+        .count()
+        >= 3
+}
+
+/// "Lead investor: Harbor Lane" split into label and value, when the label is a short phrase
+/// (one to four words) and not a sentence that happens to hold a colon.
+pub(crate) fn labelled_cell(cell: &str) -> Option<(&str, &str)> {
+    cell.split_once(':')
+        .filter(|(label, _)| !label.trim().is_empty() && label.split_whitespace().count() <= 4)
 }
 
 /// Words after which a period does not end a sentence.

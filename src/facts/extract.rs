@@ -204,6 +204,10 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("dateline regex")
 });
 
+/// An interview speaker's tag opening a line: "MO: ", "Q: ".
+static SPEAKER: LazyLock<Regex> =
+    LazyLock::new(|| crate::util::regex(r"^[A-Z]{1,4}:\s+").expect("speaker regex"));
+
 fn sentences<'a>(article: &'a Article, passages: &[Passage]) -> Vec<Sentence<'a>> {
     let mut out = Vec::new();
     let paragraphs = crate::corpus::paragraphs(&article.body);
@@ -218,8 +222,6 @@ fn sentences<'a>(article: &'a Article, passages: &[Passage]) -> Vec<Sentence<'a>
         for span in &p.sentences {
             let raw = span.text(&article.body);
             // A dateline ("LONDON, May 3 —") or an interview speaker's tag ("MO:", "Q:").
-            static SPEAKER: LazyLock<Regex> =
-                LazyLock::new(|| crate::util::regex(r"^[A-Z]{1,4}:\s+").expect("speaker regex"));
             let skip = DATELINE
                 .find(raw)
                 .or_else(|| SPEAKER.find(raw))

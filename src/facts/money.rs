@@ -347,6 +347,21 @@ fn scaled(num: &str, unit: u64) -> Option<u64> {
     u64::try_from(value).ok().filter(|v| *v > 0)
 }
 
+/// Whether a "¥" figure is in yuan rather than yen: the words after it say so ("¥2 billion
+/// yuan", "¥1.2 billion (yuan)"), or the sentence speaks of yuan and never of yen.
+fn means_yuan(suffix: Option<&str>, tail: &str, sentence: &str) -> bool {
+    let yuan_word = |s: &str| {
+        let s = s.to_lowercase();
+        s.contains("yuan") || s.contains("rmb") || s.contains("renminbi")
+    };
+    suffix.is_some_and(yuan_word)
+        || tail
+            .trim_start_matches([' ', '('])
+            .to_ascii_lowercase()
+            .starts_with("yuan")
+        || (yuan_word(sentence) && !sentence.to_lowercase().contains(" yen"))
+}
+
 fn currency_of(pre: Option<&str>, suffix: Option<&str>, text: &str, end: usize) -> Option<String> {
     if let Some(p) = pre {
         let p = p.trim().trim_end_matches('.');
@@ -372,21 +387,7 @@ fn currency_of(pre: Option<&str>, suffix: Option<&str>, text: &str, end: usize) 
             "£" | "GBP" => "GBP",
             "JP¥" | "JPY" => "JPY",
             "¥" => {
-                let tail = &text[end.min(text.len())..];
-                let yuan = suffix.is_some_and(|s| {
-                    let s = s.to_ascii_lowercase();
-                    s.contains("yuan") || s.contains("rmb") || s.contains("renminbi")
-                                }) || tail
-                    .trim_start_matches([' ', '('])
-                    .to_ascii_lowercase()
-                    .starts_with("yuan")
-                    // The sentence speaks of yuan elsewhere and never of yen.
-                    || {
-                        let lower = text.to_lowercase();
-                        (lower.contains("yuan") || lower.contains("renminbi") || lower.contains("rmb"))
-                            && !lower.contains(" yen")
-                    };
-                if yuan {
+                if means_yuan(suffix, &text[end.min(text.len())..], text) {
                     "CNY"
                 } else {
                     "JPY"

@@ -298,19 +298,17 @@ pub fn is_not_name(word: &str) -> bool {
             .collect()
     });
     let w = word.trim_end_matches(['.', ',']);
-    if w.len() > 20 {
-        return false;
-    }
-    let mut buf = [0u8; 80];
-    let lower: &str = if w.is_ascii() {
-        let b = &mut buf[..w.len()];
-        b.copy_from_slice(w.as_bytes());
-        b.make_ascii_lowercase();
-        std::str::from_utf8(b).unwrap_or(w)
-    } else {
+    if !w.is_ascii() {
         return SET.contains(&w.to_lowercase());
+    }
+    // Longer than any listed word; short ones are lower-cased on the stack.
+    let mut buf = [0u8; 20];
+    let Some(b) = buf.get_mut(..w.len()) else {
+        return false;
     };
-    SET.contains(lower)
+    b.copy_from_slice(w.as_bytes());
+    b.make_ascii_lowercase();
+    std::str::from_utf8(b).is_ok_and(|lower| SET.contains(lower))
 }
 
 /// Cities and countries that datelines and descriptions name ("the London firm", "HANGZHOU —"):
@@ -884,15 +882,9 @@ fn is_apposition(item: &str) -> bool {
         crate::util::regex(r"\b(?:of|at|from|in|for|with|behind|who|which|that|whose|to)\b")
             .expect("relates regex")
     });
-    let ends_in_name = item
-        .split_whitespace()
-        .last()
-        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
-        && item
-            .split_whitespace()
-            .rev()
-            .take(2)
-            .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+    let mut last_two = item.split_whitespace().rev().take(2).peekable();
+    let ends_in_name =
+        last_two.peek().is_some() && last_two.all(|w| w.starts_with(|c: char| c.is_uppercase()));
     if ends_in_name && !RELATES.is_match(item) {
         return false;
     }

@@ -1,9 +1,11 @@
 //! The passage index: a Tantivy index of every passage, searched with BM25.
 //!
 //! Passage text and titles use an English analyser (lower case, accents folded, a few function
-//! words dropped, stemming); the article path is an exact `STRING` field so an article's passages
-//! can be replaced with one `delete_term`. Each commit carries the reindex generation as its payload, which the
-//! facts store records too, so the two can be checked against each other.
+//! words dropped, stemming; see `analysis`); the article path is an exact `STRING` field so an
+//! article's passages can be replaced with one `delete_term`. Each commit carries the reindex
+//! generation as its payload, which the facts store records too, so the two can be checked
+//! against each other. An index whose schema differs (another analyser, other fields) is
+//! rebuilt by the next reindex.
 
 mod analysis;
 mod query;
@@ -25,9 +27,6 @@ pub use query::{plain_terms_query, user_query};
 
 use crate::corpus::{Article, Passage};
 use crate::error::{Error, Result};
-
-/// Bumped whenever the schema changes; an index with another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 3;
 
 /// The index's fields.
 #[derive(Debug, Clone, Copy)]
