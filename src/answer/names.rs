@@ -89,19 +89,10 @@ impl NameIndex {
         if k.len() < 4 {
             return None;
         }
-        let typed_words = text.split_whitespace().count();
         let mut found: Option<(i64, String)> = None;
         for (_, id, name, is_company) in self.with_prefix(&k) {
-            if !*is_company {
-                continue;
-            }
             // Whole words only: "Acme" is the start of "Acme Robotics", not of "Acmeo".
-            let whole = name
-                .split_whitespace()
-                .take(typed_words)
-                .collect::<Vec<_>>()
-                .join(" ");
-            if key(&whole) != k {
+            if !*is_company || !crate::facts::names::is_word_prefix(text, name) {
                 continue;
             }
             match &found {

@@ -156,28 +156,21 @@ pub fn acceptable_typo(typed: &str, known: &str) -> bool {
     };
     let words = typed.split_whitespace().count();
     close(typed, known)
-        || (known.split_whitespace().count() > words
-            && close(
-                typed,
-                &known
-                    .split_whitespace()
-                    .take(words)
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            ))
+        || (known.split_whitespace().count() > words && close(typed, &first_words(known, words)))
 }
 
 /// True when `typed` is the first whole words of `full`: "Nuvora" of "Nuvora Health".
 pub fn is_word_prefix(typed: &str, full: &str) -> bool {
-    let n = typed.split_whitespace().count();
     let k = key(typed);
-    k.len() >= 4
-        && key(&full
-            .split_whitespace()
-            .take(n)
-            .collect::<Vec<_>>()
-            .join(" "))
-            == k
+    k.len() >= 4 && key(&first_words(full, typed.split_whitespace().count())) == k
+}
+
+/// The first `n` words of a name: "Quillmark" of "Quillmark Robotics" for 1.
+fn first_words(name: &str, n: usize) -> String {
+    name.split_whitespace()
+        .take(n)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// True when `a` and `b` name the same thing up to a small typo.
