@@ -10,7 +10,8 @@ use serde::Serialize;
 
 use super::group::{group, RoundGroup};
 use super::names::NameIndex;
-use super::question::{understand, Context, Intent, MatchKind, Understood};
+use super::question::{understand, Context, Entity, Intent, MatchKind, Understood, Want};
+use super::reader;
 use super::reply::{Citation, Citations, RoundView};
 use crate::error::Result;
 use crate::facts::money::format_amount;
@@ -83,6 +84,8 @@ fn cites(nums: &[usize]) -> String {
 
 struct Draft {
     answered: bool,
+    /// Not answered, but the closest source is cited so the user can read it.
+    closest: bool,
     text: String,
     basis: Basis,
     groups: Vec<RoundGroup>,
@@ -93,6 +96,7 @@ impl Draft {
     fn no(text: String) -> Self {
         Draft {
             answered: false,
+            closest: false,
             text,
             basis: Basis::None,
             groups: Vec::new(),
@@ -117,7 +121,8 @@ pub fn ask(
         }
         q = &q[..end];
     }
-    let understood = understand(q, names, context);
+    let mut understood = understand(q, names, context);
+    understood.entities = link_entities(&understood, q, index);
     let mut cites_list = Citations::new(store);
     let mut views: Vec<RoundView> = Vec::new();
     let draft = if !q.chars().any(char::is_alphanumeric) {
@@ -158,7 +163,7 @@ pub fn ask(
         basis: draft.basis,
         understood,
         facts: views,
-        citations: if draft.answered {
+        citations: if draft.answered || draft.closest {
             citations
         } else {
             Vec::new()
@@ -188,6 +193,14 @@ fn answer(
     let mut draft = match u.intent {
         Intent::Portfolio => portfolio(u, store, cites_list)?,
         Intent::Largest => largest(u, store, cites_list)?,
+        i if i.is_event() => match subject_of(u) {
+            Some((subject, others)) => read_or_decline(u, &subject, &others, index, cites_list)?,
+            None => company_question(u, store, index, names, cites_list)?,
+        },
+        _ if u.company.is_none() && u.exclude.is_none() => match subject_of(u) {
+            Some((subject, others)) => read_or_decline(u, &subject, &others, index, cites_list)?,
+            None => company_question(u, store, index, names, cites_list)?,
+        },
         _ => company_question(u, store, index, names, cites_list)?,
     };
     for g in &draft.groups {
@@ -302,10 +315,8 @@ fn company_question(
     }
     let what = asked_round_text(u);
     if selected.is_empty() {
-        if u.intent == Intent::Total && u.round.is_none() {
-            if let Some(d) = passage_answer(u, &company, store, index, c)? {
-                return Ok(d);
-            }
+        if let Some(d) = reader_answer(u, &company, index, c)? {
+            return Ok(d);
         }
         let mut d = if all.is_empty() {
             Draft::no(format!("I have no funding rounds on record for {company}."))
@@ -335,7 +346,7 @@ fn company_question(
                     .collect(),
             );
             if with.is_empty() {
-                return unstated(u, &company, "a lead investor", &selected, store, index, c);
+                return unstated(u, &company, "a lead investor", &selected, index, c);
             }
             let parts: Vec<String> = with
                 .iter()
@@ -400,7 +411,7 @@ fn company_question(
                 } else {
                     "investors"
                 };
-                return unstated(u, &company, what, &selected, store, index, c);
+                return unstated(u, &company, what, &selected, index, c);
             }
             facts(join_sentences(parts), used)
         }
@@ -418,7 +429,7 @@ fn company_question(
                     Intent::Date => "when it was announced",
                     _ => "which round it was",
                 };
-                return unstated(u, &company, what, &selected, store, index, c);
+                return unstated(u, &company, what, &selected, index, c);
             }
             let mut parts = Vec::new();
             for g in &with {
@@ -474,7 +485,7 @@ fn company_question(
                     .collect(),
             );
             if with.is_empty() {
-                return unstated(u, &company, "a valuation", &selected, store, index, c);
+                return unstated(u, &company, "a valuation", &selected, index, c);
             }
             let mut parts = Vec::new();
             for g in with.iter().take(3) {
@@ -501,7 +512,7 @@ fn company_question(
             facts(format!("{}.", parts.join(", and earlier ")), with)
         }
         Intent::Total => {
-            if let Some(d) = passage_answer(u, &company, store, index, c)? {
+            if let Some(d) = reader_answer(u, &company, index, c)? {
                 return Ok(d);
             }
             let with: Vec<RoundGroup> = selected
@@ -517,7 +528,7 @@ fn company_question(
                 e.1 += 1;
             }
             if with.is_empty() || by_currency.len() > 1 {
-                return unstated(u, &company, "a total", &selected, store, index, c);
+                return unstated(u, &company, "a total", &selected, index, c);
             }
             let (currency, (sum, n)) = by_currency.into_iter().next().expect("one currency");
             let mut nums = Vec::new();
@@ -549,6 +560,9 @@ fn company_question(
                 with,
             )
         }
+        Intent::Acquisition | Intent::Ipo | Intent::Stake | Intent::Debt | Intent::Status => {
+            return read_or_decline(u, &company, &[], index, c);
+        }
         Intent::Portfolio | Intent::Largest | Intent::Unknown => {
             let parts: Vec<String> = selected
                 .iter()
@@ -563,6 +577,7 @@ fn company_question(
 fn facts(text: String, groups: Vec<RoundGroup>) -> Draft {
     Draft {
         answered: true,
+        closest: false,
         text,
         basis: Basis::Facts,
         groups,
@@ -576,11 +591,10 @@ fn unstated(
     company: &str,
     what: &str,
     selected: &[RoundGroup],
-    store: &FactStore,
     index: &PassageIndex,
     c: &mut Citations,
 ) -> Result<Draft> {
-    if let Some(d) = passage_answer(u, company, store, index, c)? {
+    if let Some(d) = reader_answer(u, company, index, c)? {
         return Ok(d);
     }
     let rounds = known_rounds(selected);
@@ -1022,128 +1036,280 @@ fn largest(u: &Understood, store: &FactStore, c: &mut Citations) -> Result<Draft
     ))
 }
 
-static LEAD_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::util::regex(r"(?i)\b(?:co-?led|led\s+by|led\s+the|leading\s+the|lead\s+investors?|headed\s+by|spearheaded)\b").expect("static")
-});
-static INVESTOR_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::util::regex(r"(?i)\b(?:participation\s+from|backed\s+by|investors?\s+(?:include|including|were)|joined\s+by|also\s+(?:invested|participated)|participated|led\s+by|co-?led)\b").expect("static")
-});
+/// Links the names a question uses to what the corpus knows: the facts store's match first,
+/// then runs of the remaining words that the articles write as a name (with a capital, more
+/// often than not). The longest run wins; "bending spoons pay" links "Bending Spoons".
+fn link_entities(u: &Understood, question: &str, index: &PassageIndex) -> Vec<Entity> {
+    let mut out: Vec<Entity> = Vec::new();
+    if let Some(c) = &u.company {
+        out.push(Entity {
+            name: c.clone(),
+            typed: c.clone(),
+            matched: match u.company_match {
+                Some(MatchKind::Context) => "context",
+                Some(MatchKind::Typo) => "typo",
+                _ => "store",
+            },
+        });
+    }
+    if let Some(i) = &u.investor {
+        out.push(Entity {
+            name: i.clone(),
+            typed: i.clone(),
+            matched: "store",
+        });
+    }
+    for phrase in &u.free_phrases {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        let mut i = 0;
+        while i < words.len() {
+            let mut found = None;
+            for n in (1..=(words.len() - i).min(4)).rev() {
+                let typed = words[i..i + n].join(" ");
+                if let Some(name) = corpus_spelling(index, &typed) {
+                    found = Some((n, typed, name));
+                    break;
+                }
+            }
+            match found {
+                Some((n, typed, name)) => {
+                    if !out.iter().any(|e| key(&e.name) == key(&name)) {
+                        out.push(Entity {
+                            name,
+                            typed,
+                            matched: "corpus",
+                        });
+                    }
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    // In the order the question names them.
+    let lower = question.to_lowercase();
+    out.sort_by_key(|e| lower.find(&e.typed.to_lowercase()).unwrap_or(usize::MAX));
+    out
+}
 
-/// Looks for a sentence that states the asked thing about the company in a passage, when the
-/// facts store has nothing: quoted, cited, and marked as lower confidence.
-fn passage_answer(
+/// How the articles spell `typed`, when they write it as a name: capitalised at least once and
+/// at least as often as in lower case ("Next" the retailer, not "next week").
+fn corpus_spelling(index: &PassageIndex, typed: &str) -> Option<String> {
+    if key(typed).chars().count() < 3 {
+        return None;
+    }
+    let hits = index.search_all_terms(typed, 12).ok()?;
+    let mut capital = 0usize;
+    let mut lower = 0usize;
+    let mut spellings: HashMap<String, usize> = HashMap::new();
+    for h in &hits {
+        for text in [&h.title, &h.passage] {
+            let mut rest = 0usize;
+            while let Some((s, e, cap)) = reader::find_name(&text[rest..], typed) {
+                if cap {
+                    capital += 1;
+                    *spellings
+                        .entry(text[rest + s..rest + e].to_string())
+                        .or_default() += 1;
+                } else {
+                    lower += 1;
+                }
+                rest += e;
+            }
+        }
+    }
+    if capital == 0 || lower > capital {
+        return None;
+    }
+    spellings
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+        .map(|(s, _)| s)
+}
+
+/// The company a question is about and the other names it uses. For a purchase, the company
+/// bought: the name after "for", "in", "of" or the buying verb.
+fn subject_of(u: &Understood) -> Option<(String, Vec<String>)> {
+    let entities: Vec<&Entity> = u.entities.iter().collect();
+    if entities.is_empty() {
+        return None;
+    }
+    let mut pick = 0usize;
+    if let Some(c) = &u.company {
+        pick = entities.iter().position(|e| &e.name == c).unwrap_or(0);
+    }
+    if matches!(u.intent, Intent::Acquisition | Intent::Stake) && entities.len() > 1 {
+        static OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+            crate::util::regex(r"(?i)\b(?:for|in|into|of|buy|buying|bought|acquire|acquiring|acquired|purchase|purchased|sold|sell|selling)\s+(?:the\s+)?$")
+                .expect("static")
+        });
+        let q = u.question_text.to_lowercase();
+        if let Some(i) = entities.iter().position(|e| {
+            q.find(&e.typed.to_lowercase())
+                .is_some_and(|at| OBJECT.is_match(&q[..at]))
+        }) {
+            pick = i;
+        }
+    }
+    let subject = entities[pick].name.clone();
+    let others = entities
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != pick)
+        .map(|(_, e)| e.name.clone())
+        .collect();
+    Some((subject, others))
+}
+
+fn request<'a>(u: &'a Understood, subject: &'a str, others: &'a [String]) -> reader::Request<'a> {
+    reader::Request {
+        intent: u.intent,
+        want: u.want,
+        subject,
+        others,
+        round: u.round,
+        period: u.period.as_ref(),
+        amount: crate::facts::money::find_amounts(&u.question_text)
+            .into_iter()
+            .next()
+            .map(|m| m.money),
+    }
+}
+
+/// Reads the answer from the passages about `company`, for what the facts do not hold.
+fn reader_answer(
     u: &Understood,
     company: &str,
-    store: &FactStore,
     index: &PassageIndex,
     c: &mut Citations,
 ) -> Result<Option<Draft>> {
-    let cue_words = match u.intent {
-        Intent::Lead => "led by lead investor",
-        Intent::Investors => "investors participation backed",
-        Intent::Amount => "raised million funding",
-        Intent::Valuation => "valued valuation worth",
-        Intent::Total => "total raised to date",
-        Intent::Date => "raised announced",
-        _ => return Ok(None),
-    };
-    let round_words = u.round.map(|r| r.label()).unwrap_or_default();
-    let query = format!("{company} {round_words} {cue_words}");
-    let hits = match index.search_terms(&query, 12) {
-        Ok(h) => h,
-        Err(_) => return Ok(None),
-    };
-    let company_key = key(company);
-    for hit in hits {
-        let about_company = store
-            .article(&hit.article)?
-            .and_then(|a| a.subject)
-            .is_some_and(|s| key(&s) == company_key);
-        let passage_names = key(&hit.passage).contains(&company_key);
-        if !about_company && !passage_names {
-            continue;
-        }
-        // A deal record was read field by field already; an empty field stays unstated.
-        if crate::corpus::is_record(&hit.passage) {
-            continue;
-        }
-        for span in crate::corpus::split_sentences(&hit.passage) {
-            let sentence = span.text(&hit.passage);
-            if !sentence_answers(u, sentence, about_company, &company_key) {
-                continue;
-            }
-            let n = c.hit(&hit, Some((span.start, span.end)));
-            let source = hit.source.clone().unwrap_or_else(|| hit.title.clone());
-            // State the figure in the usual form before quoting it.
-            let figure = stated_figure(u.intent, sentence);
-            let lead_in = match (u.intent, figure) {
-                (Intent::Total, Some(f)) => {
-                    format!("{company} has raised {f} in total, according to {source}")
-                }
-                (Intent::Amount, Some(f)) => format!("{company} raised {f}, according to {source}"),
-                (Intent::Valuation, Some(f)) => {
-                    format!("{company} was valued at {f}, according to {source}")
-                }
-                _ => format!("I have no structured fact for that, but {source} says"),
-            };
-            return Ok(Some(Draft {
-                answered: true,
-                text: format!("{lead_in}: \"{sentence}\"{}", cite(n)),
-                basis: Basis::Passages,
-                groups: Vec::new(),
-                suggestions: Vec::new(),
-            }));
-        }
-    }
-    Ok(None)
-}
-
-/// The figure of the asked kind in a sentence, written the usual way ("$68 million").
-fn stated_figure(intent: Intent, sentence: &str) -> Option<String> {
-    let wanted = match intent {
-        Intent::Total => "total",
-        Intent::Amount => "round",
-        Intent::Valuation => "valuation",
-        _ => return None,
-    };
-    let mentions = crate::facts::money::find_amounts(sentence);
-    let kinds = crate::facts::money_kinds(sentence);
-    mentions
+    let others: Vec<String> = u
+        .entities
         .iter()
-        .zip(kinds)
-        .find(|(_, k)| *k == wanted)
-        .map(|(m, _)| format!("{}{}", m.qualifier.words(), m.money))
+        .filter(|e| key(&e.name) != key(company))
+        .map(|e| e.name.clone())
+        .collect();
+    let req = request(u, company, &others);
+    let Some(r) = reader::read(index, &req)? else {
+        return Ok(None);
+    };
+    let n = c.hit(&r.hit, Some(r.span));
+    let source = r.hit.source.clone().unwrap_or_else(|| r.hit.title.clone());
+    let sentence = &r.hit.passage[r.span.0..r.span.1];
+    let claim = reading_claim(u, company, &r.value);
+    let hedge = if r.hedged && u.intent != Intent::Status {
+        " (reported, not confirmed)"
+    } else {
+        ""
+    };
+    Ok(Some(Draft {
+        answered: true,
+        closest: false,
+        text: format!(
+            "{claim}{hedge}, according to {source}: \"{}\"{}",
+            sentence.trim(),
+            cite(n)
+        ),
+        basis: Basis::Passages,
+        groups: Vec::new(),
+        suggestions: Vec::new(),
+    }))
 }
 
-fn sentence_answers(
-    u: &Understood,
-    sentence: &str,
-    about_company: bool,
-    company_key: &str,
-) -> bool {
-    let names_company = key(sentence).contains(company_key);
-    static REFERS: LazyLock<Regex> = LazyLock::new(|| {
-        crate::util::regex(r"(?i)\b(?:it|its|the\s+(?:[\w\-]+\s+){0,2}?(?:company|startup|firm|business)(?:'s|’s)?)\b").expect("static")
-    });
-    let refers = names_company || about_company && REFERS.is_match(sentence);
-    if !refers {
-        return false;
-    }
-    let types = crate::facts::extract_round_types(sentence);
-    // A total to date seldom names the round that brought it there.
-    if let Some(r) = u.round.filter(|_| u.intent != Intent::Total) {
-        if !types.contains(&r) || types.iter().any(|t| *t != r) {
-            return false;
+/// One clause that states the value read, in the words of the question's intent.
+fn reading_claim(u: &Understood, company: &str, value: &str) -> String {
+    let round = u
+        .round
+        .map(|r| format!("{} {}", possessive(company), r.label()))
+        .unwrap_or_else(|| format!("{} round", possessive(company)));
+    match (u.intent, u.want) {
+        (Intent::Lead, _) => format!("{value} led {round}"),
+        (Intent::Investors, _) => format!("{value} invested in {round}"),
+        (Intent::Amount | Intent::History, _) => format!("{company} raised {value}"),
+        (Intent::Valuation, _) => format!("{company} was valued at {value}"),
+        (Intent::Total, _) => format!("{company} has raised {value} in total"),
+        (Intent::Date, _) => format!("{round}: {value}"),
+        (Intent::Round, _) => format!("{company} raised {}", article_for(value)),
+        (Intent::Status, _) => format!("{round}: {value}"),
+        (Intent::Acquisition, Some(Want::Who)) => format!("{value} bought {company}"),
+        (Intent::Acquisition, Some(Want::When)) => format!("The deal for {company}: {value}"),
+        (Intent::Acquisition, _) => format!("The price for {company}: {value}"),
+        (Intent::Ipo, Some(Want::PerShare)) => {
+            format!("{} IPO price: {value}", possessive(company))
         }
+        (Intent::Ipo, Some(Want::Place)) => format!("{company} lists on the {value}"),
+        (Intent::Ipo, Some(Want::Who)) => format!("{} listing: {value}", possessive(company)),
+        (Intent::Ipo, Some(Want::Valuation)) => {
+            format!("{} listing valued it at {value}", possessive(company))
+        }
+        (Intent::Ipo, Some(Want::When)) => format!("{} listing: {value}", possessive(company)),
+        (Intent::Ipo, _) => format!("{company} raised {value} in its listing"),
+        (Intent::Stake, Some(Want::Who)) => format!("{value} bought the stake in {company}"),
+        (Intent::Stake, Some(Want::Percent)) => format!("The stake in {company}: {value}"),
+        (Intent::Stake, _) => format!("The price of the stake in {company}: {value}"),
+        (Intent::Debt, Some(Want::Who)) => format!("{} lenders: {value}", possessive(company)),
+        (Intent::Debt, Some(Want::Rate)) => format!("{} debt carries {value}", possessive(company)),
+        (Intent::Debt, Some(Want::When)) => format!("{} debt: {value}", possessive(company)),
+        (Intent::Debt, _) => format!("{} debt financing: {value}", possessive(company)),
+        _ => format!("{company}: {value}"),
     }
-    let kinds = crate::facts::money_kinds(sentence);
-    match u.intent {
-        Intent::Lead => LEAD_CUE.is_match(sentence),
-        Intent::Investors => INVESTOR_CUE.is_match(sentence),
-        Intent::Amount => kinds.contains(&"round"),
-        Intent::Valuation => kinds.contains(&"valuation"),
-        Intent::Total => kinds.contains(&"total"),
-        _ => false,
+}
+
+/// Answers from the passages, or says what is not known and cites the closest source.
+fn read_or_decline(
+    u: &Understood,
+    subject: &str,
+    others: &[String],
+    index: &PassageIndex,
+    c: &mut Citations,
+) -> Result<Draft> {
+    let mut u2 = u.clone();
+    u2.entities
+        .retain(|e| others.contains(&e.name) || e.name == subject);
+    if let Some(d) = reader_answer(&u2, subject, index, c)? {
+        return Ok(d);
+    }
+    let what = unread_what(u);
+    let req = request(u, subject, others);
+    let mut d = Draft::no(format!("My sources don't state {what} for {subject}."));
+    if let Some(near) = reader::closest(index, &req)? {
+        let n = c.hit(&near.hit, Some(near.span));
+        let source = near
+            .hit
+            .source
+            .clone()
+            .unwrap_or_else(|| near.hit.title.clone());
+        d.text
+            .push_str(&format!(" The closest source is {source}{}.", cite(n)));
+        d.closest = true;
+    }
+    Ok(d)
+}
+
+/// What an unanswered question asked for, for the reply that says it is not known.
+fn unread_what(u: &Understood) -> &'static str {
+    match (u.intent, u.want) {
+        (Intent::Lead, _) => "a lead investor",
+        (Intent::Investors, _) => "investors",
+        (Intent::Amount | Intent::History, _) => "an amount raised",
+        (Intent::Valuation, _) | (_, Some(Want::Valuation)) => "a valuation",
+        (Intent::Total, _) => "a total raised",
+        (Intent::Date, _) | (_, Some(Want::When)) => "a date",
+        (Intent::Round, _) => "which round it was",
+        (Intent::Status, _) => "whether the deal has closed",
+        (Intent::Acquisition, Some(Want::Who)) => "a buyer",
+        (Intent::Acquisition, _) => "a price",
+        (Intent::Ipo, Some(Want::PerShare)) => "an IPO share price",
+        (Intent::Ipo, Some(Want::Place)) => "an exchange",
+        (Intent::Ipo, Some(Want::Who)) => "who handled the listing",
+        (Intent::Ipo, _) => "IPO proceeds",
+        (Intent::Stake, Some(Want::Who)) => "who bought the stake",
+        (Intent::Stake, Some(Want::Percent)) => "the size of a stake",
+        (Intent::Stake, _) => "a price for the stake",
+        (Intent::Debt, Some(Want::Who)) => "a lender",
+        (Intent::Debt, Some(Want::Rate)) => "an interest rate",
+        (Intent::Debt, _) => "a debt amount",
+        _ => "that",
     }
 }
 

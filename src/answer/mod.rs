@@ -4,6 +4,7 @@ pub mod ask;
 pub mod group;
 pub mod names;
 pub mod question;
+pub mod reader;
 pub mod reply;
 
 use serde::Serialize;

@@ -34,13 +34,23 @@ pub enum Intent {
     Portfolio,
     /// The largest rounds in a period.
     Largest,
+    /// An acquisition: buyer, price, date.
+    Acquisition,
+    /// A listing: price per share, amount raised, exchange, valuation, date.
+    Ipo,
+    /// A stake bought or sold: buyer, seller, percentage, price.
+    Stake,
+    /// Debt: facilities, loans, notes, bonds; lender, amount, rate.
+    Debt,
+    /// Whether a reported deal has closed, or is only talked about.
+    Status,
     /// Not recognised.
     Unknown,
 }
 
 impl Intent {
     /// Every intent, for reports.
-    pub const ALL: [Intent; 11] = [
+    pub const ALL: [Intent; 16] = [
         Intent::Lead,
         Intent::Investors,
         Intent::Amount,
@@ -51,6 +61,11 @@ impl Intent {
         Intent::Total,
         Intent::Portfolio,
         Intent::Largest,
+        Intent::Acquisition,
+        Intent::Ipo,
+        Intent::Stake,
+        Intent::Debt,
+        Intent::Status,
         Intent::Unknown,
     ];
 
@@ -67,9 +82,47 @@ impl Intent {
             Intent::Total => "total",
             Intent::Portfolio => "portfolio",
             Intent::Largest => "largest",
+            Intent::Acquisition => "acquisition",
+            Intent::Ipo => "ipo",
+            Intent::Stake => "stake",
+            Intent::Debt => "debt",
+            Intent::Status => "status",
             Intent::Unknown => "unknown",
         }
     }
+
+    /// Events other than funding rounds, which the facts store does not hold.
+    pub fn is_event(self) -> bool {
+        matches!(
+            self,
+            Intent::Acquisition | Intent::Ipo | Intent::Stake | Intent::Debt | Intent::Status
+        )
+    }
+}
+
+/// The kind of value a question wants back, whatever the event: "who" bought, "how much" was
+/// paid, "what %" was sold, "when" it closes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Want {
+    /// An amount of money (a price, a round's size, proceeds).
+    Money,
+    /// A price per share.
+    PerShare,
+    /// Names: investors, buyers, lenders, bookrunners.
+    Who,
+    /// A date.
+    When,
+    /// A percentage of a company.
+    Percent,
+    /// An interest rate or coupon.
+    Rate,
+    /// An exchange or market.
+    Place,
+    /// A valuation.
+    Valuation,
+    /// Whether the deal has closed.
+    Status,
 }
 
 /// How a name in the question was matched.
@@ -131,8 +184,32 @@ pub struct Understood {
     pub unknown_investor: Option<String>,
     /// "latest", "most recent": only the newest round.
     pub latest: bool,
-    /// The question asks about an IPO or acquisition, which fundbot does not track.
+    /// The question asks about something other than funding (revenue, staff), which fundbot
+    /// does not track.
     pub not_a_round: Option<String>,
+    /// The kind of value asked for.
+    pub want: Option<Want>,
+    /// Names found in the articles' text rather than the facts store, with how they matched.
+    pub entities: Vec<Entity>,
+    /// Runs of question words that matched nothing known, longest first: candidates for names
+    /// the facts store lacks but the articles may hold.
+    #[serde(skip)]
+    pub free_phrases: Vec<String>,
+    /// The question as read (quotes and apostrophes made plain).
+    #[serde(skip)]
+    pub question_text: String,
+}
+
+/// A name in the question, as linked to what the corpus knows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entity {
+    /// The name as the articles spell it.
+    pub name: String,
+    /// What was typed.
+    pub typed: String,
+    /// "store" (a company or investor in the facts store), "alias", "initials", "corpus" (a
+    /// name the articles use) or "context" (the previous question's company).
+    pub matched: &'static str,
 }
 
 fn re(p: &str) -> Regex {
@@ -197,10 +274,65 @@ static HISTORY: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static NOT_ROUND: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:revenue|revenues|profit|profits|employees|headcount|ceo|founders?)\b")
+});
+static STAKE_Q: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:ipo|initial\s+public\s+offering|go(?:ing|es)?\s+public|went\s+public|listing|listed|acquisition|acquired|acquire|bought|buyout|merger|revenue|revenues|profit|profits|employees|headcount|ceo|founders?)\b",
+        r"\bstakes?\b|\bhow\s+much\s+of\b|\bown(?:s|ed)?\b|\bownership\b|\bshareholding\b|\bholding\s+in\b|\bper\s?cent\b|%|\bpercentage\b|\btender\s+offer\b|\bsecondary\s+sale\b",
     )
 });
+static IPO_Q: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bipo\b|\binitial\s+public\s+offering\b|\bgo(?:es|ing)?\s+public\b|\bwent\s+public\b|\blist(?:ing|ed)?\b|\bdebut(?:ed|s)?\b|\bflotation\b|\bper\s+(?:share|ads)\b|\bbookrunners?\b|\bunderwriters?\b|\bspac\b|\bblank[\s\-]check\b|\bstart(?:ed)?\s+trading\b|\bstock\s+exchange\b",
+    )
+});
+static ACQUISITION_Q: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bacquir\w*|\bacquisition\b|\bbought\b|\bbuy(?:s|ing)?\b|\bpurchas\w*|\bpa(?:y|id|ying|ys)\b|\btake-?over\b|\bmerg(?:er|ing|ed|e)\b|\bsold\s+to\b|\bsell(?:s|ing)?\s+to\b",
+    )
+});
+static DEBT_Q: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bdebt\b|\bloans?\b|\bborrow\w*|\blend(?:er|ers|ing|s)?\b|\blent\b|\bcredit\b|\bfacility\b|\bnotes?\b|\bbonds?\b|\bconvertible\b|\bcoupon\b|\binterest\b|\bmaturity\b|\bncds?\b|\bdebentures?\b|\bsecuriti[sz]ed\b",
+    )
+});
+static STATUS_Q: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bclosed\b.*\byet\b|\byet\b.*\bclosed?\b|\brumou?r\b|\bjust\s+(?:a\s+)?(?:report|talk)|\bconfirm(?:ed)?\b.*\bor\b|\bactually\s+closed\b|\bofficial\s+yet\b",
+    )
+});
+static RATE_Q: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\binterest\b|\bcoupon\b|\brate\b|\byield\b"));
+static PER_SHARE_Q: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bper\s+(?:share|ads)\b|\ba\s+share\b|\bshare\s+price\b|\bprice(?:d)?\b.*\bipo\b|\bipo\b.*\bprice(?:d)?\b|\bpriced?\s+at\b",
+    )
+});
+static WHO_Q: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bwho(?:'s|\s+is|\s+are|\s+was|\s+were)?\b|\bwhom\b|\b(?:which|what)\s+(?:company|companies|firm|firms|bank|banks|lender|lenders|investor|investors|spac|blank[\s\-]check(?:\s+company)?|buyer|acquirer|fund|funds)\b|\bbookrunners?\b|\bunderwriters?\b|\blenders?\b|\bbuyer\b|\bacquirer\b",
+    )
+});
+static WHEN_Q: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bwhen(?:'s)?\b|\bwhat\s+(?:date|day|month|year)\b|\bwhich\s+(?:date|day|month|year)\b|\b(?:supposed|expected|meant|due|set)\s+to\s+close\b",
+    )
+});
+static PLACE_Q: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\bwhere\b|\b(?:which|what)\s+(?:exchange|market|bourse)\b"));
+static PERCENT_Q: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bwhat\s+(?:stake|%|percent|percentage|share)\b|\bhow\s+(?:big|large|much)\s+(?:a|of\s+a|was\s+the|is\s+the)?\s*stake\b|\bhow\s+much\s+of\b|%|\bper\s?cent\b|\bpercentage\b|\bstake\b.*\bhow\s+big\b|\bwhat\b.*\bbuy\s+in\b",
+    )
+});
+static MONEY_Q: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bhow\s+much\b|\bhow\s+big\b|\bprice\b|\bpa(?:y|id|ying)\b|\bsize\b|\bamount\b|\bproceeds\b|\braise[ds]?\b|\bcost\b|\bworth\s+of\b|\bdeal\s+value\b|\bfor\s+how\s+much\b",
+    )
+});
+/// "how much had X raised before ...": money raised up to a point, a total.
+static RAISED_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\bhad\b.*\braised\b|\braised\b.*\b(?:before|prior\s+to)\b"));
 static EXCLUDE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:besides|except|excluding|apart\s+from|other\s+than|aside\s+from|beyond|in\s+addition\s+to|along\s+with|alongside|apart|bar)\s+",
@@ -522,6 +654,130 @@ const STOPWORDS: &[&str] = &[
     "ever",
     "inc",
     "ltd",
+    "pay",
+    "paid",
+    "paying",
+    "pays",
+    "buy",
+    "buys",
+    "buying",
+    "bought",
+    "acquire",
+    "acquired",
+    "acquires",
+    "acquiring",
+    "acquisition",
+    "purchase",
+    "purchased",
+    "sell",
+    "sold",
+    "selling",
+    "sale",
+    "merge",
+    "merging",
+    "merger",
+    "takeover",
+    "ipo",
+    "listing",
+    "list",
+    "listed",
+    "public",
+    "trading",
+    "trade",
+    "start",
+    "started",
+    "shares",
+    "share",
+    "stake",
+    "own",
+    "owns",
+    "ownership",
+    "percent",
+    "percentage",
+    "borrow",
+    "borrowed",
+    "lend",
+    "lent",
+    "lender",
+    "lenders",
+    "loans",
+    "credit",
+    "facility",
+    "revolving",
+    "bonds",
+    "bond",
+    "interest",
+    "rate",
+    "coupon",
+    "maturity",
+    "proceeds",
+    "offering",
+    "bookrunners",
+    "underwriters",
+    "spac",
+    "blank",
+    "check",
+    "report",
+    "reported",
+    "reportedly",
+    "reports",
+    "said",
+    "says",
+    "rumor",
+    "rumour",
+    "talks",
+    "seeking",
+    "putting",
+    "target",
+    "supposed",
+    "expected",
+    "meant",
+    "really",
+    "actually",
+    "yet",
+    "still",
+    "cost",
+    "terms",
+    "provided",
+    "provide",
+    "split",
+    "including",
+    "going",
+    "articles",
+    "article",
+    "sources",
+    "set",
+    "per",
+    "mil",
+    "mn",
+    "bn",
+    "crore",
+    "cr",
+    "where",
+    "end",
+    "up",
+    "get",
+    "getting",
+    "cash",
+    "again",
+    "number",
+    "pre-money",
+    "post-money",
+    "exactly",
+    "securitised",
+    "securitized",
+    "brand",
+    "looking",
+    "officially",
+    "deal",
+    "deals",
+    "total",
+    "close",
+    "differ",
+    "different",
+    "numbers",
+    "seeing",
+    "new",
 ];
 
 fn is_stopword(word: &str) -> bool {
@@ -591,6 +847,10 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
         latest: false,
         unknown_investor: None,
         not_a_round: NOT_ROUND.find(&lower).map(|m| m.as_str().to_string()),
+        want: None,
+        entities: Vec::new(),
+        free_phrases: Vec::new(),
+        question_text: text.clone(),
     };
 
     // Round and period words are set aside before names are looked for.
@@ -642,7 +902,9 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
     u.latest =
         LATEST.is_match(&lower) && !lower.contains("last year") && !lower.contains("last month");
 
-    u.intent = if PORTFOLIO.is_match(&lower) {
+    u.intent = if let Some(event) = event_intent(&lower) {
+        event
+    } else if PORTFOLIO.is_match(&lower) {
         static LED: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:lead|led|co-lead|co-led)\b"));
         u.lead_only = LED.is_match(&lower) && !lower.contains("invest");
         Intent::Portfolio
@@ -672,6 +934,13 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
     } else {
         Intent::Unknown
     };
+
+    u.want = want(&lower, u.intent);
+    // A debt question's "loan" or "notes" names the event, not a round to filter by.
+    if u.intent.is_event() && matches!(u.round, Some(RoundType::Debt | RoundType::ConvertibleNote))
+    {
+        u.round = None;
+    }
 
     // "besides Alibaba": an investor to leave out.
     if let Some(m) = EXCLUDE.find(&lower) {
@@ -805,6 +1074,7 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
             }
         }
     }
+    u.free_phrases = unmatched.clone();
     let first_unmatched = unmatched
         .into_iter()
         .find(|n| n.chars().any(char::is_alphabetic));
@@ -832,6 +1102,65 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
         u.intent = Intent::History;
     }
     u
+}
+
+/// Questions about events other than a funding round, and about totals phrased as "had raised
+/// before": the intent their words give, or `None` for the usual round questions.
+fn event_intent(lower: &str) -> Option<Intent> {
+    if RAISED_BEFORE.is_match(lower) {
+        return Some(Intent::Total);
+    }
+    let funding_words = ["raise", "funding", "money", "capital"]
+        .iter()
+        .any(|w| lower.contains(w));
+    if TOTAL.is_match(lower) && funding_words || PORTFOLIO.is_match(lower) {
+        return None;
+    }
+    static DEBT_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"\bdebt\b|\bloans?\b|\bborrow\w*|\blend\w*|\blent\b|\bcredit\b|\bfacility\b|\bbonds?\b|\binterest\b|\bcoupon\b|\bncds?\b|\bdebentures?\b|\bsecuriti[sz]ed\b",
+        )
+    });
+    if STATUS_Q.is_match(lower) {
+        Some(Intent::Status)
+    } else if STAKE_Q.is_match(lower) {
+        Some(Intent::Stake)
+    } else if IPO_Q.is_match(lower) {
+        Some(Intent::Ipo)
+    } else if DEBT_NOUN.is_match(lower) {
+        Some(Intent::Debt)
+    } else if ACQUISITION_Q.is_match(lower) {
+        Some(Intent::Acquisition)
+    } else if DEBT_Q.is_match(lower) {
+        Some(Intent::Debt)
+    } else {
+        None
+    }
+}
+
+/// The kind of value an event question asks for.
+fn want(lower: &str, intent: Intent) -> Option<Want> {
+    let money = || MONEY_Q.is_match(lower) && !lower.contains("how much of");
+    Some(match intent {
+        Intent::Status => Want::Status,
+        Intent::Stake if WHO_Q.is_match(lower) => Want::Who,
+        Intent::Stake if PERCENT_Q.is_match(lower) && !money() => Want::Percent,
+        Intent::Stake if money() => Want::Money,
+        Intent::Stake => Want::Percent,
+        _ if intent.is_event() && WHEN_Q.is_match(lower) => Want::When,
+        Intent::Ipo if PLACE_Q.is_match(lower) => Want::Place,
+        Intent::Ipo if WHO_Q.is_match(lower) => Want::Who,
+        Intent::Ipo if PER_SHARE_Q.is_match(lower) => Want::PerShare,
+        Intent::Ipo if VALUATION.is_match(lower) => Want::Valuation,
+        Intent::Ipo => Want::Money,
+        Intent::Acquisition if money() => Want::Money,
+        Intent::Acquisition if VALUATION.is_match(lower) => Want::Money,
+        Intent::Acquisition => Want::Who,
+        Intent::Debt if RATE_Q.is_match(lower) => Want::Rate,
+        Intent::Debt if WHO_Q.is_match(lower) || lower.contains("from whom") => Want::Who,
+        Intent::Debt => Want::Money,
+        _ => return None,
+    })
 }
 
 /// Words that carry the intent, for fixing one-letter slips ("totl", "valuted", "invsted").

@@ -1422,10 +1422,10 @@ fn led_company(text: &str) -> Option<String> {
 
 /// An investor named in a sentence.
 #[derive(Debug, Clone, PartialEq)]
-struct InvestorCue {
-    name: String,
-    role: Role,
-    pos: usize,
+pub(crate) struct InvestorCue {
+    pub(crate) name: String,
+    pub(crate) role: Role,
+    pub(crate) pos: usize,
 }
 
 static LEAD_BY: LazyLock<Regex> = LazyLock::new(|| {
@@ -1476,7 +1476,7 @@ static PARTICIPANTS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("participants-before regex")
 });
 
-fn investor_cues(text: &str) -> Vec<InvestorCue> {
+pub(crate) fn investor_cues(text: &str) -> Vec<InvestorCue> {
     let mut cues = Vec::new();
     let mut push = |names: Vec<String>, role: Role, pos: usize| {
         for name in names {

@@ -12,7 +12,7 @@ pub mod names;
 mod records;
 
 pub mod store;
-mod text;
+pub(crate) mod text;
 
 use std::fmt;
 
@@ -27,6 +27,23 @@ pub fn extract_round_types(text: &str) -> Vec<RoundType> {
         .into_iter()
         .map(|t| t.kind)
         .collect()
+}
+
+/// The investors a sentence names, with their role by cue ("led by X", "Y also joined"), in
+/// the order the cues occur.
+pub fn investors_named(text: &str) -> Vec<(String, Role)> {
+    let mut cues = extract::investor_cues(text);
+    cues.sort_by_key(|c| c.pos);
+    let mut out: Vec<(String, Role)> = Vec::new();
+    for c in cues {
+        if !out
+            .iter()
+            .any(|(n, _)| names::key(n) == names::key(&c.name))
+        {
+            out.push((c.name, c.role));
+        }
+    }
+    out
 }
 
 /// What each amount of money in `text` stands for: "round", "valuation", "total" or "other".

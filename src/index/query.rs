@@ -63,6 +63,41 @@ pub fn plain_terms_query(index: &Index, fields: Fields, text: &str) -> Result<Bo
     Ok(Box::new(BooleanQuery::new(clauses)))
 }
 
+/// A query that needs every word of `text` (in the text or the title), for checking whether the
+/// articles use a name at all. Only function words: a query that finds nothing.
+pub fn all_terms_query(index: &Index, fields: Fields, text: &str) -> Result<Box<dyn Query>> {
+    let text = clip(text);
+    let mut text_an = index.tokenizer_for_field(fields.text)?;
+    let mut stream = text_an.token_stream(text);
+    let mut words = Vec::new();
+    while let Some(token) = stream.next() {
+        if words.len() < MAX_TERMS && !words.contains(&token.text) {
+            words.push(token.text.clone());
+        }
+    }
+    if words.is_empty() {
+        return Ok(Box::new(tantivy::query::EmptyQuery));
+    }
+    let clauses: Vec<(Occur, Box<dyn Query>)> = words
+        .iter()
+        .map(|w| {
+            let either: Vec<(Occur, Box<dyn Query>)> = [fields.text, fields.title]
+                .iter()
+                .map(|f| {
+                    let q: Box<dyn Query> = Box::new(TermQuery::new(
+                        Term::from_field_text(*f, w),
+                        IndexRecordOption::Basic,
+                    ));
+                    (Occur::Should, q)
+                })
+                .collect();
+            let q: Box<dyn Query> = Box::new(BooleanQuery::new(either));
+            (Occur::Must, q)
+        })
+        .collect();
+    Ok(Box::new(BooleanQuery::new(clauses)))
+}
+
 fn clip(text: &str) -> &str {
     if text.len() <= MAX_QUERY_BYTES {
         return text;

@@ -1,0 +1,720 @@
+//! Reading an answer straight from the passages, for what the facts store does not hold: an
+//! acquisition's price, an IPO's share price, a stake, a loan's lender, or a round the extractor
+//! missed.
+//!
+//! The reader works the way a person skims: it finds the passages that name the company (or,
+//! in an article about it, say "the company"), keeps the sentences whose wording fits the
+//! question (a cue for the event asked about, the round and period asked about), and reads the
+//! typed value the question wants from the best of them: an amount of money near the cue, a
+//! percentage, a date, the names in an investor role. It answers only when it found that value;
+//! otherwise it says nothing and the caller declines.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::question::{Intent, Period, Want};
+use crate::corpus::split_sentences;
+use crate::error::Result;
+use crate::facts::dates::find_dates;
+use crate::facts::money::{find_amounts, Money, MoneyMention};
+use crate::facts::names::key;
+use crate::facts::{self, Role, RoundType};
+use crate::index::{Hit, PassageIndex};
+
+/// What to read.
+#[derive(Debug, Clone)]
+pub struct Request<'a> {
+    /// What is asked.
+    pub intent: Intent,
+    /// The kind of value wanted, for events.
+    pub want: Option<Want>,
+    /// The company the question is about, as the articles spell it.
+    pub subject: &'a str,
+    /// Other names in the question (a buyer, an investor, a lender).
+    pub others: &'a [String],
+    /// The round asked about.
+    pub round: Option<RoundType>,
+    /// The period asked about.
+    pub period: Option<&'a Period>,
+    /// An amount the question names ("who led Acme's $40m round").
+    pub amount: Option<Money>,
+}
+
+/// A value read from one sentence of a passage.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    /// The value, as the article states it ("$14.50", "Harbor Lane and Juniper Row").
+    pub value: String,
+    /// The passage.
+    pub hit: Hit,
+    /// Byte range of the stating sentence in the passage.
+    pub span: (usize, usize),
+    /// The sentence reports talks or sources rather than a closed deal.
+    pub hedged: bool,
+}
+
+/// The closest passage about the subject, when nothing answers: shown as "closest source".
+#[derive(Debug, Clone)]
+pub struct Closest {
+    /// The passage.
+    pub hit: Hit,
+    /// Byte range of its best sentence.
+    pub span: (usize, usize),
+}
+
+fn re(p: &str) -> Regex {
+    crate::util::regex(p).expect("static regex")
+}
+
+static REFERS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:it|its|it's|the\s+(?:[\w\-]+\s+){0,3}?(?:company|startup|start-up|firm|business|platform|group|unicorn|app|lender|maker|developer|provider|operator|bank|fintech|retailer|marketplace|giant|outfit|venture))\b",
+    )
+});
+
+/// Talks, sources and plans rather than a closed deal.
+static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:in\s+(?:advanced\s+|early\s+|final\s+)?talks|people\s+(?:familiar|close|with\s+knowledge)|reportedly|(?:is|are|was|were)\s+said\s+to|according\s+to\s+(?:a\s+|the\s+)?(?:report|sources|people|media)|sources\s+(?:said|say|told)|(?:is|are)\s+seeking|seeks\s+to|could\s+value|would\s+value|has\s+not\s+(?:yet\s+)?closed|yet\s+to\s+close|not\s+yet\s+(?:closed|final)|unconfirmed|rumou?r\w*|is\s+looking\s+to\s+raise|in\s+discussions?|negotiat\w+|considering)\b",
+    )
+});
+
+static CLOSED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:closed|completed|finali[sz]ed|has\s+raised|have\s+raised|announced|confirmed)\b")
+});
+
+static LEAD_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:co-?led|led|leads|leading|co-?lead|lead\s+investors?|headed|spearheaded|anchored)\b",
+    )
+});
+static INVEST_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:invest\w*|backers?|backed|participat\w*|joined|from|including|led|co-led|shareholders?|funded)\b",
+    )
+});
+static RAISE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:rais\w+|secur\w+|clos\w+|land\w*|bag\w*|receiv\w+|got|gets|pull\w*\s+in|nabb?\w*|snagg?\w*|fundrais\w*|funding|round|financing|investment|injection|tranche|invest\w*|capital|backing)\b",
+    )
+});
+static VALUATION_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:valu\w+|worth|pre-money|post-money|market\s+(?:cap\w*|value))\b")
+});
+static TOTAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:total\w*|to\s+date|so\s+far|in\s+all|altogether|cumulative\w*|bringing|brings|taking|takes|overall|since\s+(?:its\s+)?(?:founding|inception|launch))\b",
+    )
+});
+static ACQUISITION_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:acqui\w+|buy\w*|bought|purchas\w+|takeover|take\s+over|took\s+over|merg\w+|pa(?:y|id|ying|ys)|sold|sell\w*|sale|deal|transaction)\b",
+    )
+});
+static IPO_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:IPO|initial\s+public\s+offering|listing|listed|lists?|debut\w*|priced|pricing|per\s+share|a\s+share|per\s+ADS|ADSs?|float\w*|trading|trade|exchange|Nasdaq|NYSE|SPAC|blank[\s\-]check|merg\w+|combination|go(?:ing|es)?\s+public|went\s+public|offering|bookrunn\w+|underwrit\w+)\b",
+    )
+});
+static STAKE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:stakes?|shares?|per\s?cent|percent|holding|own\w*|tender|shareholding|equity)\b|%",
+    )
+});
+static DEBT_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:debt|loans?|credit|facilit\w+|notes?|bonds?|convertible|debentures?|NCDs?|borrow\w*|lend\w*|lent|securiti[sz]\w+|FIDC|coupon|interest|maturity|matur\w+|financing)\b",
+    )
+});
+static RATE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:interest|coupon|rate|yield|annual\w*|a\s+year|per\s+annum|per\s+year|bearing)\b")
+});
+static PER_SHARE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:per|a|each)\s+(?:share|ADS|American\s+depositary\s+(?:share|receipt))|^\s*apiece",
+    )
+});
+static PERCENT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b\d+(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b)"));
+static STAKE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:controlling|majority|minority|significant|strategic)\s+(?:stake|interest|shareholding)\b",
+    )
+});
+static EXCHANGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:Nasdaq(?:\s+(?:Global\s+Select\s+Market|Global\s+Market|Stock\s+Market|Capital\s+Market))?|NYSE(?:\s+American)?|(?:[A-Z][a-z]+\s+){1,3}Stock\s+Exchange|Mothers|SGX|HKEX|Euronext(?:\s+[A-Z][a-z]+)?|ASX|TASE|KOSDAQ|KOSPI|STAR\s+Market|ChiNext|AIM)\b",
+    )
+});
+static CLOSING_WHEN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:close|closing|completion|complete|completed|finali[sz]ed?)\b[^.;]{0,40}?\b(?P<when>(?:in|by|during|before|within)\s+(?:the\s+)?(?:(?:first|second|third|fourth|last)\s+(?:quarter|half)|Q[1-4]|[1-4]Q|early|mid|late|end\s+of|(?:January|February|March|April|May|June|July|August|September|October|November|December))[^.;,]{0,25})",
+    )
+});
+
+// Role patterns for buyers, sellers, lenders and bookrunners.
+static ACQUIRED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:acquired|bought|purchased|taken\s+over|snapped\s+up|sold)\s+(?:\w+\s+){0,3}?(?:by|to)\s+",
+    )
+});
+static BUYER_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\s(?:has\s+|have\s+|had\s+|will\s+|would\s+|is\s+to\s+|to\s+|agreed\s+to\s+|has\s+agreed\s+to\s+|plans\s+to\s+|is\s+set\s+to\s+|completed\s+(?:its|the)\s+|announced\s+(?:its|the|plans\s+to)\s+|is\s+in\s+talks\s+to\s+|said\s+it\s+would\s+|also\s+)?(?:acquire[sd]?|acquiring|buy|buys|bought|buying|purchase[sd]?|purchasing|snap(?:ped)?\s+up|take\s+over|took\s+over|pick(?:ed|s)?\s+up|paid|pays|paying)\b",
+    )
+});
+static ACQUISITION_OF: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:'s|’s)\s+(?:[$€£¥₹\w.,\-]+\s+){0,4}?(?:acquisition|purchase|takeover|buyout)\s+of\b",
+    )
+});
+static BOOKRUNNERS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:bookrunners?|book-?running\s+managers?|underwriters?|global\s+coordinators?|(?:underwritten|managed|arranged)\s+by)\b[^.;]{0,40}?(?:\b(?:are|were|is|was|include|included|including|by)\b|:)\s*",
+    )
+});
+static LENDERS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:lenders?|creditors?|providers?\s+of\s+(?:the\s+)?(?:debt|loan|credit)\w*(?:\s+financing)?)\b[^.;]{0,30}?(?:\b(?:are|were|is|was|include|included|including)\b|:)\s*|\b(?:provided|extended|lent|arranged|financed|underwritten)\s+by\s+|\b(?:loans?|debt|credit|facility|notes|financing)\s+from\s+|\bborrow\w*\s+(?:[$€£¥₹\w.,\-]+\s+){0,4}?from\s+",
+    )
+});
+static MERGE_WITH: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:merg\w+|combin\w+|deal|tie-up)\s+with\s+|\bblank[\s\-]check\s+(?:company|firm|vehicle)\s+|\bSPAC\s+",
+    )
+});
+
+/// Words that find the passages for a question: the cue words of what is asked.
+fn query_words(intent: Intent, want: Option<Want>) -> &'static str {
+    match (intent, want) {
+        (Intent::Lead, _) => "led lead investors round",
+        (Intent::Investors, _) => "investors participation backed round",
+        (Intent::Amount, _) => "raised million funding round",
+        (Intent::Valuation, _) => "valued valuation worth",
+        (Intent::Total, _) => "total raised to date",
+        (Intent::Date, _) => "raised announced",
+        (Intent::Round, _) => "round series seed",
+        (Intent::Acquisition, _) => "acquire acquisition deal bought paid",
+        (Intent::Ipo, Some(Want::Place)) => "list listing exchange ipo",
+        (Intent::Ipo, Some(Want::Who)) => "bookrunners underwriters merger ipo",
+        (Intent::Ipo, _) => "ipo priced share listing raised",
+        (Intent::Stake, _) => "stake shares percent",
+        (Intent::Debt, Some(Want::Rate)) => "interest rate coupon notes",
+        (Intent::Debt, _) => "debt loan credit facility notes",
+        (Intent::Status, _) => "talks reportedly closed round",
+        _ => "raised funding",
+    }
+}
+
+/// The cue a sentence must carry to be read for the question.
+fn cue(intent: Intent, want: Option<Want>) -> &'static Regex {
+    match (intent, want) {
+        (Intent::Lead, _) => &LEAD_CUE,
+        (Intent::Investors, _) => &INVEST_CUE,
+        (Intent::Valuation, _) | (_, Some(Want::Valuation)) => &VALUATION_CUE,
+        (Intent::Total, _) => &TOTAL_CUE,
+        (Intent::Acquisition, _) => &ACQUISITION_CUE,
+        (Intent::Ipo, _) => &IPO_CUE,
+        (Intent::Stake, _) => &STAKE_CUE,
+        (Intent::Debt, _) => &DEBT_CUE,
+        (Intent::Status, _) => &RAISE_CUE,
+        _ => &RAISE_CUE,
+    }
+}
+
+/// A word of text: its folded key and byte range, with whether it is written with a capital.
+struct WordAt {
+    key: String,
+    start: usize,
+    end: usize,
+    capital: bool,
+}
+
+fn words_of(text: &str) -> Vec<WordAt> {
+    static WORD: LazyLock<Regex> =
+        LazyLock::new(|| re(r"[\p{L}\p{N}](?:[\p{L}\p{N}]|[.\-&'’][\p{L}\p{N}])*"));
+    WORD.find_iter(text)
+        .map(|m| {
+            let mut raw = m.as_str();
+            for suffix in ["'s", "’s"] {
+                raw = raw.strip_suffix(suffix).unwrap_or(raw);
+            }
+            WordAt {
+                key: key(raw),
+                start: m.start(),
+                end: m.start() + raw.len(),
+                capital: raw
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_numeric()),
+            }
+        })
+        .filter(|w| !w.key.is_empty())
+        .collect()
+}
+
+/// Keys of a name's words, without trailing legal suffixes ("Acme Robotics Inc." is
+/// ["acme", "robotics"]).
+fn name_keys(name: &str) -> Vec<String> {
+    const TRAILING: &[&str] = &[
+        "inc", "ltd", "llc", "corp", "co", "plc", "gmbh", "ag", "sa", "limited", "holdings",
+        "group", "pvt", "pte", "bv", "nv", "ab", "oy", "se",
+    ];
+    let mut keys: Vec<String> = words_of(name).into_iter().map(|w| w.key).collect();
+    while keys.len() > 1 && keys.last().is_some_and(|k| TRAILING.contains(&k.as_str())) {
+        keys.pop();
+    }
+    keys
+}
+
+/// Where `text` names `name` (whole words, any case): the byte range of the first mention, and
+/// whether it is written with a capital.
+pub fn find_name(text: &str, name: &str) -> Option<(usize, usize, bool)> {
+    let want = name_keys(name);
+    if want.is_empty() {
+        return None;
+    }
+    let joined: String = want.concat();
+    let words = words_of(text);
+    for i in 0..words.len() {
+        // Word by word ("Time Out"), or written as one ("TimeOut", "Jet.com" for "jet com").
+        if i + want.len() <= words.len() && want.iter().zip(&words[i..]).all(|(k, w)| *k == w.key) {
+            let last = &words[i + want.len() - 1];
+            return Some((words[i].start, last.end, words[i].capital));
+        }
+        if want.len() > 1 && words[i].key == joined {
+            return Some((words[i].start, words[i].end, words[i].capital));
+        }
+    }
+    None
+}
+
+fn names(text: &str, name: &str) -> bool {
+    find_name(text, name).is_some()
+}
+
+struct Candidate {
+    score: f32,
+    hit: usize,
+    span: (usize, usize),
+}
+
+/// Finds the asked value in the passages about `req.subject`. `None` when no sentence states it.
+pub fn read(index: &PassageIndex, req: &Request) -> Result<Option<Reading>> {
+    let (hits, candidates) = candidates(index, req)?;
+    for c in candidates {
+        let hit = &hits[c.hit];
+        let sentence = &hit.passage[c.span.0..c.span.1];
+        if let Some(value) = value(req, sentence, hit) {
+            return Ok(Some(Reading {
+                value,
+                hit: hit.clone(),
+                span: c.span,
+                hedged: HEDGE.is_match(sentence),
+            }));
+        }
+    }
+    Ok(None)
+}
+
+/// The best sentence about the subject for the question, whether or not it states the answer.
+pub fn closest(index: &PassageIndex, req: &Request) -> Result<Option<Closest>> {
+    let (hits, candidates) = candidates(index, req)?;
+    Ok(candidates.into_iter().next().map(|c| Closest {
+        hit: hits[c.hit].clone(),
+        span: c.span,
+    }))
+}
+
+fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Candidate>)> {
+    let mut query = format!("{} {}", req.subject, req.others.join(" "));
+    if let Some(r) = req.round {
+        query.push(' ');
+        query.push_str(&r.label());
+    }
+    query.push(' ');
+    query.push_str(query_words(req.intent, req.want));
+    let mut hits = index.search_terms(&query, 40).unwrap_or_default();
+    // Passages that name the company, even when the cue words rank other passages higher.
+    hits.extend(index.search_all_terms(req.subject, 30).unwrap_or_default());
+    let mut seen = std::collections::HashSet::new();
+    hits.retain(|h| seen.insert((h.article.clone(), h.ordinal)));
+    let total = hits.len().max(1) as f32;
+    let cue = cue(req.intent, req.want);
+    let mut out = Vec::new();
+    for (rank, hit) in hits.iter().enumerate() {
+        if crate::corpus::is_record(&hit.passage) {
+            continue;
+        }
+        let title_names = names(&hit.title, req.subject);
+        let passage_types = facts::extract_round_types(&hit.passage);
+        let mut seen_subject = title_names;
+        for span in split_sentences(&hit.passage) {
+            let s = span.text(&hit.passage);
+            let names_subject = names(s, req.subject);
+            let refers = !names_subject && seen_subject && REFERS.is_match(s);
+            seen_subject |= names_subject;
+            if !(names_subject || refers) || !cue.is_match(s) {
+                continue;
+            }
+            let mut score = if names_subject { 6.0 } else { 2.0 };
+            for other in req.others {
+                if names(s, other) {
+                    score += 4.0;
+                } else if names(&hit.passage, other) {
+                    score += 1.0;
+                }
+            }
+            if let Some(r) = req.round {
+                let types = facts::extract_round_types(s);
+                if types.contains(&r) {
+                    score += 4.0;
+                } else if !types.is_empty() {
+                    continue;
+                } else if passage_types.contains(&r) && passage_types.iter().all(|t| *t == r) {
+                    score += 1.0;
+                } else {
+                    continue;
+                }
+            }
+            if let Some(p) = req.period {
+                let dates = find_dates(s, hit.published);
+                if dates
+                    .iter()
+                    .any(|d| in_period(d.date.date, d.date.end(), p))
+                {
+                    score += 3.0;
+                } else if !dates.is_empty() {
+                    continue;
+                } else if hit.published.is_some_and(|d| in_period(d, d, p)) {
+                    score += 1.0;
+                } else {
+                    continue;
+                }
+            }
+            if let Some(asked) = &req.amount {
+                let same = find_amounts(s)
+                    .iter()
+                    .any(|m| close_amounts(&m.money, asked));
+                if same {
+                    score += 3.0;
+                }
+            }
+            score += 1.0 - rank as f32 / total;
+            out.push(Candidate {
+                score,
+                hit: rank,
+                span: (span.start, span.end),
+            });
+        }
+    }
+    out.sort_by(|a, b| b.score.total_cmp(&a.score));
+    Ok((hits, out))
+}
+
+fn in_period(from: chrono::NaiveDate, to: chrono::NaiveDate, p: &Period) -> bool {
+    use chrono::Datelike;
+    match p.month_any_year {
+        Some(m) => from.month() <= m && to.month() >= m && from.year() == to.year(),
+        None => from <= p.to && to >= p.from,
+    }
+}
+
+/// Two amounts the same up to rounding ("3.1m" and "$3.1 million").
+fn close_amounts(a: &Money, b: &Money) -> bool {
+    let (x, y) = (a.amount as f64, b.amount as f64);
+    x > 0.0 && (x - y).abs() / x.max(y) < 0.02
+}
+
+/// The value the question wants, read from one sentence.
+fn value(req: &Request, s: &str, hit: &Hit) -> Option<String> {
+    let not_subject = |n: &String| key(n) != key(req.subject) && !names(req.subject, n);
+    match (req.intent, req.want) {
+        (Intent::Lead, _) => {
+            let leads: Vec<String> = facts::investors_named(s)
+                .into_iter()
+                .filter(|(n, r)| *r == Role::Lead && not_subject(n))
+                .map(|(n, _)| n)
+                .collect();
+            (!leads.is_empty()).then(|| and_list(&leads))
+        }
+        (Intent::Investors, _) => {
+            let all: Vec<String> = facts::investors_named(s)
+                .into_iter()
+                .filter(|(n, _)| not_subject(n))
+                .map(|(n, r)| {
+                    if r == Role::Lead {
+                        format!("{n} (lead)")
+                    } else {
+                        n
+                    }
+                })
+                .collect();
+            (!all.is_empty()).then(|| and_list(&all))
+        }
+        (Intent::Valuation, _) | (_, Some(Want::Valuation)) => {
+            kind_money(s, "valuation").or_else(|| near_money(s, &VALUATION_CUE, false))
+        }
+        (Intent::Total, _) => kind_money(s, "total"),
+        (Intent::Amount | Intent::History, _) => kind_money(s, "round"),
+        (Intent::Date, _) | (_, Some(Want::When)) => when(s, hit),
+        (Intent::Round, _) => facts::extract_round_types(s)
+            .into_iter()
+            .find(|t| *t != RoundType::Unknown)
+            .map(|t| t.label()),
+        (Intent::Status, _) => Some(if HEDGE.is_match(s) {
+            "not closed as far as my sources say: it is reported, not confirmed".to_string()
+        } else if CLOSED.is_match(s) {
+            "closed".to_string()
+        } else {
+            return None;
+        }),
+        (_, Some(Want::PerShare)) => per_share(s),
+        (_, Some(Want::Percent)) => PERCENT
+            .find_iter(s)
+            .filter(|m| {
+                STAKE_CUE.is_match(crate::facts::text::window(
+                    s,
+                    m.start().saturating_sub(80),
+                    m.end() + 80,
+                ))
+            })
+            .map(|m| m.as_str().to_string())
+            .next()
+            .or_else(|| STAKE_WORDS.find(s).map(|m| m.as_str().to_string())),
+        (_, Some(Want::Rate)) => {
+            let rates: Vec<regex::Match> = PERCENT.find_iter(s).collect();
+            nearest(&rates, &RATE_CUE, s).map(|m| m.as_str().to_string())
+        }
+        (_, Some(Want::Place)) => EXCHANGE.find(s).map(|m| m.as_str().to_string()),
+        (Intent::Ipo, Some(Want::Who)) => BOOKRUNNERS
+            .find(s)
+            .map(|m| facts::text::list_after(s, m.end()))
+            .filter(|l| !l.is_empty())
+            .map(|l| and_list(&l))
+            .or_else(|| {
+                MERGE_WITH.find_iter(s).find_map(|m| {
+                    facts::text::name_starting_at(s, m.end())
+                        .map(|(n, _)| n)
+                        .filter(not_subject)
+                })
+            }),
+        (Intent::Debt, Some(Want::Who)) => {
+            let mut found: Vec<String> = LENDERS
+                .find_iter(s)
+                .flat_map(|m| facts::text::list_after(s, m.end()))
+                .filter(not_subject)
+                .collect();
+            if found.is_empty() {
+                found = facts::investors_named(s)
+                    .into_iter()
+                    .map(|(n, _)| n)
+                    .filter(not_subject)
+                    .collect();
+            }
+            found.dedup();
+            (!found.is_empty()).then(|| and_list(&found))
+        }
+        (Intent::Acquisition | Intent::Stake, Some(Want::Who)) => buyer(s, req.subject),
+        (Intent::Ipo, _) => {
+            // Proceeds, not the price of one share.
+            let money: Vec<MoneyMention> = find_amounts(s)
+                .into_iter()
+                .filter(|m| !PER_SHARE.is_match(&s[m.end..]))
+                .collect();
+            nearest_mention(&money, &IPO_MONEY, s).map(|m| stated(s, m))
+        }
+        (Intent::Debt, _) => near_money(s, &DEBT_CUE, false),
+        (Intent::Acquisition | Intent::Stake, _) => {
+            // Money raised before, or revenue, is not the price.
+            let kinds = facts::money_kinds(s);
+            let money: Vec<MoneyMention> = find_amounts(s)
+                .into_iter()
+                .zip(kinds)
+                .filter(|(m, k)| *k != "total" && *k != "round" && !PER_SHARE.is_match(&s[m.end..]))
+                .map(|(m, _)| m)
+                .collect();
+            nearest_mention(&money, &PRICE_CUE, s).map(|m| stated(s, m))
+        }
+        _ => None,
+    }
+}
+
+static IPO_MONEY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:rais\w+|proceeds|offering|IPO|sold|selling|worth)\b"));
+static PRICE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:for|pa(?:y|id|ying|ys)|deal|price\w*|valu\w+|worth|acqui\w+|bought|buy\w*|purchas\w+|sold|sale|consideration|transaction)\b",
+    )
+});
+
+/// The amount of the given kind ("round", "valuation", "total"), as stated.
+fn kind_money(s: &str, kind: &str) -> Option<String> {
+    let kinds = facts::money_kinds(s);
+    find_amounts(s)
+        .iter()
+        .zip(kinds)
+        .find(|(_, k)| *k == kind)
+        .map(|(m, _)| stated(s, m))
+}
+
+/// The amount nearest a cue word.
+fn near_money(s: &str, cue: &Regex, per_share: bool) -> Option<String> {
+    let money: Vec<MoneyMention> = find_amounts(s)
+        .into_iter()
+        .filter(|m| per_share == PER_SHARE.is_match(&s[m.end..]))
+        .collect();
+    nearest_mention(&money, cue, s).map(|m| stated(s, m))
+}
+
+fn per_share(s: &str) -> Option<String> {
+    static PRICED_AT: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)\b(?:priced|price\s+of|price\s+range\s+of|offer\s+price\s+of|at)\s*$")
+    });
+    let money = find_amounts(s);
+    money
+        .iter()
+        .find(|m| PER_SHARE.is_match(&s[m.end..]))
+        .or_else(|| {
+            money.iter().find(|m| {
+                PRICED_AT.is_match(crate::facts::text::window(
+                    s,
+                    m.start.saturating_sub(30),
+                    m.start,
+                ))
+            })
+        })
+        .map(|m| format!("{} per share", stated(s, m)))
+}
+
+fn nearest_mention<'m>(
+    money: &'m [MoneyMention],
+    cue: &Regex,
+    s: &str,
+) -> Option<&'m MoneyMention> {
+    let cues: Vec<usize> = cue.find_iter(s).map(|m| m.start()).collect();
+    if cues.is_empty() {
+        return None;
+    }
+    money.iter().min_by_key(|m| {
+        cues.iter()
+            .map(|c| c.abs_diff(m.start))
+            .min()
+            .unwrap_or(usize::MAX)
+    })
+}
+
+fn nearest<'t>(found: &[regex::Match<'t>], cue: &Regex, s: &str) -> Option<regex::Match<'t>> {
+    let cues: Vec<usize> = cue.find_iter(s).map(|m| m.start()).collect();
+    found
+        .iter()
+        .min_by_key(|m| {
+            cues.iter()
+                .map(|c| c.abs_diff(m.start()))
+                .min()
+                .unwrap_or(usize::MAX)
+        })
+        .copied()
+        .filter(|_| !cues.is_empty())
+}
+
+/// An amount as the article writes it, with a conversion that follows in brackets ("Rs 500
+/// crore ($60 million)").
+fn stated(s: &str, m: &MoneyMention) -> String {
+    let own = s[m.start..m.end]
+        .trim()
+        .trim_end_matches([',', '.', ';', ':']);
+    let rest = &s[m.end..];
+    let trimmed = rest.trim_start();
+    if trimmed.starts_with('(') {
+        if let Some(close) = trimmed.find(')') {
+            let inner = &trimmed[1..close];
+            if inner.len() < 40 && inner.chars().any(|c| c.is_ascii_digit()) {
+                return format!("{own} ({inner})");
+            }
+        }
+    }
+    own.to_string()
+}
+
+/// A date the sentence gives (a closing window first), or the article's date when the sentence
+/// reports its news in the present.
+fn when(s: &str, hit: &Hit) -> Option<String> {
+    if let Some(c) = CLOSING_WHEN.captures(s) {
+        return Some(c["when"].trim().to_string());
+    }
+    if let Some(d) = find_dates(s, hit.published)
+        .into_iter()
+        .find(|d| !d.relative)
+    {
+        return Some(d.date.human());
+    }
+    if let Some(d) = find_dates(s, hit.published).into_iter().next() {
+        return Some(d.date.human());
+    }
+    None
+}
+
+/// Who bought: "acquired by X", "X acquired", "X's acquisition of".
+fn buyer(s: &str, subject: &str) -> Option<String> {
+    let ok = |n: &str| {
+        key(n) != key(subject)
+            && !names(subject, n)
+            && !REFERS.is_match(n)
+            && !facts::text::is_not_name(n)
+    };
+    for m in ACQUIRED_BY.find_iter(s) {
+        if let Some(n) = facts::text::list_after(s, m.end())
+            .into_iter()
+            .find(|n| ok(n))
+        {
+            return Some(n);
+        }
+    }
+    for m in ACQUISITION_OF.find_iter(s) {
+        if let Some((n, _)) = facts::text::name_ending_at(s, m.start()) {
+            if ok(&n) {
+                return Some(n);
+            }
+        }
+    }
+    for m in BUYER_VERB.find_iter(s) {
+        let names = facts::text::list_before(s, m.start());
+        let found: Vec<String> = names.into_iter().filter(|n| ok(n)).collect();
+        if !found.is_empty() {
+            return Some(and_list(&found));
+        }
+        if let Some((n, _)) = facts::text::name_ending_at(s, m.start()) {
+            if ok(&n) {
+                return Some(n);
+            }
+        }
+    }
+    None
+}
+
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [a, b] => format!("{a} and {b}"),
+        [rest @ .., last] => format!("{}, and {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_match_whole_words_in_any_case() {
+        assert!(find_name("Shares of Tallowmere rose.", "tallowmere").is_some());
+        assert!(find_name("Time Out bought it.", "time out").is_some_and(|m| m.2));
+        assert!(find_name("It was time out there.", "Time Out").is_some_and(|m| !m.2));
+        assert!(find_name("Tallowmeres rose.", "Tallowmere").is_none());
+        assert!(find_name("Brindle Labs Inc. said", "Brindle Labs").is_some());
+        assert!(find_name("the brindle said", "Brindle Labs").is_none());
+        assert!(find_name("Paydock.com's founder", "Paydock.com").is_some());
+    }
+}
