@@ -193,6 +193,28 @@ fn answer(
     let mut draft = match u.intent {
         Intent::Portfolio => portfolio(u, store, cites_list)?,
         Intent::Largest => largest(u, store, cites_list)?,
+        Intent::Debt if u.company.is_some() && matches!(u.want, Some(Want::Who | Want::Money)) => {
+            // Debt rounds are facts too: lenders and amounts from the store first.
+            let mut as_round = u.clone();
+            as_round.intent = if u.want == Some(Want::Who) {
+                Intent::Investors
+            } else {
+                Intent::Amount
+            };
+            let convertible = u.question_text.to_lowercase().contains("convertible");
+            as_round.round = Some(if convertible {
+                RoundType::ConvertibleNote
+            } else {
+                RoundType::Debt
+            });
+            let d = company_question(&as_round, store, index, names, cites_list)?;
+            match subject_of(u) {
+                Some((subject, others)) if !d.answered => {
+                    read_or_decline(u, &subject, &others, index, cites_list)?
+                }
+                _ => d,
+            }
+        }
         i if i.is_event() => match subject_of(u) {
             Some((subject, others)) => read_or_decline(u, &subject, &others, index, cites_list)?,
             None => company_question(u, store, index, names, cites_list)?,
@@ -1056,7 +1078,7 @@ fn link_entities(u: &Understood, question: &str, index: &PassageIndex) -> Vec<En
         out.push(Entity {
             name: i.clone(),
             typed: i.clone(),
-            matched: "store",
+            matched: "investor",
         });
     }
     for phrase in &u.free_phrases {
@@ -1131,23 +1153,28 @@ fn corpus_spelling(index: &PassageIndex, typed: &str) -> Option<String> {
 /// bought: the name after "for", "in", "of" or the buying verb.
 fn subject_of(u: &Understood) -> Option<(String, Vec<String>)> {
     let entities: Vec<&Entity> = u.entities.iter().collect();
-    if entities.is_empty() {
-        return None;
-    }
-    let mut pick = 0usize;
+    // A round question about an investor alone is not about a company.
+    let can_be_subject = |e: &Entity| u.intent.is_event() || e.matched != "investor";
+    let mut pick = entities.iter().position(|e| can_be_subject(e))?;
     if let Some(c) = &u.company {
-        pick = entities.iter().position(|e| &e.name == c).unwrap_or(0);
+        pick = entities.iter().position(|e| &e.name == c).unwrap_or(pick);
     }
     if matches!(u.intent, Intent::Acquisition | Intent::Stake) && entities.len() > 1 {
-        static OBJECT: LazyLock<Regex> = LazyLock::new(|| {
-            crate::util::regex(r"(?i)\b(?:for|in|into|of|buy|buying|bought|acquire|acquiring|acquired|purchase|purchased|sold|sell|selling)\s+(?:the\s+)?$")
+        static BOUGHT: LazyLock<Regex> = LazyLock::new(|| {
+            crate::util::regex(r"(?i)\b(?:buy|buying|bought|acquire|acquiring|acquired|purchase|purchased|purchasing|sold|sell|selling|of)\s+(?:the\s+)?$")
                 .expect("static")
         });
+        static FOR: LazyLock<Regex> = LazyLock::new(|| {
+            crate::util::regex(r"(?i)\b(?:for|in|into)\s+(?:the\s+)?$").expect("static")
+        });
         let q = u.question_text.to_lowercase();
-        if let Some(i) = entities.iter().position(|e| {
-            q.find(&e.typed.to_lowercase())
-                .is_some_and(|at| OBJECT.is_match(&q[..at]))
-        }) {
+        let after = |re: &Regex| {
+            entities.iter().position(|e| {
+                q.find(&e.typed.to_lowercase())
+                    .is_some_and(|at| re.is_match(&q[..at]))
+            })
+        };
+        if let Some(i) = after(&BOUGHT).or_else(|| after(&FOR)) {
             pick = i;
         }
     }
@@ -1173,6 +1200,11 @@ fn request<'a>(u: &'a Understood, subject: &'a str, others: &'a [String]) -> rea
             .into_iter()
             .next()
             .map(|m| m.money),
+        latest: u.latest
+            || u.question_text
+                .to_lowercase()
+                .split_whitespace()
+                .any(|w| w == "new"),
     }
 }
 

@@ -219,7 +219,7 @@ fn re(p: &str) -> Regex {
 static PORTFOLIO: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?x)\b(?:portfolio|investments\s+(?:of|by)|bets\s+(?:of|by)|invested\s+in\s+what|where\s+(?:did|has|does)\b.+\binvest)\b
-       | \b(?:what|which)\b(?:\s+(?:companies|startups|firms|deals|rounds))?\s+(?:did|has|have|does|do)\b.+\b(?:invest(?:ed)?|back(?:ed)?|fund(?:ed)?|lead|led|co-lead|co-led|bet\s+on|put\s+money)\b(?:\s+(?:in|into|on))?\s*[?!.]*\s*$
+       | \b(?:what|which)\b(?:\s+(?:companies|startups|firms|deals|rounds))?\s+(?:did|has|have|does|do)\b.+\b(?:invest(?:ed)?|back(?:ed)?|fund(?:ed)?|lead|led|co-lead|co-led|bet\s+on|put\s+money)\b(?:\s+(?:in|into|on))?\s*(?:[?!.]*\s*$|,)
        | \b(?:which|what)\s+(?:companies|startups|firms|deals|rounds)\s+(?:has|have|did|does)?\s*\b.+?\b(?:invested|backed|funded|led)\b
        | \b(?:which|what)\s+(?:companies|startups)\b.+\b(?:invest|back|fund|lead)\b",
     )
@@ -233,7 +233,7 @@ static LEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?x)\b(?:who|which\s+\w+|what\s+\w+)\s+(?:co-?led|led|leads|headed|heads|spearheaded|anchored|was\s+leading|is\s+leading)\b
        | \blead(?:s|ing)?\s+(?:investors?|backers?|vc|firm)\b | \bled\s+by\s+(?:who|whom)\b | \bwho\s+(?:was|were|is|are)\s+the\s+(?:co-?)?leads?\b
-       | \b(?:co-?)?lead\b | \bleader\b | \bwho\s+led\b | \bled\s+it\b",
+       | \b(?:co-?)?lead\b | \bleader\b | \bwho\s+led\b | \bled\s+it\b | \bwho(?:'s|\s+is|\s+was)\s+(?:co-?)?leading\b | \bco-?led\b",
     )
 });
 static INVESTORS: LazyLock<Regex> = LazyLock::new(|| {
@@ -246,8 +246,9 @@ static INVESTORS: LazyLock<Regex> = LazyLock::new(|| {
        | \b(?:which|what)\s+(?:angels?|investors?|backers?|firms?|vcs?|funds?|banks?|lenders?)\b",
     )
 });
-static VALUATION: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\bvalu(?:ed|ation|ations|e)\b|\bworth\b|\bunicorn\b"));
+static VALUATION: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\bvalu(?:ed|ation|ations|e)\b|\bval\b|\bworth\b|\bunicorn\b|\bpre-money\b|\bpost-money\b")
+});
 static TOTAL: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:in\s+total|total|totals|altogether|so\s+far|to\s+date|overall|cumulative|cumulatively|all\s+time|combined|in\s+all)\b",
@@ -283,7 +284,7 @@ static STAKE_Q: LazyLock<Regex> = LazyLock::new(|| {
 });
 static IPO_Q: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\bipo\b|\binitial\s+public\s+offering\b|\bgo(?:es|ing)?\s+public\b|\bwent\s+public\b|\blist(?:ing|ed)?\b|\bdebut(?:ed|s)?\b|\bflotation\b|\bper\s+(?:share|ads)\b|\bbookrunners?\b|\bunderwriters?\b|\bspac\b|\bblank[\s\-]check\b|\bstart(?:ed)?\s+trading\b|\bstock\s+exchange\b",
+        r"\bipo\b|\binitial\s+public\s+offering\b|\bgo(?:es|ing)?\s+public\b|\bwent\s+public\b|\blisting\b|\blisted\b|\bto\s+list\b|\bdebut(?:ed|s)?\b|\bflotation\b|\bper\s+(?:share|ads)\b|\bbookrunners?\b|\bunderwriters?\b|\bspac\b|\bblank[\s\-]check\b|\bstart(?:ed)?\s+trading\b|\bstock\s+exchange\b",
     )
 });
 static ACQUISITION_Q: LazyLock<Regex> = LazyLock::new(|| {
@@ -902,38 +903,7 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
     u.latest =
         LATEST.is_match(&lower) && !lower.contains("last year") && !lower.contains("last month");
 
-    u.intent = if let Some(event) = event_intent(&lower) {
-        event
-    } else if PORTFOLIO.is_match(&lower) {
-        static LED: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:lead|led|co-lead|co-led)\b"));
-        u.lead_only = LED.is_match(&lower) && !lower.contains("invest");
-        Intent::Portfolio
-    } else if LARGEST.is_match(&lower) {
-        Intent::Largest
-    } else if LEAD.is_match(&lower) && !VALUATION.is_match(&lower) {
-        Intent::Lead
-    } else if INVESTORS.is_match(&lower) {
-        Intent::Investors
-    } else if VALUATION.is_match(&lower) {
-        Intent::Valuation
-    } else if TOTAL.is_match(&lower)
-        && (AMOUNT.is_match(&lower)
-            || ["raise", "funding", "money", "capital"]
-                .iter()
-                .any(|w| lower.contains(w)))
-    {
-        Intent::Total
-    } else if AMOUNT.is_match(&lower) {
-        Intent::Amount
-    } else if DATE.is_match(&lower) {
-        Intent::Date
-    } else if ROUND.is_match(&lower) {
-        Intent::Round
-    } else if HISTORY.is_match(&lower) || lower.contains("raise") {
-        Intent::History
-    } else {
-        Intent::Unknown
-    };
+    u.intent = intent_of(&lower, &mut u.lead_only);
 
     u.want = want(&lower, u.intent);
     // A debt question's "loan" or "notes" names the event, not a round to filter by.
@@ -1006,6 +976,18 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
             }
             used[start..start + n].iter_mut().for_each(|u| *u = true);
         }
+    }
+    // "Ambit Notes", "Larkspur Pay": words of a known name say nothing about the intent.
+    if u.intent.is_event() && used.iter().any(|u| *u) {
+        let mut blanked = text.clone();
+        for (i, w) in all_words.iter().enumerate() {
+            if used[i] {
+                blanked.replace_range(w.start..w.end, &" ".repeat(w.end - w.start));
+            }
+        }
+        let lower2 = fix_intent_typos(&blanked.to_lowercase(), names);
+        u.intent = intent_of(&lower2, &mut u.lead_only);
+        u.want = want(&lower2, u.intent);
     }
     let free: Vec<&Word> = all_words
         .iter()
@@ -1102,6 +1084,45 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
         u.intent = Intent::History;
     }
     u
+}
+
+/// What a question asks, from its words.
+fn intent_of(lower: &str, lead_only: &mut bool) -> Intent {
+    static LARGEST_INVESTOR: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"\b(?:biggest|largest|top|main)\s+(?:investors?|backers?|shareholders?)\b")
+    });
+    if let Some(event) = event_intent(lower) {
+        event
+    } else if PORTFOLIO.is_match(lower) {
+        static LED: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:lead|led|co-lead|co-led)\b"));
+        *lead_only = LED.is_match(lower) && !lower.contains("invest");
+        Intent::Portfolio
+    } else if LARGEST.is_match(lower) && !LARGEST_INVESTOR.is_match(lower) {
+        Intent::Largest
+    } else if LEAD.is_match(lower) && !VALUATION.is_match(lower) {
+        Intent::Lead
+    } else if INVESTORS.is_match(lower) {
+        Intent::Investors
+    } else if VALUATION.is_match(lower) {
+        Intent::Valuation
+    } else if TOTAL.is_match(lower)
+        && (AMOUNT.is_match(lower)
+            || ["raise", "funding", "money", "capital"]
+                .iter()
+                .any(|w| lower.contains(w)))
+    {
+        Intent::Total
+    } else if AMOUNT.is_match(lower) {
+        Intent::Amount
+    } else if DATE.is_match(lower) {
+        Intent::Date
+    } else if ROUND.is_match(lower) {
+        Intent::Round
+    } else if HISTORY.is_match(lower) || lower.contains("raise") {
+        Intent::History
+    } else {
+        Intent::Unknown
+    }
 }
 
 /// Questions about events other than a funding round, and about totals phrased as "had raised

@@ -39,6 +39,8 @@ pub struct Request<'a> {
     pub period: Option<&'a Period>,
     /// An amount the question names ("who led Acme's $40m round").
     pub amount: Option<Money>,
+    /// The question asks about the newest round ("the new round", "latest").
+    pub latest: bool,
 }
 
 /// A value read from one sentence of a passage.
@@ -89,6 +91,12 @@ static LEAD_CUE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:co-?led|led|leads|leading|co-?lead|lead\s+investors?|headed|spearheaded|anchored)\b",
     )
 });
+/// A sentence about money going in: "led by" in "founded in 2019 and led by its CEO" is not.
+static FUNDING_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:round|funding|financing|raise[ds]?|raising|investment|invest\w*|series|seed|capital|tranche|money|backers?|stake|deal|\d+(?:\.\d+)?\s*(?:million|billion|mn|bn|m|b|crore))\b|[$€£¥₹₩]",
+    )
+});
 static INVEST_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:invest\w*|backers?|backed|participat\w*|joined|from|including|led|co-led|shareholders?|funded)\b",
@@ -114,7 +122,7 @@ static ACQUISITION_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static IPO_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:IPO|initial\s+public\s+offering|listing|listed|lists?|debut\w*|priced|pricing|per\s+share|a\s+share|per\s+ADS|ADSs?|float\w*|trading|trade|exchange|Nasdaq|NYSE|SPAC|blank[\s\-]check|merg\w+|combination|go(?:ing|es)?\s+public|went\s+public|offering|bookrunn\w+|underwrit\w+)\b",
+        r"(?i)\b(?:IPO|initial\s+public\s+offering|public\s+offering|listing|listed|debut\w*|priced\s+(?:its|the)|go(?:ing|es)?\s+public|went\s+public|float\w*|stock\s+exchange|Nasdaq|NYSE|per\s+ADS|ADSs|SPAC|blank[\s\-]check|bookrunn\w+|underwrit\w+|(?:start|began|begin|starts|begins)\s+trading|merg\w+\s+with)\b",
     )
 });
 static STAKE_CUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -294,6 +302,20 @@ fn names(text: &str, name: &str) -> bool {
     find_name(text, name).is_some()
 }
 
+/// A sentence whose grammatical subject is another name ("Facebook, which ..., will acquire
+/// Instagram's team"): its "it" is not the subject.
+fn opens_with_other_name(s: &str, subject: &str) -> bool {
+    let s = s.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let first = s.split_whitespace().next().unwrap_or("");
+    if !first.chars().next().is_some_and(char::is_uppercase) || REFERS.is_match(first) {
+        return false;
+    }
+    match facts::text::name_starting_at(s, 0) {
+        Some((name, pos)) => pos == 0 && !names(subject, &name) && !names(&name, subject),
+        None => false,
+    }
+}
+
 struct Candidate {
     score: f32,
     hit: usize,
@@ -303,19 +325,32 @@ struct Candidate {
 /// Finds the asked value in the passages about `req.subject`. `None` when no sentence states it.
 pub fn read(index: &PassageIndex, req: &Request) -> Result<Option<Reading>> {
     let (hits, candidates) = candidates(index, req)?;
+    let mut best: Option<(f32, Reading)> = None;
+    let mut tried = 0;
     for c in candidates {
+        if tried == 12 || best.as_ref().is_some_and(|(b, _)| c.score + 3.0 < *b) {
+            break;
+        }
         let hit = &hits[c.hit];
         let sentence = &hit.passage[c.span.0..c.span.1];
-        if let Some(value) = value(req, sentence, hit) {
-            return Ok(Some(Reading {
-                value,
-                hit: hit.clone(),
-                span: c.span,
-                hedged: HEDGE.is_match(sentence),
-            }));
+        let Some((value, quality)) = value(req, sentence, hit) else {
+            continue;
+        };
+        tried += 1;
+        let total = c.score + quality;
+        if best.as_ref().is_none_or(|(b, _)| total > *b) {
+            best = Some((
+                total,
+                Reading {
+                    value,
+                    hit: hit.clone(),
+                    span: c.span,
+                    hedged: HEDGE.is_match(sentence),
+                },
+            ));
         }
     }
-    Ok(None)
+    Ok(best.map(|(_, r)| r))
 }
 
 /// The best sentence about the subject for the question, whether or not it states the answer.
@@ -349,16 +384,59 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
         }
         let title_names = names(&hit.title, req.subject);
         let passage_types = facts::extract_round_types(&hit.passage);
-        let mut seen_subject = title_names;
+        // The company the passage last named, of those the question names.
+        let mut last_named: Option<&str> = title_names.then_some(req.subject);
         for span in split_sentences(&hit.passage) {
             let s = span.text(&hit.passage);
             let names_subject = names(s, req.subject);
-            let refers = !names_subject && seen_subject && REFERS.is_match(s);
-            seen_subject |= names_subject;
-            if !(names_subject || refers) || !cue.is_match(s) {
+            let named_other = req.others.iter().find(|o| names(s, o));
+            let opens_with_other = opens_with_other_name(s, req.subject);
+            let refers = !names_subject
+                && last_named == Some(req.subject)
+                && !opens_with_other
+                && REFERS.is_match(s);
+            // Filings, notes and listings often name the company only in the headline.
+            let in_article_about =
+                !names_subject && title_names && !opens_with_other && req.intent.is_event();
+            if names_subject {
+                last_named = Some(req.subject);
+            } else if let Some(o) = named_other {
+                last_named = Some(o.as_str());
+            }
+            if !(names_subject || refers || in_article_about) || !cue.is_match(s) {
                 continue;
             }
-            let mut score = if names_subject { 6.0 } else { 2.0 };
+            if matches!(req.intent, Intent::Lead | Intent::Investors) && !FUNDING_WORD.is_match(s) {
+                continue;
+            }
+            // "co-led by Northgale": a sentence where the subject invests is not about its own
+            // round.
+            if !req.intent.is_event()
+                && facts::investors_named(s)
+                    .iter()
+                    .any(|(n, _, _)| names(n, req.subject) || names(req.subject, n))
+            {
+                continue;
+            }
+            // A purchase between two named companies: the sentence names one of them.
+            if matches!(req.intent, Intent::Acquisition | Intent::Stake)
+                && !names_subject
+                && named_other.is_none()
+                && !req.others.is_empty()
+            {
+                continue;
+            }
+            // "the new round": not a sentence about an earlier one.
+            if req.latest && facts::cues_historical(s) {
+                continue;
+            }
+            let mut score = if names_subject {
+                6.0
+            } else if refers {
+                3.0
+            } else {
+                1.5
+            };
             for other in req.others {
                 if names(s, other) {
                     score += 4.0;
@@ -428,11 +506,34 @@ fn close_amounts(a: &Money, b: &Money) -> bool {
 }
 
 /// The value the question wants, read from one sentence.
-fn value(req: &Request, s: &str, hit: &Hit) -> Option<String> {
+/// The value and how well placed it is: close to the cue word it answers to.
+fn value(req: &Request, s: &str, hit: &Hit) -> Option<(String, f32)> {
+    let v = value_text(req, s, hit)?;
+    let probe = v.split(" (").next().unwrap_or(&v);
+    let at = s.find(probe).unwrap_or(0);
+    let strong: &Regex = match (req.intent, req.want) {
+        (Intent::Acquisition | Intent::Stake, Some(Want::Money)) => &PRICE_CUE,
+        (Intent::Ipo, Some(Want::Money)) => &IPO_MONEY,
+        _ => cue(req.intent, req.want),
+    };
+    let distance = strong
+        .find_iter(s)
+        .map(|m| m.start().abs_diff(at).min(m.end().abs_diff(at)))
+        .min()
+        .unwrap_or(usize::MAX);
+    let quality = match distance {
+        0..=25 => 2.0,
+        26..=60 => 1.0,
+        _ => 0.0,
+    };
+    Some((v, quality))
+}
+
+fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
     let not_subject = |n: &String| key(n) != key(req.subject) && !names(req.subject, n);
     match (req.intent, req.want) {
         (Intent::Lead, _) => {
-            let leads: Vec<String> = facts::investors_named(s)
+            let leads: Vec<String> = own_investors(req, s)
                 .into_iter()
                 .filter(|(n, r)| *r == Role::Lead && not_subject(n))
                 .map(|(n, _)| n)
@@ -440,7 +541,7 @@ fn value(req: &Request, s: &str, hit: &Hit) -> Option<String> {
             (!leads.is_empty()).then(|| and_list(&leads))
         }
         (Intent::Investors, _) => {
-            let all: Vec<String> = facts::investors_named(s)
+            let all: Vec<String> = own_investors(req, s)
                 .into_iter()
                 .filter(|(n, _)| not_subject(n))
                 .map(|(n, r)| {
@@ -509,7 +610,7 @@ fn value(req: &Request, s: &str, hit: &Hit) -> Option<String> {
             if found.is_empty() {
                 found = facts::investors_named(s)
                     .into_iter()
-                    .map(|(n, _)| n)
+                    .map(|(n, _, _)| n)
                     .filter(not_subject)
                     .collect();
             }
@@ -532,13 +633,53 @@ fn value(req: &Request, s: &str, hit: &Hit) -> Option<String> {
             let money: Vec<MoneyMention> = find_amounts(s)
                 .into_iter()
                 .zip(kinds)
-                .filter(|(m, k)| *k != "total" && *k != "round" && !PER_SHARE.is_match(&s[m.end..]))
+                .filter(|(m, k)| {
+                    *k != "total"
+                        && *k != "round"
+                        && !PER_SHARE.is_match(&s[m.end..])
+                        && !RAISED_BEFORE_MONEY.is_match(crate::facts::text::window(
+                            s,
+                            m.start.saturating_sub(40),
+                            m.start,
+                        ))
+                })
                 .map(|(m, _)| m)
                 .collect();
             nearest_mention(&money, &PRICE_CUE, s).map(|m| stated(s, m))
         }
         _ => None,
     }
+}
+
+/// "raise $5 billion", "revenue of $2 million": money that is not a price.
+static RAISED_BEFORE_MONEY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:rais(?:e|ed|es|ing)|revenues?|sales\s+of|funding|invested|investment\s+of|loss\w*|debt\s+of)\b[^.;$€£¥₹]{0,25}$",
+    )
+});
+/// The investors of the round the question is about: those whose cue is nearer the subject (or
+/// the asked round) than any other round named in the sentence. "Acme's $60 million Series C
+/// ..., or the $140 million Series F that Birch raised, led by X": X led the Series F.
+fn own_investors(req: &Request, s: &str) -> Vec<(String, Role)> {
+    let rounds = facts::cues_round_mentions(s);
+    let anchor = find_name(s, req.subject).map(|m| m.0).or_else(|| {
+        req.round
+            .and_then(|r| rounds.iter().find(|(t, _)| *t == r).map(|(_, at)| *at))
+    });
+    let others: Vec<usize> = rounds
+        .iter()
+        .filter(|(t, _)| req.round.is_some_and(|r| *t != r))
+        .map(|(_, at)| *at)
+        .collect();
+    facts::investors_named(s)
+        .into_iter()
+        .filter(|(_, _, pos)| {
+            let Some(a) = anchor else { return true };
+            let (lo, hi) = if a < *pos { (a, *pos) } else { (*pos, a) };
+            !others.iter().any(|o| (lo..hi).contains(o))
+        })
+        .map(|(n, r, _)| (n, r))
+        .collect()
 }
 
 static IPO_MONEY: LazyLock<Regex> =
@@ -570,9 +711,14 @@ fn near_money(s: &str, cue: &Regex, per_share: bool) -> Option<String> {
 
 fn per_share(s: &str) -> Option<String> {
     static PRICED_AT: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)\b(?:priced|price\s+of|price\s+range\s+of|offer\s+price\s+of|at)\s*$")
+        re(
+            r"(?i)\b(?:priced\s+(?:\w+\s+){0,3}?at|price\s+of|price\s+range\s+of|offer\s+price\s+of|set\s+at|sold\s+(?:\w+\s+){0,4}?at)\s*$",
+        )
     });
-    let money = find_amounts(s);
+    let money: Vec<MoneyMention> = find_amounts(s)
+        .into_iter()
+        .filter(|m| m.money.amount < 100_000 && m.max.is_none_or(|x| x < 100_000))
+        .collect();
     money
         .iter()
         .find(|m| PER_SHARE.is_match(&s[m.end..]))
@@ -622,9 +768,20 @@ fn nearest<'t>(found: &[regex::Match<'t>], cue: &Regex, s: &str) -> Option<regex
 /// An amount as the article writes it, with a conversion that follows in brackets ("Rs 500
 /// crore ($60 million)").
 fn stated(s: &str, m: &MoneyMention) -> String {
-    let own = s[m.start..m.end]
+    let raw = s[m.start..m.end]
         .trim()
         .trim_end_matches([',', '.', ';', ':']);
+    // Whole amounts in the usual form ("Rs 345 crore" as "₹345 crore"); prices with cents and
+    // ranges as written.
+    let own = if m.money.amount >= 10_000 && m.max.is_none() {
+        format!(
+            "{}{}",
+            m.qualifier.words(),
+            crate::facts::money::format_amount(m.money.amount, &m.money.currency)
+        )
+    } else {
+        raw.to_string()
+    };
     let rest = &s[m.end..];
     let trimmed = rest.trim_start();
     if trimmed.starts_with('(') {
@@ -635,7 +792,11 @@ fn stated(s: &str, m: &MoneyMention) -> String {
             }
         }
     }
-    own.to_string()
+    if own != raw && !raw.is_empty() && m.money.currency != "USD" {
+        // Keep the article's own spelling beside the usual one.
+        return format!("{own} ({raw})");
+    }
+    own
 }
 
 /// A date the sentence gives (a closing window first), or the article's date when the sentence

@@ -29,18 +29,31 @@ pub fn extract_round_types(text: &str) -> Vec<RoundType> {
         .collect()
 }
 
-/// The investors a sentence names, with their role by cue ("led by X", "Y also joined"), in
-/// the order the cues occur.
-pub fn investors_named(text: &str) -> Vec<(String, Role)> {
+/// The round types named in `text` with where each is named.
+pub fn cues_round_mentions(text: &str) -> Vec<(RoundType, usize)> {
+    cues::round_types(text)
+        .into_iter()
+        .map(|t| (t.kind, t.start))
+        .collect()
+}
+
+/// True when a sentence speaks of an earlier round ("previously raised", "its last round").
+pub fn cues_historical(text: &str) -> bool {
+    cues::HISTORICAL.is_match(text)
+}
+
+/// The investors a sentence names, with their role by cue ("led by X", "Y also joined") and
+/// where the cue is, in the order the cues occur.
+pub fn investors_named(text: &str) -> Vec<(String, Role, usize)> {
     let mut cues = extract::investor_cues(text);
     cues.sort_by_key(|c| c.pos);
-    let mut out: Vec<(String, Role)> = Vec::new();
+    let mut out: Vec<(String, Role, usize)> = Vec::new();
     for c in cues {
         if !out
             .iter()
-            .any(|(n, _)| names::key(n) == names::key(&c.name))
+            .any(|(n, _, _)| names::key(n) == names::key(&c.name))
         {
-            out.push((c.name, c.role));
+            out.push((c.name, c.role, c.pos));
         }
     }
     out
