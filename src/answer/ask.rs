@@ -219,6 +219,10 @@ fn answer(
             Some((subject, others)) => read_or_decline(u, &subject, &others, index, cites_list)?,
             None => company_question(u, store, index, names, cites_list)?,
         },
+        _ if u.company.is_some() && subordinate_company(u).is_some() => {
+            let (subject, others) = subordinate_company(u).unwrap_or_default();
+            read_or_decline(u, &subject, &others, index, cites_list)?
+        }
         _ if u.company.is_none() && u.exclude.is_none() => match subject_of(u) {
             Some((subject, others)) => read_or_decline(u, &subject, &others, index, cites_list)?,
             None => company_question(u, store, index, names, cites_list)?,
@@ -1174,7 +1178,19 @@ fn subject_of(u: &Understood) -> Option<(String, Vec<String>)> {
                     .is_some_and(|at| re.is_match(&q[..at]))
             })
         };
-        if let Some(i) = after(&BOUGHT).or_else(|| after(&FOR)) {
+        // "softbank's flipkart stake": the stake is in the company named just before it.
+        let before_stake = entities.iter().position(|e| {
+            q.find(&e.typed.to_lowercase()).is_some_and(|at| {
+                q[at + e.typed.len()..]
+                    .trim_start_matches(['\'', 's', '’'])
+                    .trim_start()
+                    .starts_with("stake")
+            })
+        });
+        if let Some(i) = before_stake
+            .or_else(|| after(&BOUGHT))
+            .or_else(|| after(&FOR))
+        {
             pick = i;
         }
     }
@@ -1186,6 +1202,26 @@ fn subject_of(u: &Understood) -> Option<(String, Vec<String>)> {
         .map(|(_, e)| e.name.clone())
         .collect();
     Some((subject, others))
+}
+
+/// "total careem had raised before uber bought it": a store company named after "before",
+/// "after" or "since" is a point in time; the question is about the other name.
+fn subordinate_company(u: &Understood) -> Option<(String, Vec<String>)> {
+    static REFERENCE_POINT: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(r"(?i)\b(?:before|after|since|until|when|once)\s+(?:the\s+)?$")
+            .expect("static")
+    });
+    let company = u.company.as_ref()?;
+    let q = u.question_text.to_lowercase();
+    let store = u.entities.iter().find(|e| &e.name == company)?;
+    let at = q.find(&store.typed.to_lowercase())?;
+    if !REFERENCE_POINT.is_match(&q[..at]) {
+        return None;
+    }
+    let other = u.entities.iter().find(|e| {
+        e.matched == "corpus" && q.find(&e.typed.to_lowercase()).is_some_and(|o| o < at)
+    })?;
+    Some((other.name.clone(), vec![company.clone()]))
 }
 
 fn request<'a>(u: &'a Understood, subject: &'a str, others: &'a [String]) -> reader::Request<'a> {

@@ -1142,8 +1142,15 @@ fn event_intent(lower: &str) -> Option<Intent> {
             r"\bdebt\b|\bloans?\b|\bborrow\w*|\blend\w*|\blent\b|\bcredit\b|\bfacility\b|\bbonds?\b|\binterest\b|\bcoupon\b|\bncds?\b|\bdebentures?\b|\bsecuriti[sz]ed\b",
         )
     });
+    static DEAL_CLOSE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"\bdeal\b.*\b(?:supposed|expected|meant|due|set|going)\s+to\s+(?:close|complete)\b|\bwhen\b.*\bdeal\b.*\bclos(?:e|ing)\b",
+        )
+    });
     if STATUS_Q.is_match(lower) {
         Some(Intent::Status)
+    } else if DEAL_CLOSE.is_match(lower) {
+        Some(Intent::Acquisition)
     } else if STAKE_Q.is_match(lower) {
         Some(Intent::Stake)
     } else if IPO_Q.is_match(lower) {
@@ -1164,6 +1171,11 @@ fn want(lower: &str, intent: Intent) -> Option<Want> {
     let money = || MONEY_Q.is_match(lower) && !lower.contains("how much of");
     Some(match intent {
         Intent::Status => Want::Status,
+        Intent::Stake | Intent::Acquisition
+            if VALUATION.is_match(lower) && !MONEY_Q.is_match(lower) =>
+        {
+            Want::Valuation
+        }
         Intent::Stake if WHO_Q.is_match(lower) => Want::Who,
         Intent::Stake if PERCENT_Q.is_match(lower) && !money() => Want::Percent,
         Intent::Stake if money() => Want::Money,
@@ -1175,7 +1187,6 @@ fn want(lower: &str, intent: Intent) -> Option<Want> {
         Intent::Ipo if VALUATION.is_match(lower) => Want::Valuation,
         Intent::Ipo => Want::Money,
         Intent::Acquisition if money() => Want::Money,
-        Intent::Acquisition if VALUATION.is_match(lower) => Want::Money,
         Intent::Acquisition => Want::Who,
         Intent::Debt if RATE_Q.is_match(lower) => Want::Rate,
         Intent::Debt if WHO_Q.is_match(lower) || lower.contains("from whom") => Want::Who,

@@ -75,6 +75,19 @@ static REFERS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// An earlier round: "three months after it raised", "back in 2019".
+static EARLIER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:months?|years?|weeks?)\s+(?:after|before|since)\b|\bafter\s+(?:\w+\s+){0,2}(?:raised|raising|closed|secured)\b|\bwhen\s+it\s+(?:announced|raised|closed)\b|\bin\s+(?:a|an|its)\s+(?:previous|prior|earlier|last)\b",
+    )
+});
+/// A stock-market listing.
+static LISTING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:IPO|initial\s+public\s+offering|public\s+debut|went\s+public|going\s+public|go\s+public|stock\s+market\s+debut|trading\s+debut|listing\s+on|per\s+share)\b",
+    )
+});
+
 /// Talks, sources and plans rather than a closed deal.
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -305,6 +318,14 @@ fn names(text: &str, name: &str) -> bool {
 /// A sentence whose grammatical subject is another name ("Facebook, which ..., will acquire
 /// Instagram's team"): its "it" is not the subject.
 fn opens_with_other_name(s: &str, subject: &str) -> bool {
+    static ITS_OTHER: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^\W*(?:its|their)\s+(?:[\w\-]+\s+)?(?:parent|owner|investors?|backers?|rivals?|competitors?|peers?|founders?|chief|ceo|shareholders?|acquirer|buyer)\b",
+        )
+    });
+    if ITS_OTHER.is_match(s) {
+        return true;
+    }
     let s = s.trim_start_matches(|c: char| !c.is_alphanumeric());
     let first = s.split_whitespace().next().unwrap_or("");
     if !first.chars().next().is_some_and(char::is_uppercase) || REFERS.is_match(first) {
@@ -427,10 +448,34 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
                 continue;
             }
             // "the new round": not a sentence about an earlier one.
-            if req.latest && facts::cues_historical(s) {
+            if req.latest && (facts::cues_historical(s) || EARLIER.is_match(s)) {
                 continue;
             }
-            let mut score = if names_subject {
+            // A question about a private round is not answered by the stock-market listing.
+            if !req.intent.is_event() && LISTING.is_match(s) {
+                continue;
+            }
+            // "Paytm's valuation in the Alibaba deal": the passage names Alibaba.
+            if !req.intent.is_event()
+                && !req.others.is_empty()
+                && !req.others.iter().any(|o| names(&hit.passage, o))
+            {
+                continue;
+            }
+            // "was it really a $2bn valuation?": the sentence speaks of that figure.
+            if req.intent == Intent::Status {
+                if let Some(asked) = &req.amount {
+                    if !find_amounts(s)
+                        .iter()
+                        .any(|m| close_amounts(&m.money, asked))
+                    {
+                        continue;
+                    }
+                }
+            }
+            let names_party =
+                matches!(req.intent, Intent::Acquisition | Intent::Stake) && named_other.is_some();
+            let mut score = if names_subject || names_party {
                 6.0
             } else if refers {
                 3.0
@@ -636,6 +681,7 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
                 .filter(|(m, k)| {
                     *k != "total"
                         && *k != "round"
+                        && (req.intent != Intent::Stake || *k != "valuation")
                         && !PER_SHARE.is_match(&s[m.end..])
                         && !RAISED_BEFORE_MONEY.is_match(crate::facts::text::window(
                             s,
@@ -692,11 +738,26 @@ static PRICE_CUE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The amount of the given kind ("round", "valuation", "total"), as stated.
 fn kind_money(s: &str, kind: &str) -> Option<String> {
+    static NOT_OWN: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^\s*(?:\([^)]*\)\s*)?(?:under\s+management|in\s+assets|of\s+assets|in\s+AUM|AUM|fund\b)",
+        )
+    });
+    static SHARES_WORTH: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)\b(?:shares|stake|stock|notes)\s+worth\s*$"));
     let kinds = facts::money_kinds(s);
     find_amounts(s)
         .iter()
         .zip(kinds)
-        .find(|(_, k)| *k == kind)
+        .find(|(m, k)| {
+            *k == kind
+                && !NOT_OWN.is_match(&s[m.end..])
+                && !SHARES_WORTH.is_match(crate::facts::text::window(
+                    s,
+                    m.start.saturating_sub(25),
+                    m.start,
+                ))
+        })
         .map(|(m, _)| stated(s, m))
 }
 
@@ -717,7 +778,14 @@ fn per_share(s: &str) -> Option<String> {
     });
     let money: Vec<MoneyMention> = find_amounts(s)
         .into_iter()
-        .filter(|m| m.money.amount < 100_000 && m.max.is_none_or(|x| x < 100_000))
+        .filter(|m| {
+            m.money.amount < 100_000
+                && m.max.is_none_or(|x| x < 100_000)
+                && matches!(
+                    m.qualifier,
+                    crate::facts::Qualifier::Exact | crate::facts::Qualifier::Range
+                )
+        })
         .collect();
     money
         .iter()
@@ -805,16 +873,25 @@ fn when(s: &str, hit: &Hit) -> Option<String> {
     if let Some(c) = CLOSING_WHEN.captures(s) {
         return Some(c["when"].trim().to_string());
     }
-    if let Some(d) = find_dates(s, hit.published)
-        .into_iter()
-        .find(|d| !d.relative)
-    {
-        return Some(d.date.human());
-    }
-    if let Some(d) = find_dates(s, hit.published).into_iter().next() {
-        return Some(d.date.human());
-    }
-    None
+    static WHEN_CUE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:trading|trade|debut\w*|list\w*|clos\w+|complet\w+|announc\w+|rais\w+|secur\w+|acqui\w+|bought|agreed|signed)\b",
+        )
+    });
+    let dates = find_dates(s, hit.published);
+    let cues: Vec<usize> = WHEN_CUE.find_iter(s).map(|m| m.start()).collect();
+    let distance = |d: &crate::facts::dates::DateMention| {
+        cues.iter()
+            .map(|c| c.abs_diff(d.start))
+            .min()
+            .unwrap_or(usize::MAX)
+    };
+    dates
+        .iter()
+        .filter(|d| !d.relative)
+        .min_by_key(|d| distance(d))
+        .or_else(|| dates.iter().min_by_key(|d| distance(d)))
+        .map(|d| d.date.human())
 }
 
 /// Who bought: "acquired by X", "X acquired", "X's acquisition of".

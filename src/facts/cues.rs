@@ -324,7 +324,7 @@ static VALUATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?ix)(?:
         valued?\s+(?:it\s+|them\s+|the\s+(?:\w+\s+){0,2}?(?:company|startup|firm|business|group)\s+|\w+\s+)?(?:at|around|near|above|over|north\s+of|upwards\s+of|to) (?:\s+\w+)?
       | valuing\s+(?:it|them|the\s+(?:\w+\s+){0,2}?\w+|[\w\.\-]+)?\s*(?:at|near|around)
-      | valuation\s+(?:of|at|to|near|around|above|over|north\s+of|topping|exceeding|approaching|was|is|stands\s+at|reached|hit|rose\s+to|jumped\s+to|climbed\s+to)
+      | valuation\s+(?:of|at|to|near|around|above|over|north\s+of|topping|exceeding|approaching|was|is|stands\s+at|reached|hit|rose\s+to|jumped\s+to|climbed\s+to|(?:has\s+|had\s+)?(?:surpassed|exceeded|topped|crossed|passed))
       | valuation\s+(?:\w+\s+){0,2}(?:of|at|to)
       | valued?\s+(?:north|upwards)\s+of
       | (?:is|was|are|now)\s+(?:now\s+)?(?:likely\s+)?(?:to\s+be\s+)?worth | worth

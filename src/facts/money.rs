@@ -123,11 +123,11 @@ pub struct MoneyMention {
     pub qualifier: Qualifier,
 }
 
-const PREFIX: &str = r"(?:US\s?\$|U\.S\.\s?\$|USD|A\$|AU\$|AUD|C\$|CA\$|CAD|S\$|SGD|HK\$|HKD|NZ\$|NZD|R\$|BRL|MX\$|\$|€|EUR|£|GBP|JP¥|¥|JPY|CN¥|RMB|CNY|₹|Rs\.?|INR|₩|KRW|CHF|SEK|NOK|DKK|₦|NGN|KSh|KES|ZAR|IDR|Rp\.?|₱|PHP|VND|₫|AED|SAR|₪|ILS|TRY|PLN|MYR|RM|THB|฿|EGP|MXN)";
+const PREFIX: &str = r"(?:US\s?\$|U\.S\.\s?\$|USD|A\$|AU\$|AUD|C\$|CA\$|CAD|S\$|SGD|HK\$|HKD|NZ\$|NZD|R\$|BRL|MX\$|\$|€|EUR|£|GBP|JP¥|¥|JPY|CN¥|RMB|CNY|₹|Rs\.?|INR|₩|KRW|CHF|SEK|NOK|DKK|₦|NGN|KSh|KES|ZAR|IDR|Rp\.?|₱|PHP|VND|₫|AED|SAR|₪|ILS|NIS|TRY|PLN|MYR|RM|THB|฿|EGP|MXN)";
 const NUMBER: &str =
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d+(?:[.,]\d+)?";
 const SCALE: &str = r"(?:trillion|tn|billions?|bn|bln|b|millions?|mn|mln|mio\.?|mrd\.?|md|m|thousand|k|lakh\s+crores?|crores?|cr|lakhs?|lacs?|miliar|milyar|juta|triliun)";
-const SUFFIX: &str = r"(?:(?:Australian|Canadian|Singapore|Hong\s+Kong|New\s+Zealand|U\.S\.|US|American)\s+dollars?|dollars?|euros?|pounds?(?:\s+sterling)?|sterling|yen|yuan|renminbi|RMB|won|rupees?|Swiss\s+francs?|francs?|kronor|krona|naira|shillings?|rand|rupiah|pesos?|ringgit|baht|USD|EUR|GBP|JPY|CNY|INR|KRW|CHF|SGD|AUD|CAD|HKD)";
+const SUFFIX: &str = r"(?:(?:Australian|Canadian|Singapore|Hong\s+Kong|New\s+Zealand|U\.S\.|US|American)\s+dollars?|dollars?|euros?|pounds?(?:\s+sterling)?|sterling|yen|yuan|renminbi|RMB|won|rupees?|Swiss\s+francs?|francs?|kronor|krona|naira|shillings?|shekels?|rand|rupiah|pesos?|ringgit|baht|USD|EUR|GBP|JPY|CNY|INR|KRW|CHF|SGD|AUD|CAD|HKD)";
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
@@ -401,7 +401,7 @@ fn currency_of(pre: Option<&str>, suffix: Option<&str>, text: &str, end: usize) 
             "RP" => "IDR",
             "₱" => "PHP",
             "₫" => "VND",
-            "₪" => "ILS",
+            "₪" | "NIS" => "ILS",
             "RM" => "MYR",
             "฿" => "THB",
             other => return Some(other.to_string()),
@@ -435,6 +435,7 @@ fn suffix_code(suffix: &str) -> Option<&'static str> {
         "kronor" | "krona" => "SEK",
         "naira" => "NGN",
         x if x.starts_with("shilling") => "KES",
+        x if x.starts_with("shekel") => "ILS",
         "rand" => "ZAR",
         "rupiah" => "IDR",
         x if x.starts_with("peso") => "MXN",
