@@ -51,6 +51,9 @@ pub struct Reply {
     pub question: String,
     /// Whether the corpus answers it.
     pub answered: bool,
+    /// "answered", "partial" (a two-part question answered in one part; the reply says which
+    /// part is missing) or "not_answered".
+    pub status: &'static str,
     /// One sentence: the answer, or what was understood and what is known instead.
     pub answer: String,
     /// How sure.
@@ -125,20 +128,53 @@ pub fn ask(
     understood.entities = link_entities(&understood, q, index);
     let mut cites_list = Citations::new(store);
     let mut views: Vec<RoundView> = Vec::new();
+    let mut partial = false;
     let draft = if !q.chars().any(char::is_alphanumeric) {
         Draft::no(
             "Ask me about a startup's funding, for example \"Who led SenseTime's Series C?\" or \"How much did Acme raise?\""
                 .to_string(),
         )
     } else {
-        answer(
+        let mut first = answer(
             &understood,
             store,
             index,
             names,
             &mut cites_list,
             &mut views,
-        )?
+        )?;
+        // "how much, and who led it?": the second part answered too, or said to be missing.
+        if let (Some((intent, want)), true) = (understood.also, first.answered) {
+            let mut second_u = understood.clone();
+            second_u.intent = intent;
+            second_u.want = want;
+            second_u.also = None;
+            let mut more_views = Vec::new();
+            let second = answer(
+                &second_u,
+                store,
+                index,
+                names,
+                &mut cites_list,
+                &mut more_views,
+            )?;
+            if second.answered {
+                first.text = format!("{} {}", first.text, second.text);
+                views.extend(more_views);
+            } else {
+                let subject = subject_of(&understood)
+                    .map(|(s, _)| s)
+                    .or(understood.company.clone())
+                    .unwrap_or_else(|| "it".to_string());
+                first.text = format!(
+                    "{} My sources don't state {} for {subject}.",
+                    first.text,
+                    unread_what(&second_u)
+                );
+                partial = true;
+            }
+        }
+        first
     };
     let (citations, mapping) = order_citations(cites_list.into_vec(), &draft.text);
     let text = renumber(&draft.text, &mapping);
@@ -154,6 +190,11 @@ pub fn ask(
     Ok(Reply {
         question: question.to_string(),
         answered: draft.answered,
+        status: match (draft.answered, partial) {
+            (true, false) => "answered",
+            (true, true) => "partial",
+            _ => "not_answered",
+        },
         answer: format!("{prefix}{text}"),
         confidence: match draft.basis {
             Basis::Facts => Confidence::High,
@@ -219,6 +260,15 @@ fn answer(
             Some((subject, others)) => read_or_decline(u, &subject, &others, index, cites_list)?,
             None => company_question(u, store, index, names, cites_list)?,
         },
+        _ if u.reported && !u.intent.is_event() && subject_of(u).is_some() => {
+            // A round in talks is not in the facts (planned rounds are not extracted): read it.
+            let (subject, others) = subject_of(u).unwrap_or_default();
+            let mut d = read_or_decline(u, &subject, &others, index, cites_list)?;
+            if !d.answered && u.company.is_some() {
+                d = company_question(u, store, index, names, cites_list)?;
+            }
+            d
+        }
         _ if u.company.is_some() && subordinate_company(u).is_some() => {
             let (subject, others) = subordinate_company(u).unwrap_or_default();
             read_or_decline(u, &subject, &others, index, cites_list)?
@@ -1237,10 +1287,12 @@ fn request<'a>(u: &'a Understood, subject: &'a str, others: &'a [String]) -> rea
             .next()
             .map(|m| m.money),
         latest: u.latest
+            || u.reported
             || u.question_text
                 .to_lowercase()
                 .split_whitespace()
-                .any(|w| w == "new"),
+                .any(|w| w == "new" || w == "again"),
+        reported: u.reported,
     }
 }
 

@@ -189,6 +189,11 @@ pub struct Understood {
     pub not_a_round: Option<String>,
     /// The kind of value asked for.
     pub want: Option<Want>,
+    /// The second part of a two-part question ("how much, and who led it?").
+    pub also: Option<(Intent, Option<Want>)>,
+    /// The question asks about a round in talks or planned ("is Acme raising again?",
+    /// "who is reportedly leading").
+    pub reported: bool,
     /// Names found in the articles' text rather than the facts store, with how they matched.
     pub entities: Vec<Entity>,
     /// Runs of question words that matched nothing known, longest first: candidates for names
@@ -331,6 +336,15 @@ static MONEY_Q: LazyLock<Regex> = LazyLock::new(|| {
         r"\bhow\s+much\b|\bhow\s+big\b|\bprice\b|\bpa(?:y|id|ying)\b|\bsize\b|\bamount\b|\bproceeds\b|\braise[ds]?\b|\bcost\b|\bworth\s+of\b|\bdeal\s+value\b|\bfor\s+how\s+much\b",
     )
 });
+/// A round in talks or planned.
+static REPORTED_Q: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:trying\s+to|seeking|looking\s+to|plans?\s+to|planning\s+to|in\s+talks|reportedly|raising\s+again|(?:is|are)\s+raising|next\s+round|rumou?red)\b",
+    )
+});
+/// "market cap at listing".
+static MARKET_VALUE: LazyLock<Regex> = LazyLock::new(|| re(r"\bmarket\s+(?:cap\w*|value)\b"));
+
 /// "how much had X raised before ...": money raised up to a point, a total.
 static RAISED_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\bhad\b.*\braised\b|\braised\b.*\b(?:before|prior\s+to)\b"));
@@ -831,7 +845,9 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
             c => c,
         })
         .collect();
-    let lower = fix_intent_typos(&text.to_lowercase(), names);
+    let lower = fix_intent_typos(&text.to_lowercase(), names)
+        .replace("pre-ipo", "pre-listing")
+        .replace("pre ipo", "pre-listing");
     let mut u = Understood {
         intent: Intent::Unknown,
         company: None,
@@ -849,6 +865,8 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
         unknown_investor: None,
         not_a_round: NOT_ROUND.find(&lower).map(|m| m.as_str().to_string()),
         want: None,
+        also: None,
+        reported: false,
         entities: Vec::new(),
         free_phrases: Vec::new(),
         question_text: text.clone(),
@@ -906,6 +924,8 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
     u.intent = intent_of(&lower, &mut u.lead_only);
 
     u.want = want(&lower, u.intent);
+    u.also = second_part(&lower, u.intent, u.want);
+    u.reported = REPORTED_Q.is_match(&lower);
     // A debt question's "loan" or "notes" names the event, not a round to filter by.
     if u.intent.is_event() && matches!(u.round, Some(RoundType::Debt | RoundType::ConvertibleNote))
     {
@@ -988,6 +1008,7 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
         let lower2 = fix_intent_typos(&blanked.to_lowercase(), names);
         u.intent = intent_of(&lower2, &mut u.lead_only);
         u.want = want(&lower2, u.intent);
+        u.also = second_part(&lower2, u.intent, u.want);
     }
     let free: Vec<&Word> = all_words
         .iter()
@@ -1184,15 +1205,48 @@ fn want(lower: &str, intent: Intent) -> Option<Want> {
         Intent::Ipo if PLACE_Q.is_match(lower) => Want::Place,
         Intent::Ipo if WHO_Q.is_match(lower) => Want::Who,
         Intent::Ipo if PER_SHARE_Q.is_match(lower) => Want::PerShare,
-        Intent::Ipo if VALUATION.is_match(lower) => Want::Valuation,
+        Intent::Ipo if VALUATION.is_match(lower) || MARKET_VALUE.is_match(lower) => Want::Valuation,
         Intent::Ipo => Want::Money,
         Intent::Acquisition if money() => Want::Money,
         Intent::Acquisition => Want::Who,
         Intent::Debt if RATE_Q.is_match(lower) => Want::Rate,
+        Intent::Debt if VALUATION.is_match(lower) => Want::Valuation,
         Intent::Debt if WHO_Q.is_match(lower) || lower.contains("from whom") => Want::Who,
         Intent::Debt => Want::Money,
         _ => return None,
     })
+}
+
+/// The second part of a two-part question, when its words ask for another kind of value:
+/// "who is buying X and for how much", "how much did X raise, and at what valuation?".
+fn second_part(lower: &str, intent: Intent, want: Option<Want>) -> Option<(Intent, Option<Want>)> {
+    static JOINED: LazyLock<Regex> =
+        LazyLock::new(|| re(r"\band\b|,|\+|&|\bplus\b|\?.+\?|\bwho\b.*\bhow\s+much\b"));
+    if !JOINED.is_match(lower) {
+        return None;
+    }
+    let money = MONEY_Q.is_match(lower) && !lower.contains("how much of");
+    let who = WHO_Q.is_match(lower);
+    if intent.is_event() {
+        let second = match want? {
+            Want::Who if money => Want::Money,
+            Want::Money | Want::PerShare | Want::Percent if who => Want::Who,
+            Want::Percent if money => Want::Money,
+            Want::Money if intent == Intent::Stake && PERCENT_Q.is_match(lower) => Want::Percent,
+            Want::PerShare if lower.contains("raise") || lower.contains("proceeds") => Want::Money,
+            Want::Money if intent == Intent::Ipo && PER_SHARE_Q.is_match(lower) => Want::PerShare,
+            Want::Money | Want::PerShare if VALUATION.is_match(lower) => Want::Valuation,
+            _ => return None,
+        };
+        return Some((intent, Some(second)));
+    }
+    match intent {
+        Intent::Amount if VALUATION.is_match(lower) => Some((Intent::Valuation, None)),
+        Intent::Amount if LEAD.is_match(lower) => Some((Intent::Lead, None)),
+        Intent::Lead | Intent::Investors if AMOUNT.is_match(lower) => Some((Intent::Amount, None)),
+        Intent::Valuation if AMOUNT.is_match(lower) => Some((Intent::Amount, None)),
+        _ => None,
+    }
 }
 
 /// Words that carry the intent, for fixing one-letter slips ("totl", "valuted", "invsted").

@@ -41,6 +41,8 @@ pub struct Request<'a> {
     pub amount: Option<Money>,
     /// The question asks about the newest round ("the new round", "latest").
     pub latest: bool,
+    /// The question asks about a round in talks or planned: only such sentences answer it.
+    pub reported: bool,
 }
 
 /// A value read from one sentence of a passage.
@@ -79,6 +81,12 @@ static REFERS: LazyLock<Regex> = LazyLock::new(|| {
 static EARLIER: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:months?|years?|weeks?)\s+(?:after|before|since)\b|\bafter\s+(?:\w+\s+){0,2}(?:raised|raising|closed|secured)\b|\bwhen\s+it\s+(?:announced|raised|closed)\b|\bin\s+(?:a|an|its)\s+(?:previous|prior|earlier|last)\b",
+    )
+});
+/// A raise being planned or sought.
+static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:plans?\s+to\s+raise|planning\s+to\s+raise|(?:is|are)\s+(?:looking|aiming|hoping|seeking|trying)\s+to|(?:is|are)\s+raising|seeks?|seeking|targets?|targeting|aims?\s+to\s+raise|in\s+the\s+process\s+of\s+raising|new\s+round|fresh\s+round|would\s+value|could\s+value)\b",
     )
 });
 /// A stock-market listing.
@@ -451,6 +459,19 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
             if req.latest && (facts::cues_historical(s) || EARLIER.is_match(s)) {
                 continue;
             }
+            if req.reported && !HEDGE.is_match(s) && !PLANNED.is_match(s) {
+                continue;
+            }
+            // "how much did Fernway pay for Vetrino": the passage must name Fernway.
+            if matches!(req.intent, Intent::Acquisition | Intent::Stake)
+                && !req.others.is_empty()
+                && !req
+                    .others
+                    .iter()
+                    .any(|o| names(&hit.passage, o) || names(&hit.title, o))
+            {
+                continue;
+            }
             // A question about a private round is not answered by the stock-market listing.
             if !req.intent.is_event() && LISTING.is_match(s) {
                 continue;
@@ -566,11 +587,15 @@ fn value(req: &Request, s: &str, hit: &Hit) -> Option<(String, f32)> {
         .map(|m| m.start().abs_diff(at).min(m.end().abs_diff(at)))
         .min()
         .unwrap_or(usize::MAX);
-    let quality = match distance {
+    let mut quality = match distance {
         0..=25 => 2.0,
         26..=60 => 1.0,
         _ => 0.0,
     };
+    // "when does the deal close": a closing window beats the announcement's date.
+    if req.want == Some(Want::When) && CLOSING_WHEN.is_match(s) {
+        quality += 5.0;
+    }
     Some((v, quality))
 }
 
@@ -665,7 +690,10 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
         (Intent::Acquisition | Intent::Stake, Some(Want::Who)) => buyer(s, req.subject),
         (Intent::Ipo, _) => {
             // Proceeds, not the price of one share.
-            let money: Vec<MoneyMention> = find_amounts(s)
+            if BEFORE_LISTING.is_match(s) {
+                return None;
+            }
+            let money: Vec<MoneyMention> = own_figures(s)
                 .into_iter()
                 .filter(|m| !PER_SHARE.is_match(&s[m.end..]))
                 .collect();
@@ -678,6 +706,7 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
             let money: Vec<MoneyMention> = find_amounts(s)
                 .into_iter()
                 .zip(kinds)
+                .filter(|(m, _)| !is_conversion(s, m))
                 .filter(|(m, k)| {
                     *k != "total"
                         && *k != "round"
@@ -736,6 +765,25 @@ static PRICE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+static BEFORE_LISTING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:before|prior\s+to|ahead\s+of)\s+(?:the|its)\s+(?:listing|IPO|debut|float\w*|offering)\b",
+    )
+});
+
+/// "Rs 1,150 crore (about $136 million)": the bracketed figure restates the one before it.
+fn is_conversion(s: &str, m: &MoneyMention) -> bool {
+    s[..m.start].trim_end().ends_with('(')
+}
+
+/// The amounts a sentence states, without bracketed conversions of the one before.
+fn own_figures(s: &str) -> Vec<MoneyMention> {
+    find_amounts(s)
+        .into_iter()
+        .filter(|m| !is_conversion(s, m))
+        .collect()
+}
+
 /// The amount of the given kind ("round", "valuation", "total"), as stated.
 fn kind_money(s: &str, kind: &str) -> Option<String> {
     static NOT_OWN: LazyLock<Regex> = LazyLock::new(|| {
@@ -763,7 +811,7 @@ fn kind_money(s: &str, kind: &str) -> Option<String> {
 
 /// The amount nearest a cue word.
 fn near_money(s: &str, cue: &Regex, per_share: bool) -> Option<String> {
-    let money: Vec<MoneyMention> = find_amounts(s)
+    let money: Vec<MoneyMention> = own_figures(s)
         .into_iter()
         .filter(|m| per_share == PER_SHARE.is_match(&s[m.end..]))
         .collect();
