@@ -332,8 +332,46 @@ fn company_question(
         return Ok(d);
     };
     let all = group(store.rounds_for_company(company_id, false)?);
+    // "the round before its Series E": the nearest one on the asked side of it.
+    let relative: Option<RoundGroup> = u.relative_to.and_then(|(r, before)| {
+        let anchor = all.iter().find(|g| g.round == r)?;
+        let order = |g: &RoundGroup| (g.first_date(), series_rank(g.round));
+        let key_anchor = order(anchor);
+        let side: Vec<&RoundGroup> = all
+            .iter()
+            .filter(|g| g.round != r && g.round != RoundType::Unknown)
+            .filter(|g| {
+                if before {
+                    order(g) < key_anchor
+                } else {
+                    order(g) > key_anchor
+                }
+            })
+            .collect();
+        if before {
+            side.into_iter().max_by_key(|g| order(g)).cloned()
+        } else {
+            side.into_iter().min_by_key(|g| order(g)).cloned()
+        }
+    });
+    if u.relative_to.is_some() && relative.is_none() {
+        return Ok(Draft::no(format!(
+            "My sources don't say which round {company} raised {} its {}.",
+            if u.relative_to.is_some_and(|(_, b)| b) {
+                "before"
+            } else {
+                "after"
+            },
+            u.relative_to.map(|(r, _)| r.label()).unwrap_or_default()
+        )));
+    }
     let selected: Vec<RoundGroup> = all
         .iter()
+        .filter(|g| {
+            relative
+                .as_ref()
+                .is_none_or(|rel| g.round == rel.round && g.first_date() == rel.first_date())
+        })
         .filter(|g| u.round.is_none_or(|r| g.round == r))
         .filter(|g| u.period.as_ref().is_none_or(|p| in_period(g, p)))
         .cloned()
@@ -437,6 +475,9 @@ fn company_question(
             for g in newest_first(selected.clone()) {
                 let mut people: Vec<(String, bool, Vec<usize>)> = Vec::new();
                 for (role, is_lead) in [(Role::Lead, true), (Role::Participant, false)] {
+                    if is_lead && u.exclude_leads {
+                        continue;
+                    }
                     for s in g.investors(role) {
                         if u.exclude
                             .as_ref()
@@ -626,20 +667,35 @@ fn company_question(
             } else {
                 String::new()
             };
-            facts(
+            // A sum of the rounds on record is not a total the sources state: said, not claimed.
+            let mut d = facts(
                 format!(
-                    "My sources state no total, but the {n} round{} on record for {company} add up to {}{caveat}{}.",
+                    "My sources state no total; the {n} round{} on record for {company} add up to {}{caveat}{}, which may leave out rounds they do not mention.",
                     if n == 1 { "" } else { "s" },
                     format_amount(sum, &currency),
                     cites(&nums)
                 ),
                 with,
-            )
+            );
+            d.answered = false;
+            d.closest = true;
+            d
         }
         Intent::Acquisition | Intent::Ipo | Intent::Stake | Intent::Debt | Intent::Status => {
             return read_or_decline(u, &company, &[], index, c);
         }
-        Intent::Portfolio | Intent::Largest | Intent::Unknown => {
+        Intent::Unknown => {
+            let mut d = Draft::no(format!(
+                "I'm not sure what you're asking about {company}. I know of {}; ask who led or joined a round, how much it was, the valuation or the date.",
+                known_rounds(&selected)
+            ));
+            d.suggestions = selected
+                .iter()
+                .map(|g| format!("Who led {} {}?", possessive(&company), g.round.label()))
+                .collect();
+            return Ok(d);
+        }
+        Intent::Portfolio | Intent::Largest => {
             let parts: Vec<String> = selected
                 .iter()
                 .map(|g| amount_sentence(g, &company, c))
@@ -960,6 +1016,17 @@ fn in_period(g: &RoundGroup, p: &super::question::Period) -> bool {
             Some(m) => d.precision >= crate::facts::Precision::Month && d.date.month() == m,
             None => d.date <= p.to && d.end() >= p.from,
         })
+}
+
+/// A round's place in the usual order (seed before Series A before Series B ...).
+fn series_rank(r: RoundType) -> u8 {
+    match r {
+        RoundType::PreSeed => 0,
+        RoundType::Angel => 1,
+        RoundType::Seed => 2,
+        RoundType::Series(n) => 10 + n,
+        _ => 5,
+    }
 }
 
 fn groups_by_company(rounds: Vec<crate::facts::Round>) -> Vec<RoundGroup> {
@@ -1293,6 +1360,11 @@ fn request<'a>(u: &'a Understood, subject: &'a str, others: &'a [String]) -> rea
                 .split_whitespace()
                 .any(|w| w == "new" || w == "again"),
         reported: u.reported,
+        currency: u.currency,
+        closing: u.want == Some(Want::When) && {
+            let q = u.question_text.to_lowercase();
+            q.contains("close") || q.contains("closing") || q.contains("complete")
+        },
     }
 }
 
@@ -1364,6 +1436,7 @@ fn reading_claim(u: &Understood, company: &str, value: &str) -> String {
         }
         (Intent::Ipo, Some(Want::When)) => format!("{} listing: {value}", possessive(company)),
         (Intent::Ipo, _) => format!("{company} raised {value} in its listing"),
+        (_, Some(Want::Valuation)) => format!("{company} was valued at {value}"),
         (Intent::Stake, Some(Want::Who)) => format!("{value} bought the stake in {company}"),
         (Intent::Stake, Some(Want::Percent)) => format!("The stake in {company}: {value}"),
         (Intent::Stake, _) => format!("The price of the stake in {company}: {value}"),

@@ -191,6 +191,12 @@ pub struct Understood {
     pub want: Option<Want>,
     /// The second part of a two-part question ("how much, and who led it?").
     pub also: Option<(Intent, Option<Want>)>,
+    /// "the round before the Series E" (true); "after" (false) is kept for callers that set it.
+    pub relative_to: Option<(RoundType, bool)>,
+    /// "besides the lead": leave the lead investors out.
+    pub exclude_leads: bool,
+    /// The currency the question wants figures in ("in crore", "in yen").
+    pub currency: Option<&'static str>,
     /// The question asks about a round in talks or planned ("is Acme raising again?",
     /// "who is reportedly leading").
     pub reported: bool,
@@ -294,7 +300,7 @@ static IPO_Q: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ACQUISITION_Q: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\bacquir\w*|\bacquisition\b|\bbought\b|\bbuy(?:s|ing)?\b|\bpurchas\w*|\bpa(?:y|id|ying|ys)\b|\btake-?over\b|\bmerg(?:er|ing|ed|e)\b|\bsold\s+to\b|\bsell(?:s|ing)?\s+to\b",
+        r"\bacquir\w*|\bacquisition\b|\bprice\b|\bdeal\s+(?:size|value)\b|\bbought\b|\bbuy(?:s|ing)?\b|\bpurchas\w*|\bpa(?:y|id|ying|ys)\b|\btake-?over\b|\bmerg(?:er|ing|ed|e)\b|\bsold\s+to\b|\bsell(?:s|ing)?\s+to\b",
     )
 });
 static DEBT_Q: LazyLock<Regex> = LazyLock::new(|| {
@@ -336,6 +342,32 @@ static MONEY_Q: LazyLock<Regex> = LazyLock::new(|| {
         r"\bhow\s+much\b|\bhow\s+big\b|\bprice\b|\bpa(?:y|id|ying)\b|\bsize\b|\bamount\b|\bproceeds\b|\braise[ds]?\b|\bcost\b|\bworth\s+of\b|\bdeal\s+value\b|\bfor\s+how\s+much\b",
     )
 });
+/// The currency a question asks for figures in: "in cr", "in yen", "in naira terms".
+fn question_currency(lower: &str) -> Option<&'static str> {
+    static CURRENCY: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"\b(?:in|into)\s+(?:the\s+)?(?P<c>crores?|cr|rupees|inr|rs|yen|jpy|won|krw|naira|ngn|dirhams?|aed|yuan|rmb|cny|euros?|eur|pounds?|sterling|gbp|rand|zar|riyals?|sar|reais|real|brl|shekels?|nis|ils|dollars?|usd|usd?\s+terms)\b|\b(?P<c2>won|yen|naira|usd|crore|dirhams?)\s+(?:and|terms|pls|please)\b",
+        )
+    });
+    let c = CURRENCY.captures(lower)?;
+    let word = c.name("c").or_else(|| c.name("c2"))?.as_str();
+    Some(match word.trim_end_matches('s') {
+        "crore" | "cr" | "rupee" | "inr" | "r" => "INR",
+        "yen" | "jpy" => "JPY",
+        "won" | "krw" => "KRW",
+        "naira" | "ngn" => "NGN",
+        "dirham" | "aed" => "AED",
+        "yuan" | "rmb" | "cny" => "CNY",
+        "euro" | "eur" => "EUR",
+        "pound" | "sterling" | "gbp" => "GBP",
+        "rand" | "zar" => "ZAR",
+        "riyal" | "sar" => "SAR",
+        "reai" | "real" | "brl" => "BRL",
+        "shekel" | "ni" | "il" => "ILS",
+        _ => "USD",
+    })
+}
+
 /// A round in talks or planned.
 static REPORTED_Q: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -866,6 +898,9 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
         not_a_round: NOT_ROUND.find(&lower).map(|m| m.as_str().to_string()),
         want: None,
         also: None,
+        relative_to: None,
+        exclude_leads: false,
+        currency: question_currency(&text.to_lowercase()),
         reported: false,
         entities: Vec::new(),
         free_phrases: Vec::new(),
@@ -916,8 +951,9 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
         }
     }
     u.period = period(&lower, &mut taken);
-    static LATEST: LazyLock<Regex> =
-        LazyLock::new(|| re(r"\b(?:latest|most\s+recent|newest|last|recent)\b"));
+    static LATEST: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"\b(?:latest|most\s+recent|newest|last|recent|now|currently|current|today)\b")
+    });
     u.latest =
         LATEST.is_match(&lower) && !lower.contains("last year") && !lower.contains("last month");
 
@@ -1101,8 +1137,29 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
         u.investor = Some(f.name);
         u.investor_id = Some(f.id);
     }
-    if u.intent == Intent::Unknown && u.company.is_some() {
+    // "acme?" or "tell me about acme": its history. Words we could not read are a question we
+    // did not understand, not a request for everything.
+    if u.intent == Intent::Unknown && u.company.is_some() && u.free_phrases.is_empty() {
         u.intent = Intent::History;
+    }
+    // "the round before the Series E": the round asked about is the one before.
+    static RELATIVE_ROUND: LazyLock<Regex> =
+        LazyLock::new(|| re(r"\b(?:before|prior\s+to|preceding)\s+(?:the\s+|its\s+|their\s+)?$"));
+    if let (Some(r), Some(m)) = (u.round, SERIES.find(&lower)) {
+        if RELATIVE_ROUND.is_match(&lower[..m.start()]) {
+            u.round = None;
+            u.relative_to = Some((r, true));
+        }
+    }
+    // "who else was in besides the lead": the other investors.
+    static BESIDES_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"\b(?:besides|other\s+than|apart\s+from|except|excluding|aside\s+from|beyond)\s+(?:the\s+)?(?:co-?)?leads?(?:\s+investors?)?\b",
+        )
+    });
+    if BESIDES_LEAD.is_match(&lower) && matches!(u.intent, Intent::Lead | Intent::Investors) {
+        u.intent = Intent::Investors;
+        u.exclude_leads = true;
     }
     u
 }

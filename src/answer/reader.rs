@@ -43,6 +43,10 @@ pub struct Request<'a> {
     pub latest: bool,
     /// The question asks about a round in talks or planned: only such sentences answer it.
     pub reported: bool,
+    /// The currency the question wants figures in.
+    pub currency: Option<&'static str>,
+    /// "when does the deal close": only a closing window answers.
+    pub closing: bool,
 }
 
 /// A value read from one sentence of a passage.
@@ -153,7 +157,7 @@ static STAKE_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DEBT_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:debt|loans?|credit|facilit\w+|notes?|bonds?|convertible|debentures?|NCDs?|borrow\w*|lend\w*|lent|securiti[sz]\w+|FIDC|coupon|interest|maturity|matur\w+|financing)\b",
+        r"(?i)\b(?:debt|loans?|credit|facilit\w+|notes?|bonds?|convertible|debentures?|NCDs?|borrow\w*|lend\w*|lent|securiti[sz]\w+|FIDC|coupon|interest|maturity|matur\w+)\b",
     )
 });
 static RATE_CUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -417,6 +421,7 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
         let mut last_named: Option<&str> = title_names.then_some(req.subject);
         for span in split_sentences(&hit.passage) {
             let s = span.text(&hit.passage);
+            let mut score_bonus_currency = 0.0;
             let names_subject = names(s, req.subject);
             let named_other = req.others.iter().find(|o| names(s, o));
             let opens_with_other = opens_with_other_name(s, req.subject);
@@ -461,6 +466,14 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
             }
             if req.reported && !HEDGE.is_match(s) && !PLANNED.is_match(s) {
                 continue;
+            }
+            if req.closing && !CLOSING_WHEN.is_match(s) {
+                continue;
+            }
+            if let Some(c) = req.currency {
+                if find_amounts(s).iter().any(|m| m.money.currency == c) {
+                    score_bonus_currency = 2.0;
+                }
             }
             // "how much did Fernway pay for Vetrino": the passage must name Fernway.
             if matches!(req.intent, Intent::Acquisition | Intent::Stake)
@@ -545,7 +558,7 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
                     score += 3.0;
                 }
             }
-            score += 1.0 - rank as f32 / total;
+            score += score_bonus_currency + 1.0 - rank as f32 / total;
             out.push(Candidate {
                 score,
                 hit: rank,
@@ -625,10 +638,10 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
             (!all.is_empty()).then(|| and_list(&all))
         }
         (Intent::Valuation, _) | (_, Some(Want::Valuation)) => {
-            kind_money(s, "valuation").or_else(|| near_money(s, &VALUATION_CUE, false))
+            kind_money(s, "valuation", req.currency)
         }
-        (Intent::Total, _) => kind_money(s, "total"),
-        (Intent::Amount | Intent::History, _) => kind_money(s, "round"),
+        (Intent::Total, _) => kind_money(s, "total", req.currency),
+        (Intent::Amount | Intent::History, _) => kind_money(s, "round", req.currency),
         (Intent::Date, _) | (_, Some(Want::When)) => when(s, hit),
         (Intent::Round, _) => facts::extract_round_types(s)
             .into_iter()
@@ -693,13 +706,16 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
             if BEFORE_LISTING.is_match(s) {
                 return None;
             }
-            let money: Vec<MoneyMention> = own_figures(s)
-                .into_iter()
-                .filter(|m| !PER_SHARE.is_match(&s[m.end..]))
-                .collect();
+            let money: Vec<MoneyMention> = prefer_currency(
+                own_figures(s)
+                    .into_iter()
+                    .filter(|m| !PER_SHARE.is_match(&s[m.end..]) && !is_condition(s, m))
+                    .collect(),
+                req.currency,
+            );
             nearest_mention(&money, &IPO_MONEY, s).map(|m| stated(s, m))
         }
-        (Intent::Debt, _) => near_money(s, &DEBT_CUE, false),
+        (Intent::Debt, _) => near_money(s, &DEBT_CUE, false, req.currency),
         (Intent::Acquisition | Intent::Stake, _) => {
             // Money raised before, or revenue, is not the price.
             let kinds = facts::money_kinds(s);
@@ -710,7 +726,8 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
                 .filter(|(m, k)| {
                     *k != "total"
                         && *k != "round"
-                        && (req.intent != Intent::Stake || *k != "valuation")
+                        && (req.intent != Intent::Stake || !is_valuation_figure(s, m))
+                        && !is_condition(s, m)
                         && !PER_SHARE.is_match(&s[m.end..])
                         && !RAISED_BEFORE_MONEY.is_match(crate::facts::text::window(
                             s,
@@ -720,6 +737,7 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
                 })
                 .map(|(m, _)| m)
                 .collect();
+            let money = prefer_currency(money, req.currency);
             nearest_mention(&money, &PRICE_CUE, s).map(|m| stated(s, m))
         }
         _ => None,
@@ -776,6 +794,44 @@ fn is_conversion(s: &str, m: &MoneyMention) -> bool {
     s[..m.start].trim_end().ends_with('(')
 }
 
+/// Only the amounts in the asked currency, when the sentence has any.
+fn prefer_currency(money: Vec<MoneyMention>, currency: Option<&str>) -> Vec<MoneyMention> {
+    match currency {
+        Some(c) if money.iter().any(|m| m.money.currency == c) => money
+            .into_iter()
+            .filter(|m| m.money.currency == c)
+            .collect(),
+        _ => money,
+    }
+}
+
+/// "if equity falls below $100 million": a threshold in a condition, not a deal's figure.
+fn is_condition(s: &str, m: &MoneyMention) -> bool {
+    static THRESHOLD: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:less\s+than|below|under|exceed\w*|more\s+than|above|falls?|drops?|shall\s+be)\s*$",
+        )
+    });
+    static IF_CLAUSE: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)\b(?:if|unless|provided\s+that|in\s+case)\b[^.;]*$"));
+    let before = crate::facts::text::window(s, m.start.saturating_sub(40), m.start);
+    THRESHOLD.is_match(before) && IF_CLAUSE.is_match(&s[..m.start])
+}
+
+/// "at the most recent valuation of $68 billion": not the price paid.
+fn is_valuation_figure(s: &str, m: &MoneyMention) -> bool {
+    static VALUED: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:valuation|valued|valuing|worth|market\s+(?:cap\w*|value))\b[^.;$€£¥₹₩]{0,25}$",
+        )
+    });
+    VALUED.is_match(crate::facts::text::window(
+        s,
+        m.start.saturating_sub(40),
+        m.start,
+    ))
+}
+
 /// The amounts a sentence states, without bracketed conversions of the one before.
 fn own_figures(s: &str) -> Vec<MoneyMention> {
     find_amounts(s)
@@ -785,7 +841,7 @@ fn own_figures(s: &str) -> Vec<MoneyMention> {
 }
 
 /// The amount of the given kind ("round", "valuation", "total"), as stated.
-fn kind_money(s: &str, kind: &str) -> Option<String> {
+fn kind_money(s: &str, kind: &str, currency: Option<&str>) -> Option<String> {
     static NOT_OWN: LazyLock<Regex> = LazyLock::new(|| {
         re(
             r"(?i)^\s*(?:\([^)]*\)\s*)?(?:under\s+management|in\s+assets|of\s+assets|in\s+AUM|AUM|fund\b)",
@@ -794,9 +850,12 @@ fn kind_money(s: &str, kind: &str) -> Option<String> {
     static SHARES_WORTH: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?i)\b(?:shares|stake|stock|notes)\s+worth\s*$"));
     let kinds = facts::money_kinds(s);
-    find_amounts(s)
-        .iter()
+    let all = find_amounts(s);
+    let in_currency = |m: &MoneyMention| currency.is_none_or(|c| m.money.currency == c);
+    let any_in_currency = all.iter().any(in_currency);
+    all.iter()
         .zip(kinds)
+        .filter(|(m, _)| !any_in_currency || in_currency(m))
         .find(|(m, k)| {
             *k == kind
                 && !NOT_OWN.is_match(&s[m.end..])
@@ -810,11 +869,14 @@ fn kind_money(s: &str, kind: &str) -> Option<String> {
 }
 
 /// The amount nearest a cue word.
-fn near_money(s: &str, cue: &Regex, per_share: bool) -> Option<String> {
-    let money: Vec<MoneyMention> = own_figures(s)
-        .into_iter()
-        .filter(|m| per_share == PER_SHARE.is_match(&s[m.end..]))
-        .collect();
+fn near_money(s: &str, cue: &Regex, per_share: bool, currency: Option<&str>) -> Option<String> {
+    let money: Vec<MoneyMention> = prefer_currency(
+        own_figures(s)
+            .into_iter()
+            .filter(|m| per_share == PER_SHARE.is_match(&s[m.end..]) && !is_condition(s, m))
+            .collect(),
+        currency,
+    );
     nearest_mention(&money, cue, s).map(|m| stated(s, m))
 }
 
