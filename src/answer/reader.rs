@@ -77,7 +77,7 @@ fn re(p: &str) -> Regex {
 
 static REFERS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:it|its|it's|the\s+(?:[\w\-]+\s+){0,3}?(?:company|startup|start-up|firm|business|platform|group|unicorn|app|lender|maker|developer|provider|operator|bank|fintech|retailer|marketplace|giant|outfit|venture))\b",
+        r"(?i)\b(?:it|its|it's|the\s+(?:[\w\-]+\s+){0,5}?(?:company|startup|start-up|firm|business|platform|group|unicorn|app|lender|maker|developer|provider|operator|bank|fintech|retailer|marketplace|giant|outfit|venture))\b",
     )
 });
 
@@ -405,9 +405,28 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
     query.push_str(query_words(req.intent, req.want));
     let mut hits = index.search_terms(&query, 40).unwrap_or_default();
     // Passages that name the company, even when the cue words rank other passages higher.
-    hits.extend(index.search_all_terms(req.subject, 30).unwrap_or_default());
+    let naming = index.search_all_terms(req.subject, 60).unwrap_or_default();
+    // Where each article first names the company: an article that names it in its opening
+    // passages is about it, and its later "the company" or "the Chinese firm" is the company.
+    let mut first_named: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
+    for h in &naming {
+        if names(&h.passage, req.subject) || names(&h.title, req.subject) {
+            let e = first_named.entry(h.article.clone()).or_insert(h.ordinal);
+            *e = (*e).min(h.ordinal);
+        }
+    }
+    hits.extend(naming);
     let mut seen = std::collections::HashSet::new();
     hits.retain(|h| seen.insert((h.article.clone(), h.ordinal)));
+    // The rounds each article names, in the passages at hand.
+    let mut article_rounds: std::collections::HashMap<String, Vec<RoundType>> =
+        std::collections::HashMap::new();
+    for h in &hits {
+        article_rounds
+            .entry(h.article.clone())
+            .or_default()
+            .extend(facts::extract_round_types(&h.passage));
+    }
     let total = hits.len().max(1) as f32;
     let cue = cue(req.intent, req.want);
     let mut out = Vec::new();
@@ -416,9 +435,12 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
             continue;
         }
         let title_names = names(&hit.title, req.subject);
+        let first = first_named.get(&hit.article).copied();
+        let named_before = first.is_some_and(|o| o < hit.ordinal);
+        let article_about = title_names || first.is_some_and(|o| o <= 1);
         let passage_types = facts::extract_round_types(&hit.passage);
         // The company the passage last named, of those the question names.
-        let mut last_named: Option<&str> = title_names.then_some(req.subject);
+        let mut last_named: Option<&str> = (title_names || named_before).then_some(req.subject);
         for span in split_sentences(&hit.passage) {
             let s = span.text(&hit.passage);
             let mut score_bonus_currency = 0.0;
@@ -430,8 +452,10 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
                 && !opens_with_other
                 && REFERS.is_match(s);
             // Filings, notes and listings often name the company only in the headline.
-            let in_article_about =
-                !names_subject && title_names && !opens_with_other && req.intent.is_event();
+            let in_article_about = !names_subject
+                && !opens_with_other
+                && (title_names && req.intent.is_event()
+                    || article_about && last_named == Some(req.subject));
             if names_subject {
                 last_named = Some(req.subject);
             } else if let Some(o) = named_other {
@@ -531,15 +555,30 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
                     continue;
                 } else if passage_types.contains(&r) && passage_types.iter().all(|t| *t == r) {
                     score += 1.0;
+                } else if passage_types.is_empty()
+                    && !EARLIER.is_match(s)
+                    && !facts::cues_historical(s)
+                    && article_rounds.get(&hit.article).is_some_and(|types| {
+                        types.contains(&r)
+                            && types.iter().all(|t| *t == r || *t == RoundType::Unknown)
+                    })
+                {
+                    // A passage naming no round, in an article whose only round is the asked
+                    // one: "the three-year-old startup is now valued at ...".
                 } else {
                     continue;
                 }
             }
             if let Some(p) = req.period {
                 let dates = find_dates(s, hit.published);
-                if dates
-                    .iter()
-                    .any(|d| in_period(d.date.date, d.date.end(), p))
+                let month_named = p.month_any_year.is_some_and(|m| {
+                    chrono::NaiveDate::from_ymd_opt(2000, m, 1)
+                        .is_some_and(|d| s.contains(&d.format("%B").to_string()))
+                });
+                if month_named
+                    || dates
+                        .iter()
+                        .any(|d| in_period(d.date.date, d.date.end(), p))
                 {
                     score += 3.0;
                 } else if !dates.is_empty() {
