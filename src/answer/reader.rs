@@ -416,6 +416,13 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
         }
     }
     hits.extend(naming);
+    // The whole of the few articles that name the company first thing: their later passages
+    // say "the company" and name neither it nor the cue words the search ranks by.
+    let mut about: Vec<(&String, &u64)> = first_named.iter().filter(|(_, o)| **o <= 1).collect();
+    about.sort();
+    for (article, _) in about.into_iter().take(8) {
+        hits.extend(index.article_passages(article, 200).unwrap_or_default());
+    }
     let mut seen = std::collections::HashSet::new();
     hits.retain(|h| seen.insert((h.article.clone(), h.ordinal)));
     // The rounds each article names, in the passages at hand.
@@ -606,6 +613,18 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
         }
     }
     out.sort_by(|a, b| b.score.total_cmp(&a.score));
+    if std::env::var_os("FUNDBOT_DEBUG_READER").is_some() {
+        for c in out.iter().take(8) {
+            let h = &hits[c.hit];
+            eprintln!(
+                "{:.1} {}#{} {}",
+                c.score,
+                h.article,
+                h.ordinal,
+                &h.passage[c.span.0..c.span.1]
+            );
+        }
+    }
     Ok((hits, out))
 }
 

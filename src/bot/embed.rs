@@ -40,6 +40,8 @@ pub mod colors {
     pub const PASSAGE: u32 = 0xf9a825;
     /// No answer.
     pub const UNKNOWN: u32 = 0x607d8b;
+    /// A two-part question answered in one part.
+    pub const PARTIAL: u32 = 0xef6c00;
     /// Information.
     pub const INFO: u32 = 0x1565c0;
     /// Refusal or error.
@@ -258,20 +260,36 @@ pub fn answer(reply: &Reply) -> Message {
                 .collect();
             description.push_str(&format!("\n\nYou could ask about:\n{}", list.join("\n")));
         }
+        // The closest source, when there is one, so the reader can check for themselves.
+        let (fields, footer) = if reply.citations.is_empty() {
+            (
+                Vec::new(),
+                "Not answered · nothing in my articles answers this, so I won't guess.",
+            )
+        } else {
+            (
+                citation_fields(&reply.citations, 1),
+                "Not answered · the closest source is shown; it does not state the answer.",
+            )
+        };
         return Message::embed(Embed {
             title: Some("I don't know that one".to_string()),
             description,
-            fields: Vec::new(),
-            footer: Some("Nothing in my articles answers this, so I won't guess.".to_string()),
+            fields,
+            footer: Some(footer.to_string()),
             color: colors::UNKNOWN,
         });
     }
-    let (footer, color) = match reply.basis {
-        Basis::Passages => (
-            "Quoted from a passage (no structured fact matched) · lower confidence",
+    let (footer, color) = match (reply.status, reply.basis) {
+        ("partial", _) => (
+            "Partly answered · one part of the question is not in my articles",
+            colors::PARTIAL,
+        ),
+        (_, Basis::Passages) => (
+            "Answered · read from a passage (no structured fact matched) · lower confidence",
             colors::PASSAGE,
         ),
-        _ => ("From the facts store", colors::ANSWER),
+        _ => ("Answered · from the facts store", colors::ANSWER),
     };
     Message::embed(Embed {
         title: None,
@@ -632,6 +650,7 @@ mod tests {
         let reply = Reply {
             question: "q".into(),
             answered: true,
+            status: "answered",
             answer: "A".repeat(9000),
             confidence: crate::answer::Confidence::High,
             basis: Basis::Facts,

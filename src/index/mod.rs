@@ -255,6 +255,21 @@ impl PassageIndex {
         self.run(&*query, limit)
     }
 
+    /// Every passage of one article, in order (at most `limit`).
+    pub fn article_passages(&self, article_id: &str, limit: usize) -> Result<Vec<Hit>> {
+        let term = Term::from_field_text(self.fields.article, article_id);
+        let query = tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
+        let searcher = self.reader.searcher();
+        let top = searcher.search(&query, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            hits.push(self.hit_from_doc(&doc, score));
+        }
+        hits.sort_by_key(|h| h.ordinal);
+        Ok(hits)
+    }
+
     /// Passages holding every word of `text`, best first, without highlights.
     pub fn search_all_terms(&self, text: &str, limit: usize) -> Result<Vec<Hit>> {
         let query = query::all_terms_query(&self.index, self.fields, text)?;
