@@ -1311,6 +1311,27 @@ fn subject_of(u: &Understood) -> Option<(String, Vec<String>)> {
             pick = i;
         }
     }
+    // "what did Visa pay for Plaid" with no article about Plaid: Visa is the buyer, and the
+    // company bought is unknown.
+    if matches!(u.intent, Intent::Acquisition | Intent::Stake) {
+        static BUYER_THEN_TARGET: LazyLock<Regex> = LazyLock::new(|| {
+            crate::util::regex(r"(?i)^\s*(?:pay|paid|paying|pays|buy|bought|buying|acquire|acquired|acquiring|purchase|purchased)\s+(?:\w+\s+){0,3}?(?:for|in)?\s*(?P<target>[\w.\-&']+)")
+                .expect("static")
+        });
+        let q = u.question_text.to_lowercase();
+        let e = entities[pick];
+        if let Some(at) = q.find(&e.typed.to_lowercase()) {
+            if let Some(c) = BUYER_THEN_TARGET.captures(&q[at + e.typed.len()..]) {
+                let target = c["target"].to_string();
+                let known = entities
+                    .iter()
+                    .any(|o| o.typed.to_lowercase().contains(&target));
+                if !known && !super::question::is_function_word(&target) {
+                    return None;
+                }
+            }
+        }
+    }
     let subject = entities[pick].name.clone();
     let others = entities
         .iter()

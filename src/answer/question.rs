@@ -831,6 +831,11 @@ fn is_stopword(word: &str) -> bool {
     STOPWORDS.contains(&word)
 }
 
+/// A word of a question that never names anything ("the", "its", "stake", "much").
+pub fn is_function_word(word: &str) -> bool {
+    is_stopword(word)
+}
+
 /// A word of the question with its place.
 #[derive(Debug, Clone)]
 struct Word {

@@ -11,6 +11,7 @@
 
 use std::sync::LazyLock;
 
+use chrono::Datelike;
 use regex::Regex;
 
 use super::question::{Intent, Period, Want};
@@ -91,6 +92,12 @@ static EARLIER: LazyLock<Regex> = LazyLock::new(|| {
 static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:plans?\s+to\s+raise|planning\s+to\s+raise|(?:is|are)\s+(?:looking|aiming|hoping|seeking|trying)\s+to|(?:is|are)\s+raising|seeks?|seeking|targets?|targeting|aims?\s+to\s+raise|in\s+the\s+process\s+of\s+raising|new\s+round|fresh\s+round|would\s+value|could\s+value)\b",
+    )
+});
+/// A raise intended, not made.
+static INTENDS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:intends?|intending|expects?|expecting|hopes?|hoping|wants?)\s+to\s+raise\b|\bwill\s+raise\b",
     )
 });
 /// A stock-market listing.
@@ -357,7 +364,19 @@ struct Candidate {
 
 /// Finds the asked value in the passages about `req.subject`. `None` when no sentence states it.
 pub fn read(index: &PassageIndex, req: &Request) -> Result<Option<Reading>> {
-    let (hits, candidates) = candidates(index, req)?;
+    let (hits, mut candidates) = candidates(index, req)?;
+    // "price in cr": when some sentences state figures in that currency, read only those.
+    if let Some(c) = req.currency {
+        let has = |cand: &Candidate| {
+            let h = &hits[cand.hit];
+            find_amounts(&h.passage[cand.span.0..cand.span.1])
+                .iter()
+                .any(|m| m.money.currency == c)
+        };
+        if candidates.iter().take(12).any(has) {
+            candidates.retain(has);
+        }
+    }
     let mut best: Option<(f32, Reading)> = None;
     let mut tried = 0;
     for c in candidates {
@@ -429,10 +448,16 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
     let mut article_rounds: std::collections::HashMap<String, Vec<RoundType>> =
         std::collections::HashMap::new();
     for h in &hits {
-        article_rounds
-            .entry(h.article.clone())
-            .or_default()
-            .extend(facts::extract_round_types(&h.passage));
+        let entry = article_rounds.entry(h.article.clone()).or_default();
+        // The rounds the article reports: named anywhere but in a plan.
+        for span in split_sentences(&h.passage) {
+            let t = span.text(&h.passage);
+            // "intends to raise a larger Series C" names a round the article does not report.
+            if PLANNED.is_match(t) || INTENDS.is_match(t) {
+                continue;
+            }
+            entry.extend(facts::extract_round_types(t));
+        }
     }
     let total = hits.len().max(1) as f32;
     let cue = cue(req.intent, req.want);
@@ -461,8 +486,8 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
             // Filings, notes and listings often name the company only in the headline.
             let in_article_about = !names_subject
                 && !opens_with_other
-                && (title_names && req.intent.is_event()
-                    || article_about && last_named == Some(req.subject));
+                && req.intent.is_event()
+                && (title_names || article_about && last_named == Some(req.subject));
             if names_subject {
                 last_named = Some(req.subject);
             } else if let Some(o) = named_other {
@@ -471,6 +496,23 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
             if !(names_subject || refers || in_article_about) || !cue.is_match(s) {
                 continue;
             }
+            // "the IPO valued it at": a listing's valuation is in a sentence about the listing.
+            if req.intent == Intent::Ipo && !IPO_CUE.is_match(s) {
+                continue;
+            }
+            // "whats Acme valued at now": the newest figures; older dated ones rank lower.
+            let age_penalty = if req.latest {
+                let newest = hit.published.map(|d| d.year());
+                find_dates(s, hit.published)
+                    .iter()
+                    .filter(|d| !d.relative)
+                    .map(|d| newest.map_or(0, |n| (n - d.date.date.year()).max(0)))
+                    .max()
+                    .unwrap_or(0) as f32
+                    * 2.0
+            } else {
+                0.0
+            };
             if matches!(req.intent, Intent::Lead | Intent::Investors) && !FUNDING_WORD.is_match(s) {
                 continue;
             }
@@ -604,7 +646,7 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
                     score += 3.0;
                 }
             }
-            score += score_bonus_currency + 1.0 - rank as f32 / total;
+            score += score_bonus_currency + 1.0 - rank as f32 / total - age_penalty;
             out.push(Candidate {
                 score,
                 hit: rank,
@@ -780,7 +822,7 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
             let money: Vec<MoneyMention> = find_amounts(s)
                 .into_iter()
                 .zip(kinds)
-                .filter(|(m, _)| !is_conversion(s, m))
+                .filter(|(m, _)| !is_conversion(s, m) && m.money.amount >= 10_000)
                 .filter(|(m, k)| {
                     *k != "total"
                         && *k != "round"
@@ -892,9 +934,10 @@ fn is_valuation_figure(s: &str, m: &MoneyMention) -> bool {
 
 /// The amounts a sentence states, without bracketed conversions of the one before.
 fn own_figures(s: &str) -> Vec<MoneyMention> {
+    // "NIS 1,000 principal amount" per unit is no deal's size.
     find_amounts(s)
         .into_iter()
-        .filter(|m| !is_conversion(s, m))
+        .filter(|m| !is_conversion(s, m) && m.money.amount >= 10_000)
         .collect()
 }
 
