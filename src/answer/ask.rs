@@ -1261,6 +1261,14 @@ fn corpus_spelling(index: &PassageIndex, typed: &str) -> Option<String> {
             }
         }
     }
+    // A brand written in lower case ("tink"): a rare word the articles use, never a common one.
+    let passages = hits
+        .iter()
+        .filter(|h| reader::find_name(&h.passage, typed).is_some())
+        .count();
+    if capital == 0 && lower > 0 && passages <= 3 && typed.chars().count() >= 4 {
+        return Some(typed.to_string());
+    }
     if capital == 0 || lower > capital {
         return None;
     }

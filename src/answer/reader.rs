@@ -334,6 +334,23 @@ fn names(text: &str, name: &str) -> bool {
     find_name(text, name).is_some()
 }
 
+/// "the company", "the Lagos-based startup", "its": a description standing for a company named
+/// before. "the investment round in his company" is not one: the words between "the" and the
+/// noun describe it, they do not run through another phrase.
+fn refers_back(s: &str) -> bool {
+    const BREAKS: &[&str] = &[
+        "in", "of", "his", "her", "their", "for", "with", "and", "to", "by", "from", "at", "on",
+        "a", "an", "that", "which", "who", "its",
+    ];
+    REFERS.find_iter(s).any(|m| {
+        let words: Vec<&str> = m.as_str().split_whitespace().collect();
+        words.len() <= 1
+            || words[1..words.len() - 1]
+                .iter()
+                .all(|w| !BREAKS.contains(&w.to_ascii_lowercase().as_str()))
+    })
+}
+
 /// A sentence whose grammatical subject is another name ("Facebook, which ..., will acquire
 /// Instagram's team"): its "it" is not the subject.
 fn opens_with_other_name(s: &str, subject: &str) -> bool {
@@ -482,7 +499,7 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
             let refers = !names_subject
                 && last_named == Some(req.subject)
                 && !opens_with_other
-                && REFERS.is_match(s);
+                && refers_back(s);
             // Filings, notes and listings often name the company only in the headline.
             let in_article_about = !names_subject
                 && !opens_with_other
@@ -825,7 +842,6 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
                 .filter(|(m, _)| !is_conversion(s, m) && m.money.amount >= 10_000)
                 .filter(|(m, k)| {
                     *k != "total"
-                        && *k != "round"
                         && (req.intent != Intent::Stake || !is_valuation_figure(s, m))
                         && !is_condition(s, m)
                         && !PER_SHARE.is_match(&s[m.end..])

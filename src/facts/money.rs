@@ -123,7 +123,7 @@ pub struct MoneyMention {
     pub qualifier: Qualifier,
 }
 
-const PREFIX: &str = r"(?:US\s?\$|U\.S\.\s?\$|USD|A\$|AU\$|AUD|C\$|CA\$|CAD|S\$|SGD|HK\$|HKD|NZ\$|NZD|R\$|BRL|MX\$|\$|€|EUR|£|GBP|JP¥|¥|JPY|CN¥|RMB|CNY|₹|Rs\.?|INR|₩|KRW|CHF|SEK|NOK|DKK|₦|NGN|KSh|KES|ZAR|IDR|Rp\.?|₱|PHP|VND|₫|AED|SAR|₪|ILS|NIS|TRY|PLN|MYR|RM|THB|฿|EGP|MXN)";
+const PREFIX: &str = r"(?:US\s?\$|U\.S\.\s?\$|USD|A\$|AU\$|AUD|C\$|CA\$|CAD|S\$|SGD|HK\$|HKD|NZ\$|NZD|R\$|BRL|MX\$|\$|€|EUR|£|GBP|JP¥|¥|JPY|CN¥|RMB|CNY|₹|Rs\.?|INR|₩|KRW|CHF|SEK|NOK|DKK|₦|NGN|KSh|KES|ZAR|IDR|Rp\.?|₱|PHP|VND|₫|AED|SAR|₪|ILS|NIS|TRY|PLN|MYR|RM|THB|฿|EGP|MXN|N)";
 const NUMBER: &str =
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d+(?:[.,]\d+)?";
 const SCALE: &str = r"(?:trillion|tn|billions?|bn|bln|b|millions?|mn|mln|mio\.?|mrd\.?|md|m|thousand|k|lakh\s+crores?|crores?|cr|lakhs?|lacs?|miliar|milyar|juta|triliun)";
@@ -201,6 +201,11 @@ fn find_in(text: &str, from: usize, to: usize, out: &mut Vec<MoneyMention>) {
             let first = s.split_whitespace().next()?;
             multiplier(first).map(|_| first)
         });
+        // Nigerian press writes naira as "N43.5 billion": only glued to a scaled number.
+        if pre_str == Some("N") && (scale.is_none() || pre.is_some_and(|p| p.end() != num.start()))
+        {
+            continue;
+        }
         let unit = scale.or(suffix_scale).and_then(multiplier).unwrap_or(1);
         let Some(amount) = scaled(num.as_str(), unit) else {
             continue;
@@ -396,7 +401,7 @@ fn currency_of(pre: Option<&str>, suffix: Option<&str>, text: &str, end: usize) 
             "CN¥" | "RMB" | "CNY" => "CNY",
             "₹" | "RS" | "INR" => "INR",
             "₩" | "KRW" => "KRW",
-            "₦" => "NGN",
+            "₦" | "N" => "NGN",
             "KSH" => "KES",
             "RP" => "IDR",
             "₱" => "PHP",
