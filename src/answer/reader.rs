@@ -342,7 +342,17 @@ fn refers_back(s: &str) -> bool {
         "in", "of", "his", "her", "their", "for", "with", "and", "to", "by", "from", "at", "on",
         "a", "an", "that", "which", "who", "its",
     ];
+    // "it" stands for the company as the subject of a verb ("it raised", "it is now valued");
+    // "we knew it" does not.
+    static IT_VERB: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^\s+(?:has|had|have|is|was|will|would|could|also|now|then|raised|raises|closed|secured|said|says|announced|received|got|landed|bagged|plans|expects|became|is|counts|added|completed|reported|took|takes)\b",
+        )
+    });
     REFERS.find_iter(s).any(|m| {
+        if m.as_str().eq_ignore_ascii_case("it") {
+            return IT_VERB.is_match(&s[m.end()..]);
+        }
         let words: Vec<&str> = m.as_str().split_whitespace().collect();
         words.len() <= 1
             || words[1..words.len() - 1]
@@ -470,7 +480,8 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
         for span in split_sentences(&h.passage) {
             let t = span.text(&h.passage);
             // "intends to raise a larger Series C" names a round the article does not report.
-            if PLANNED.is_match(t) || INTENDS.is_match(t) {
+            // "Why not do the Series C now?" asks; it does not report.
+            if PLANNED.is_match(t) || INTENDS.is_match(t) || t.trim_end().ends_with('?') {
                 continue;
             }
             entry.extend(facts::extract_round_types(t));

@@ -33,6 +33,20 @@ impl Home {
         home
     }
 
+    /// A home holding the articles of `tests/fixtures/{set}/articles` (e.g. `reading`).
+    pub fn with_fixture_set(set: &str) -> Self {
+        let home = Home::new();
+        let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(set)
+            .join("articles");
+        for entry in std::fs::read_dir(&src).unwrap_or_else(|e| panic!("{}: {e}", src.display())) {
+            let entry = entry.unwrap();
+            std::fs::copy(entry.path(), home.articles().join(entry.file_name())).unwrap();
+        }
+        home
+    }
+
     /// The home directory.
     pub fn path(&self) -> &Path {
         self.dir.path()
