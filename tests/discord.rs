@@ -587,3 +587,73 @@ async fn busy_users_are_slowed_down_and_sigterm_stops_cleanly() {
     fundbot::lock::WriterLock::acquire(&home.index(), "after shutdown")
         .expect("the writer lock is free");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn passage_answers_and_unanswered_questions_show_how_they_were_answered() {
+    // The reading fixtures: a listing that the facts store does not hold, read from passages.
+    let home = Home::with_fixture_set("reading");
+    assert_eq!(home.run(&["reindex"]).status.code(), Some(0));
+    let fake = FakeDiscord::start().await;
+    let _bot = start_bot(&home, &fake, &[]);
+    fake.wait_identified(WAIT).await;
+
+    // (a) Read from a passage: "Answered", the passage colour, the article cited.
+    let body = ask(&fake, "950000000000000001", "kestrelay ipo price per share").await;
+    assert_eq!(body["type"], 4, "{body}");
+    assert_no_mentions(&body);
+    let e = embed(&body);
+    assert!(e["description"].as_str().unwrap().contains("$21"), "{e}");
+    let footer = e["footer"]["text"].as_str().unwrap();
+    assert!(footer.starts_with("Answered"), "{e}");
+    assert!(footer.contains("passage"), "{e}");
+    assert_eq!(e["color"], 0xf9a825, "the passage colour: {e}");
+    let fields = e["fields"].as_array().unwrap();
+    assert!(
+        fields[0]["name"]
+            .as_str()
+            .unwrap()
+            .starts_with("[1] Kestrelay"),
+        "{e}"
+    );
+    assert!(
+        fields[0]["value"].as_str().unwrap().contains("**"),
+        "the stating sentence is in bold: {e}"
+    );
+    assert_within_limits(e);
+
+    // (b) Not stated (no underwriters named): "I don't know", with the closest source.
+    let body = ask(
+        &fake,
+        "950000000000000002",
+        "who were the underwriters of kestrelay's ipo",
+    )
+    .await;
+    assert_eq!(body["type"], 4, "{body}");
+    assert_no_mentions(&body);
+    let e = embed(&body);
+    assert_eq!(e["title"], "I don't know that one", "{e}");
+    assert!(
+        e["description"]
+            .as_str()
+            .unwrap()
+            .starts_with("My sources don't state"),
+        "{e}"
+    );
+    let footer = e["footer"]["text"].as_str().unwrap();
+    assert!(footer.starts_with("Not answered"), "{e}");
+    assert!(footer.contains("closest source"), "{e}");
+    assert_eq!(e["color"], 0x607d8b, "{e}");
+    let fields = e["fields"].as_array().unwrap();
+    assert_eq!(fields.len(), 1, "only the closest source: {e}");
+    assert!(
+        fields[0]["name"]
+            .as_str()
+            .unwrap()
+            .starts_with("[1] Kestrelay"),
+        "{e}"
+    );
+    let value = fields[0]["value"].as_str().unwrap();
+    assert!(value.contains("Market Desk Daily"), "{e}");
+    assert!(value.contains("Kestrelay"), "the passage is quoted: {e}");
+    assert_within_limits(e);
+}

@@ -234,7 +234,11 @@ fn answer(
     let mut draft = match u.intent {
         Intent::Portfolio => portfolio(u, store, cites_list)?,
         Intent::Largest => largest(u, store, cites_list)?,
-        Intent::Debt if u.company.is_some() && matches!(u.want, Some(Want::Who | Want::Money)) => {
+        Intent::Debt
+            if u.company.is_some()
+                && u.currency.is_none()
+                && matches!(u.want, Some(Want::Who | Want::Money)) =>
+        {
             // Debt rounds are facts too: lenders and amounts from the store first.
             let mut as_round = u.clone();
             as_round.intent = if u.want == Some(Want::Who) {
@@ -594,20 +598,36 @@ fn company_question(
             facts(text, with)
         }
         Intent::Valuation => {
+            // "pre-money valuation": only figures stated as pre-money (and so for post).
+            let q = u.question_text.to_lowercase();
+            let basis = if q.contains("pre-money") || q.contains("pre money") {
+                Some(crate::facts::Basis::Pre)
+            } else if q.contains("post-money") || q.contains("post money") {
+                Some(crate::facts::Basis::Post)
+            } else {
+                None
+            };
+            let fits = |v: &crate::facts::Valuation| basis.is_none_or(|b| v.basis == b);
             let with: Vec<RoundGroup> = newest_first(
                 selected
                     .iter()
-                    .filter(|g| !g.valuations().is_empty())
+                    .filter(|g| g.valuations().iter().any(|v| fits(&v.value)))
                     .cloned()
                     .collect(),
             );
             if with.is_empty() {
-                return unstated(u, &company, "a valuation", &selected, index, c);
+                let what = match basis {
+                    Some(crate::facts::Basis::Pre) => "a pre-money valuation",
+                    Some(crate::facts::Basis::Post) => "a post-money valuation",
+                    _ => "a valuation",
+                };
+                return unstated(u, &company, what, &selected, index, c);
             }
+            let take = if u.latest { 1 } else { 3 };
             let mut parts = Vec::new();
-            for g in with.iter().take(3) {
+            for g in with.iter().take(take) {
                 let mut reports = Vec::new();
-                for s in g.valuations() {
+                for s in g.valuations().into_iter().filter(|v| fits(&v.value)) {
                     let nums = match &s.value.evidence {
                         Some(ev) => c.evidence(ev)?.into_iter().collect(),
                         None => round_cites(g, c)?,
@@ -1215,7 +1235,41 @@ fn link_entities(u: &Understood, question: &str, index: &PassageIndex) -> Vec<En
                 }
             }
             match found {
-                Some((n, typed, name)) => {
+                Some((n, mut typed, mut name)) => {
+                    // "harrowgate capital": a name's last word may be one the question reader
+                    // sets aside ("capital", "ventures", "bank").
+                    const TAILS: &[&str] = &[
+                        "capital",
+                        "ventures",
+                        "partners",
+                        "bank",
+                        "group",
+                        "holdings",
+                        "fund",
+                        "labs",
+                        "technologies",
+                        "ai",
+                        "pay",
+                        "health",
+                        "robotics",
+                        "foods",
+                    ];
+                    let lower_q = question.to_lowercase();
+                    if let Some(at) = lower_q.find(&typed.to_lowercase()) {
+                        let rest = &lower_q[at + typed.len()..];
+                        let next: String = rest
+                            .trim_start()
+                            .chars()
+                            .take_while(|c| c.is_alphanumeric())
+                            .collect();
+                        if rest.starts_with(' ') && TAILS.contains(&next.as_str()) {
+                            let longer = format!("{typed} {next}");
+                            if let Some(full) = corpus_spelling(index, &longer) {
+                                typed = longer;
+                                name = full;
+                            }
+                        }
+                    }
                     if !out.iter().any(|e| key(&e.name) == key(&name)) {
                         out.push(Entity {
                             name,
@@ -1417,7 +1471,10 @@ fn reader_answer(
     let n = c.hit(&r.hit, Some(r.span));
     let source = r.hit.source.clone().unwrap_or_else(|| r.hit.title.clone());
     let sentence = &r.hit.passage[r.span.0..r.span.1];
-    let claim = reading_claim(u, company, &r.value);
+    let mut claim = reading_claim(u, company, &r.value);
+    if r.pending && u.intent == Intent::Acquisition && u.want == Some(Want::Who) {
+        claim = format!("{} agreed to buy {company}", r.value);
+    }
     let hedge = if r.hedged && u.intent != Intent::Status {
         " (reported, not confirmed)"
     } else {
@@ -1467,6 +1524,7 @@ fn reading_claim(u: &Understood, company: &str, value: &str) -> String {
         (Intent::Ipo, _) => format!("{company} raised {value} in its listing"),
         (_, Some(Want::Valuation)) => format!("{company} was valued at {value}"),
         (Intent::Stake, Some(Want::Who)) => format!("{value} bought the stake in {company}"),
+        (_, Some(Want::Seller)) => format!("{value} sold, in the deal for {company}"),
         (Intent::Stake, Some(Want::Percent)) => format!("The stake in {company}: {value}"),
         (Intent::Stake, _) => format!("The price of the stake in {company}: {value}"),
         (Intent::Debt, Some(Want::Who)) => format!("{} lenders: {value}", possessive(company)),
@@ -1526,6 +1584,7 @@ fn unread_what(u: &Understood) -> &'static str {
         (Intent::Ipo, Some(Want::Who)) => "who handled the listing",
         (Intent::Ipo, _) => "IPO proceeds",
         (Intent::Stake, Some(Want::Who)) => "who bought the stake",
+        (_, Some(Want::Seller)) => "who sold",
         (Intent::Stake, Some(Want::Percent)) => "the size of a stake",
         (Intent::Stake, _) => "a price for the stake",
         (Intent::Debt, Some(Want::Who)) => "a lender",

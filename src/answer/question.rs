@@ -111,6 +111,8 @@ pub enum Want {
     PerShare,
     /// Names: investors, buyers, lenders, bookrunners.
     Who,
+    /// Who sold (a stake, shares, a company).
+    Seller,
     /// A date.
     When,
     /// A percentage of a company.
@@ -295,7 +297,7 @@ static STAKE_Q: LazyLock<Regex> = LazyLock::new(|| {
 });
 static IPO_Q: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\bipo\b|\binitial\s+public\s+offering\b|\bgo(?:es|ing)?\s+public\b|\bwent\s+public\b|\blisting\b|\blisted\b|\bto\s+list\b|\bdebut(?:ed|s)?\b|\bflotation\b|\bper\s+(?:share|ads)\b|\bbookrunners?\b|\bunderwriters?\b|\bspac\b|\bblank[\s\-]check\b|\bstart(?:ed)?\s+trading\b|\bstock\s+exchange\b",
+        r"\bipo\b|\binitial\s+public\s+offering\b|\bgo(?:es|ing)?\s+public\b|\bwent\s+public\b|\blisting\b|\blisted\b|\bto\s+list\b|\blist(?:s|ed)?\s+(?:on|in)\b|\bwhere\b.*\blist\b|\bdebut(?:ed|s)?\b|\bflotation\b|\bper\s+(?:share|ads)\b|\bbookrunners?\b|\bunderwriters?\b|\bspac\b|\bblank[\s\-]check\b|\bstart(?:ed)?\s+trading\b|\bstock\s+exchange\b",
     )
 });
 static ACQUISITION_Q: LazyLock<Regex> = LazyLock::new(|| {
@@ -330,8 +332,9 @@ static WHEN_Q: LazyLock<Regex> = LazyLock::new(|| {
         r"\bwhen(?:'s)?\b|\bwhat\s+(?:date|day|month|year)\b|\bwhich\s+(?:date|day|month|year)\b|\b(?:supposed|expected|meant|due|set)\s+to\s+close\b",
     )
 });
-static PLACE_Q: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\bwhere\b|\b(?:which|what)\s+(?:exchange|market|bourse)\b"));
+static PLACE_Q: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\bwhere\b|\b(?:which|what)\s+(?:stock\s+)?(?:exchange|market|bourse|board)\b")
+});
 static PERCENT_Q: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\bwhat\s+(?:stake|%|percent|percentage|share)\b|\bhow\s+(?:big|large|much)\s+(?:a|of\s+a|was\s+the|is\s+the)?\s*stake\b|\bhow\s+much\s+of\b|%|\bper\s?cent\b|\bpercentage\b|\bstake\b.*\bhow\s+big\b|\bwhat\b.*\bbuy\s+in\b",
@@ -367,6 +370,13 @@ fn question_currency(lower: &str) -> Option<&'static str> {
         _ => "USD",
     })
 }
+
+/// "who sold", "who was the seller".
+static SELLER_Q: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bwho\s+(?:sold|is\s+selling|was\s+selling|sells|exited|offloaded)\b|\bsellers?\b|\bwho\s+did\b.*\bbuy\s+from\b|\bfrom\s+whom\b",
+    )
+});
 
 /// A round in talks or planned.
 static REPORTED_Q: LazyLock<Regex> = LazyLock::new(|| {
@@ -1259,6 +1269,7 @@ fn want(lower: &str, intent: Intent) -> Option<Want> {
         {
             Want::Valuation
         }
+        Intent::Stake | Intent::Acquisition if SELLER_Q.is_match(lower) => Want::Seller,
         Intent::Stake if WHO_Q.is_match(lower) => Want::Who,
         Intent::Stake if PERCENT_Q.is_match(lower) && !money() => Want::Percent,
         Intent::Stake if money() => Want::Money,

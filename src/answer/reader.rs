@@ -61,6 +61,8 @@ pub struct Reading {
     pub span: (usize, usize),
     /// The sentence reports talks or sources rather than a closed deal.
     pub hedged: bool,
+    /// The deal is agreed or announced but not done ("has agreed to buy", "will acquire").
+    pub pending: bool,
 }
 
 /// The closest passage about the subject, when nothing answers: shown as "closest source".
@@ -425,6 +427,7 @@ pub fn read(index: &PassageIndex, req: &Request) -> Result<Option<Reading>> {
                     hit: hit.clone(),
                     span: c.span,
                     hedged: HEDGE.is_match(sentence),
+                    pending: PENDING.is_match(sentence),
                 },
             ));
         }
@@ -829,6 +832,7 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
             (!found.is_empty()).then(|| and_list(&found))
         }
         (Intent::Acquisition | Intent::Stake, Some(Want::Who)) => buyer(s, req.subject),
+        (Intent::Acquisition | Intent::Stake, Some(Want::Seller)) => seller(s, req.subject),
         (Intent::Ipo, _) => {
             // Proceeds, not the price of one share.
             if BEFORE_LISTING.is_match(s) {
@@ -1130,6 +1134,44 @@ fn when(s: &str, hit: &Hit) -> Option<String> {
         .min_by_key(|d| distance(d))
         .or_else(|| dates.iter().min_by_key(|d| distance(d)))
         .map(|d| d.date.human())
+}
+
+/// A deal agreed but not done.
+static PENDING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:agreed\s+to|agrees\s+to|will\s+(?:acquire|buy|pay|purchase)|to\s+(?:acquire|buy|purchase)|plans\s+to|is\s+(?:buying|acquiring)|expected\s+to\s+close|subject\s+to)\b",
+    )
+});
+
+/// Who sold: "X sold its stake", "bought ... from X".
+fn seller(s: &str, subject: &str) -> Option<String> {
+    static FROM: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:stake|shares|holding|interest|business|unit)\b[^.;]{0,60}?\bfrom\s+(?:(?:its|their|early|existing|former|longtime|long-time)\s+)*(?:(?:backer|investor|shareholder|owner|parent)\s+)?",
+        )
+    });
+    static SOLD: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\s(?:has\s+|had\s+|will\s+|agreed\s+to\s+)?(?:sold|sells|selling|sell|offloaded|divested|exited)\b",
+        )
+    });
+    let ok = |n: &str| key(n) != key(subject) && !names(subject, n) && !facts::text::is_not_name(n);
+    for m in FROM.find_iter(s) {
+        if let Some((n, _)) = facts::text::name_starting_at(s, m.end()) {
+            if ok(&n) {
+                return Some(n);
+            }
+        }
+    }
+    for m in SOLD.find_iter(s) {
+        if let Some(n) = facts::text::list_before(s, m.start())
+            .into_iter()
+            .find(|n| ok(n))
+        {
+            return Some(n);
+        }
+    }
+    None
 }
 
 /// Who bought: "acquired by X", "X acquired", "X's acquisition of".
