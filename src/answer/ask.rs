@@ -144,7 +144,7 @@ pub fn ask(
             &mut views,
         )?;
         // "how much, and who led it?": the second part answered too, or said to be missing.
-        if let (Some((intent, want)), true) = (understood.also, first.answered) {
+        if let Some((intent, want)) = understood.also {
             let mut second_u = understood.clone();
             second_u.intent = intent;
             second_u.want = want;
@@ -158,7 +158,17 @@ pub fn ask(
                 &mut cites_list,
                 &mut more_views,
             )?;
-            if second.answered {
+            if second.answered && !first.answered {
+                // The first part is not in the articles, the second is: say both.
+                first = Draft {
+                    text: format!("{} {}", second.text, first.text),
+                    ..second
+                };
+                views.extend(more_views);
+                partial = true;
+            } else if !first.answered {
+                // Neither part: the first reply stands.
+            } else if second.answered {
                 first.text = format!("{} {}", first.text, second.text);
                 views.extend(more_views);
             } else {
@@ -269,7 +279,15 @@ fn answer(
             let (subject, others) = subject_of(u).unwrap_or_default();
             let mut d = read_or_decline(u, &subject, &others, index, cites_list)?;
             if !d.answered && u.company.is_some() {
-                d = company_question(u, store, index, names, cites_list)?;
+                // The facts hold closed rounds: say what the last one was, not that it answers.
+                let known = company_question(u, store, index, names, cites_list)?;
+                if known.answered {
+                    d.text = format!(
+                        "My sources report no round in talks for {subject}. The last one on record: {}",
+                        known.text
+                    );
+                    d.closest = true;
+                }
             }
             d
         }

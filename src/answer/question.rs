@@ -1056,7 +1056,9 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
                 blanked.replace_range(w.start..w.end, &" ".repeat(w.end - w.start));
             }
         }
-        let lower2 = fix_intent_typos(&blanked.to_lowercase(), names);
+        let lower2 = fix_intent_typos(&blanked.to_lowercase(), names)
+            .replace("pre-ipo", "pre-listing")
+            .replace("pre ipo", "pre-listing");
         u.intent = intent_of(&lower2, &mut u.lead_only);
         u.want = want(&lower2, u.intent);
         u.also = second_part(&lower2, u.intent, u.want);
@@ -1128,7 +1130,17 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
             }
         }
     }
-    u.free_phrases = unmatched.clone();
+    // Words that matched the company by prefix or typo are the company, not free words.
+    u.free_phrases = unmatched
+        .iter()
+        .filter(|p| {
+            company.as_ref().is_none_or(|(f, _)| {
+                !crate::facts::names::is_word_prefix(p, &f.name)
+                    && !crate::facts::names::acceptable_typo(p, &f.name)
+            })
+        })
+        .cloned()
+        .collect();
     let first_unmatched = unmatched
         .into_iter()
         .find(|n| n.chars().any(char::is_alphabetic));
@@ -1154,7 +1166,10 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
     }
     // "acme?" or "tell me about acme": its history. Words we could not read are a question we
     // did not understand, not a request for everything.
-    if u.intent == Intent::Unknown && u.company.is_some() && u.free_phrases.is_empty() {
+    if u.intent == Intent::Unknown
+        && u.company.is_some()
+        && (u.free_phrases.is_empty() || u.round.is_some())
+    {
         u.intent = Intent::History;
     }
     // "the round before the Series E": the round asked about is the one before.

@@ -96,6 +96,12 @@ static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:plans?\s+to\s+raise|planning\s+to\s+raise|(?:is|are)\s+(?:looking|aiming|hoping|seeking|trying)\s+to|(?:is|are)\s+raising|seeks?|seeking|targets?|targeting|aims?\s+to\s+raise|in\s+the\s+process\s+of\s+raising|new\s+round|fresh\s+round|would\s+value|could\s+value)\b",
     )
 });
+/// The sentence with "pre-IPO" rounds set aside: they are private rounds, not listings.
+fn without_pre_ipo(s: &str) -> std::borrow::Cow<'_, str> {
+    static PRE_IPO: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bpre[\s\-]?IPO\b"));
+    PRE_IPO.replace_all(s, "pre-listing")
+}
+
 /// A raise intended, not made.
 static INTENDS: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -156,7 +162,7 @@ static ACQUISITION_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static IPO_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:IPO|initial\s+public\s+offering|public\s+offering|listing|listed|debut\w*|priced\s+(?:its|the)|go(?:ing|es)?\s+public|went\s+public|float\w*|stock\s+exchange|Nasdaq|NYSE|per\s+ADS|ADSs|SPAC|blank[\s\-]check|bookrunn\w+|underwrit\w+|(?:start|began|begin|starts|begins)\s+trading|merg\w+\s+with)\b",
+        r"(?i)\b(?:IPO|initial\s+public\s+offering|public\s+offering|listing|listed|debut\w*|priced\s+(?:its|the)|go(?:ing|es)?\s+public|went\s+public|float\w*|stock\s+exchange|Nasdaq|NYSE|per\s+ADS|ADSs|SPAC|blank[\s\-]check|bookrunn\w+|underwrit\w+|(?:start|began|begin|starts|begins)\s+trading|merg\w+\s+with|offer(?:ing)?\s+price|per\s+share|lead\s+manager)\b",
     )
 });
 static STAKE_CUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -528,7 +534,7 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
                 continue;
             }
             // "the IPO valued it at": a listing's valuation is in a sentence about the listing.
-            if req.intent == Intent::Ipo && !IPO_CUE.is_match(s) {
+            if req.intent == Intent::Ipo && !IPO_CUE.is_match(&without_pre_ipo(s)) {
                 continue;
             }
             // "whats Acme valued at now": the newest figures; older dated ones rank lower.
@@ -561,6 +567,7 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
                 && !names_subject
                 && named_other.is_none()
                 && !req.others.is_empty()
+                && !(in_article_about && req.others.iter().any(|o| names(&hit.title, o)))
             {
                 continue;
             }
@@ -590,7 +597,7 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
                 continue;
             }
             // A question about a private round is not answered by the stock-market listing.
-            if !req.intent.is_event() && LISTING.is_match(s) {
+            if !req.intent.is_event() && LISTING.is_match(&without_pre_ipo(s)) {
                 continue;
             }
             // "Paytm's valuation in the Alibaba deal": the passage names Alibaba.
@@ -769,7 +776,7 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
             (!all.is_empty()).then(|| and_list(&all))
         }
         (Intent::Valuation, _) | (_, Some(Want::Valuation)) => {
-            kind_money(s, "valuation", req.currency)
+            kind_money(s, "valuation", req.currency).or_else(|| right_after_valuation(s))
         }
         (Intent::Total, _) => kind_money(s, "total", req.currency),
         (Intent::Amount | Intent::History, _) => kind_money(s, "round", req.currency),
@@ -998,6 +1005,22 @@ fn kind_money(s: &str, kind: &str, currency: Option<&str>) -> Option<String> {
                 ))
         })
         .map(|(m, _)| stated(s, m))
+}
+
+/// "its market capitalisation was about 98 billion yen": a figure just after a valuation word.
+fn right_after_valuation(s: &str) -> Option<String> {
+    static VALUE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:valuation|market\s+(?:cap\w*|value))\s+(?:was|is|of|at|stood\s+at|reached|came\s+to|put\s+at)\s*(?:about|around|roughly|some|nearly|almost|over|more\s+than)?\s*$",
+        )
+    });
+    own_figures(s)
+        .iter()
+        .find(|m| {
+            let before = crate::facts::text::window(s, m.start.saturating_sub(50), m.start);
+            VALUE_WORD.is_match(before)
+        })
+        .map(|m| stated(s, m))
 }
 
 /// The amount nearest a cue word.
