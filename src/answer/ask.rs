@@ -274,6 +274,15 @@ fn answer(
             Some((subject, others)) => read_or_decline(u, &subject, &others, index, cites_list)?,
             None => company_question(u, store, index, names, cites_list)?,
         },
+        // "which new investor came in": the facts do not record who was new; the passages may.
+        _ if u.new_investors && !u.intent.is_event() && subject_of(u).is_some() => {
+            let (subject, others) = subject_of(u).unwrap_or_default();
+            let mut asked = u.clone();
+            if u.new_investors {
+                asked.intent = Intent::Investors;
+            }
+            read_or_decline(&asked, &subject, &others, index, cites_list)?
+        }
         _ if u.reported && !u.intent.is_event() && subject_of(u).is_some() => {
             // A round in talks is not in the facts (planned rounds are not extracted): read it.
             let (subject, others) = subject_of(u).unwrap_or_default();
@@ -408,6 +417,32 @@ fn company_question(
             .collect()
     } else {
         selected
+    };
+    // "Musinsa's valuation after the KKR deal": the rounds the named investor was in.
+    let selected: Vec<RoundGroup> = match (&u.investor, u.intent) {
+        (Some(investor), Intent::Valuation | Intent::Amount | Intent::Date) => {
+            let k = key(investor);
+            let with: Vec<RoundGroup> = selected
+                .iter()
+                .filter(|g| {
+                    g.investors(Role::Lead)
+                        .iter()
+                        .chain(g.investors(Role::Participant).iter())
+                        .any(|s| key(&s.value) == k)
+                })
+                .cloned()
+                .collect();
+            if with.is_empty() {
+                if let Some(d) = reader_answer(u, &company, index, c)? {
+                    return Ok(d);
+                }
+                return Ok(Draft::no(format!(
+                    "My sources don't tie {investor} to a round of {company}."
+                )));
+            }
+            with
+        }
+        _ => selected,
     };
     // "Did Temasek invest in SenseTime?": yes, with the rounds, or no record.
     if let Some(name) = &u.unknown_investor {
@@ -1462,6 +1497,8 @@ fn request<'a>(u: &'a Understood, subject: &'a str, others: &'a [String]) -> rea
                 .any(|w| w == "new" || w == "again"),
         reported: u.reported,
         currency: u.currency,
+        round_phrase: u.round_phrase.as_deref(),
+        new_investors: u.new_investors,
         closing: u.want == Some(Want::When) && {
             let q = u.question_text.to_lowercase();
             q.contains("close") || q.contains("closing") || q.contains("complete")

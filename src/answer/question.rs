@@ -197,6 +197,11 @@ pub struct Understood {
     pub relative_to: Option<(RoundType, bool)>,
     /// "besides the lead": leave the lead investors out.
     pub exclude_leads: bool,
+    /// A kind of round or close the store does not label ("down round", "second close",
+    /// "rights issue"): the passage must say it.
+    pub round_phrase: Option<String>,
+    /// "which new investors": only investors the articles call new.
+    pub new_investors: bool,
     /// The currency the question wants figures in ("in crore", "in yen").
     pub currency: Option<&'static str>,
     /// The question asks about a round in talks or planned ("is Acme raising again?",
@@ -370,6 +375,16 @@ fn question_currency(lower: &str) -> Option<&'static str> {
         _ => "USD",
     })
 }
+
+/// Kinds of rounds and closes the facts do not label.
+static ROUND_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:down|flat|up)\s+round\b|\b(?:first|second|third|final|1st|2nd|3rd)\s+close\b|\brights\s+issue\b|\bdown-round\b",
+    )
+});
+/// "which new investor came in".
+static NEW_INVESTORS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\bnew\s+(?:investors?|backers?|shareholders?|names?)\b"));
 
 /// "who sold", "who was the seller".
 static SELLER_Q: LazyLock<Regex> = LazyLock::new(|| {
@@ -916,6 +931,13 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
         relative_to: None,
         exclude_leads: false,
         currency: question_currency(&text.to_lowercase()),
+        round_phrase: ROUND_PHRASE.find(&text.to_lowercase()).map(|m| {
+            m.as_str()
+                .replace("2nd", "second")
+                .replace("1st", "first")
+                .replace("3rd", "third")
+        }),
+        new_investors: NEW_INVESTORS.is_match(&text.to_lowercase()),
         reported: false,
         entities: Vec::new(),
         free_phrases: Vec::new(),

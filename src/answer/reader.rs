@@ -48,6 +48,10 @@ pub struct Request<'a> {
     pub currency: Option<&'static str>,
     /// "when does the deal close": only a closing window answers.
     pub closing: bool,
+    /// "after the down round": the passage must say "down round".
+    pub round_phrase: Option<&'a str>,
+    /// "which new investors": only names the sentence calls new.
+    pub new_investors: bool,
 }
 
 /// A value read from one sentence of a passage.
@@ -101,6 +105,13 @@ fn without_pre_ipo(s: &str) -> std::borrow::Cow<'_, str> {
     static PRE_IPO: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bpre[\s\-]?IPO\b"));
     PRE_IPO.replace_all(s, "pre-listing")
 }
+
+/// Investors the article calls new to the company.
+static NEW_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bnew\s+(?:investors?|backers?|shareholders?)\b|\bas\s+new\s+investors?\b|\bfirst-time\s+(?:investors?|backers?)\b|\bnewcomers?\b",
+    )
+});
 
 /// A raise intended, not made.
 static INTENDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -412,6 +423,26 @@ pub fn read(index: &PassageIndex, req: &Request) -> Result<Option<Reading>> {
             candidates.retain(has);
         }
     }
+    // "valued at now": among the sentences, the newest dated ones first.
+    if req.latest {
+        let year = |c: &Candidate| {
+            let h = &hits[c.hit];
+            find_dates(&h.passage[c.span.0..c.span.1], h.published)
+                .iter()
+                .filter(|d| !d.relative)
+                .map(|d| d.date.date.year())
+                .max()
+        };
+        let newest = candidates.iter().take(12).filter_map(year).max();
+        if let Some(n) = newest {
+            for c in candidates.iter_mut() {
+                if let Some(y) = year(c) {
+                    c.score -= 2.0 * (n - y) as f32;
+                }
+            }
+            candidates.sort_by(|a, b| b.score.total_cmp(&a.score));
+        }
+    }
     let mut best: Option<(f32, Reading)> = None;
     let mut tried = 0;
     for c in candidates {
@@ -579,6 +610,19 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
                 continue;
             }
             if req.closing && !CLOSING_WHEN.is_match(s) {
+                continue;
+            }
+            if let Some(phrase) = req.round_phrase {
+                let p = hit
+                    .passage
+                    .to_lowercase()
+                    .replace("2nd", "second")
+                    .replace('-', " ");
+                if !p.contains(&phrase.replace('-', " ")) {
+                    continue;
+                }
+            }
+            if req.new_investors && !NEW_CUE.is_match(s) {
                 continue;
             }
             if let Some(c) = req.currency {
