@@ -362,7 +362,7 @@ pub fn generate(out: &Path, n: usize, seed: u64) -> Result<Generated> {
         // Format: mostly Markdown, some HTML, text and JSON Lines.
         let format = g.rng.random_range(0..20);
         let dir = format!("{:03}", i / 1000);
-        let slug = crate::bot::ingest::slug(&title);
+        let slug = crate::corpus::slug(&title);
         let url = format!(
             "https://news.example/{}/{slug}-{i}",
             outlet.to_lowercase().replace(' ', "-")

@@ -726,6 +726,7 @@ const STOPWORDS: &[&str] = &[
     "ever",
     "inc",
     "ltd",
+    "preipo",
     "pay",
     "paid",
     "paying",
@@ -908,8 +909,8 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
         })
         .collect();
     let lower = fix_intent_typos(&text.to_lowercase(), names)
-        .replace("pre-ipo", "pre-listing")
-        .replace("pre ipo", "pre-listing");
+        .replace("pre-ipo", "preipo")
+        .replace("pre ipo", "preipo");
     let mut u = Understood {
         intent: Intent::Unknown,
         company: None,
@@ -1079,8 +1080,8 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
             }
         }
         let lower2 = fix_intent_typos(&blanked.to_lowercase(), names)
-            .replace("pre-ipo", "pre-listing")
-            .replace("pre ipo", "pre-listing");
+            .replace("pre-ipo", "preipo")
+            .replace("pre ipo", "preipo");
         u.intent = intent_of(&lower2, &mut u.lead_only);
         u.want = want(&lower2, u.intent);
         u.also = second_part(&lower2, u.intent, u.want);
@@ -1477,5 +1478,133 @@ fn period(lower: &str, taken: &mut Vec<(usize, usize)>) -> Option<Period> {
             month_any_year: Some(m),
         }),
         (None, None) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(q: &str) -> Understood {
+        understand(q, &NameIndex::default(), &Context::default())
+    }
+
+    #[test]
+    fn events_are_told_from_rounds_by_their_words() {
+        let cases = [
+            (
+                "how much did fernway pay for lumenpath",
+                Intent::Acquisition,
+                Want::Money,
+            ),
+            ("who bought orchardline?", Intent::Acquisition, Want::Who),
+            ("kestrelay ipo price per share", Intent::Ipo, Want::PerShare),
+            ("where did kestrelay list", Intent::Ipo, Want::Place),
+            (
+                "which stock exchange is kestrelay listed on",
+                Intent::Ipo,
+                Want::Place,
+            ),
+            (
+                "what stake did harrowgate buy in vantika",
+                Intent::Stake,
+                Want::Percent,
+            ),
+            ("who sold the vantika stake", Intent::Stake, Want::Seller),
+            ("who lent sorami the money", Intent::Debt, Want::Who),
+            ("interest rate on sorami's notes?", Intent::Debt, Want::Rate),
+            (
+                "has plotwise actually closed the round yet",
+                Intent::Status,
+                Want::Status,
+            ),
+            (
+                "when's the fernway lumenpath deal supposed to close",
+                Intent::Acquisition,
+                Want::When,
+            ),
+        ];
+        for (q, intent, want) in cases {
+            let u = read(q);
+            assert_eq!((u.intent, u.want), (intent, Some(want)), "{q}");
+        }
+    }
+
+    #[test]
+    fn round_questions_stay_round_questions() {
+        // "pre-IPO" is a private round; "list all" asks for a history, not a listing.
+        assert_eq!(read("bimasetu pre ipo valuation").intent, Intent::Valuation);
+        assert_eq!(
+            read("list all of acme's funding rounds").intent,
+            Intent::History
+        );
+        assert_eq!(
+            read("who's leading acme's 500 mil round").intent,
+            Intent::Lead
+        );
+        assert_eq!(read("numbrs val?").intent, Intent::Valuation);
+        // A total up to a point in time.
+        assert_eq!(
+            read("how much had moovit raised before intel bought it?").intent,
+            Intent::Total
+        );
+    }
+
+    #[test]
+    fn two_part_questions_keep_their_second_part() {
+        let u = read("who is buying vetrino and for how much");
+        assert_eq!(u.want, Some(Want::Money));
+        assert_eq!(u.also, Some((Intent::Acquisition, Some(Want::Who))));
+        let u = read("how much did acme raise, and at what valuation?");
+        assert_eq!(u.intent, Intent::Valuation);
+        assert_eq!(u.also, Some((Intent::Amount, None)));
+        assert_eq!(read("how much did acme raise").also, None);
+    }
+
+    #[test]
+    fn asked_currency_relative_rounds_and_leads_left_out() {
+        assert_eq!(
+            read("zomato blinkit acquisition price in cr").currency,
+            Some("INR")
+        );
+        assert_eq!(read("mercari ipo price in yen").currency, Some("JPY"));
+        assert_eq!(
+            read("moove total raised so far in naira terms?").currency,
+            Some("NGN")
+        );
+        assert_eq!(read("how much did acme raise").currency, None);
+
+        let u = read("what was acme's round before the series e, and who led it");
+        assert_eq!(u.round, None);
+        assert_eq!(u.relative_to, Some((RoundType::Series(4), true)));
+        // "worth after the Series B" is that round's valuation, not the next round's.
+        assert_eq!(
+            read("how much is acme worth after the series b").round,
+            Some(RoundType::Series(1))
+        );
+
+        let u = read("wire series b, who else was in besides the lead");
+        assert_eq!(u.intent, Intent::Investors);
+        assert!(u.exclude_leads);
+    }
+
+    #[test]
+    fn talks_new_investors_and_unlabelled_rounds_are_noticed() {
+        assert!(read("how much is bimasetu trying to raise").reported);
+        assert!(read("is doordash raising again? at what valuation").reported);
+        assert!(!read("how much did doordash raise").reported);
+        assert!(read("which new investor came into acme in the 2nd close").new_investors);
+        assert_eq!(
+            read("which new investor came into acme in the 2nd close")
+                .round_phrase
+                .as_deref(),
+            Some("second close")
+        );
+        assert_eq!(
+            read("what is kavak valued at after the down round")
+                .round_phrase
+                .as_deref(),
+            Some("down round")
+        );
     }
 }

@@ -103,7 +103,7 @@ static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
 /// The sentence with "pre-IPO" rounds set aside: they are private rounds, not listings.
 fn without_pre_ipo(s: &str) -> std::borrow::Cow<'_, str> {
     static PRE_IPO: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bpre[\s\-]?IPO\b"));
-    PRE_IPO.replace_all(s, "pre-listing")
+    PRE_IPO.replace_all(s, "preipo")
 }
 
 /// Investors the article calls new to the company.
@@ -1214,7 +1214,7 @@ static PENDING: LazyLock<Regex> = LazyLock::new(|| {
 fn seller(s: &str, subject: &str) -> Option<String> {
     static FROM: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:stake|shares|holding|interest|business|unit)\b[^.;]{0,60}?\bfrom\s+(?:(?:its|their|early|existing|former|longtime|long-time)\s+)*(?:(?:backer|investor|shareholder|owner|parent)\s+)?",
+            r"(?i)(?:\b(?:stake|shares|holding|interest|business|unit)\b|%|\bper\s?cent\b)[^.;]{0,60}?\bfrom\s+(?:(?:its|their|early|existing|former|longtime|long-time)\s+)*(?:(?:backer|investor|shareholder|owner|parent)\s+)?",
         )
     });
     static SOLD: LazyLock<Regex> = LazyLock::new(|| {
@@ -1301,5 +1301,171 @@ mod tests {
         assert!(find_name("Brindle Labs Inc. said", "Brindle Labs").is_some());
         assert!(find_name("the brindle said", "Brindle Labs").is_none());
         assert!(find_name("Paydock.com's founder", "Paydock.com").is_some());
+    }
+
+    fn request<'a>(intent: Intent, want: Option<Want>, subject: &'a str) -> Request<'a> {
+        Request {
+            intent,
+            want,
+            subject,
+            others: &[],
+            round: None,
+            period: None,
+            amount: None,
+            latest: false,
+            reported: false,
+            currency: None,
+            closing: false,
+            round_phrase: None,
+            new_investors: false,
+        }
+    }
+
+    fn hit() -> Hit {
+        Hit {
+            article: "a.md".into(),
+            ordinal: 0,
+            title: "t".into(),
+            source: None,
+            url: None,
+            published: chrono::NaiveDate::from_ymd_opt(2024, 5, 7),
+            passage: String::new(),
+            start: 0,
+            end: 0,
+            char_start: 0,
+            char_end: 0,
+            score: 0.0,
+            highlights: vec![],
+        }
+    }
+
+    fn value_of(req: &Request, s: &str) -> Option<String> {
+        value(req, s, &hit()).map(|(v, _)| v)
+    }
+
+    #[test]
+    fn references_back_are_descriptions_not_any_pronoun() {
+        assert!(refers_back("The Lagos-based startup raised $5 million."));
+        assert!(refers_back("It has raised $5 million."));
+        assert!(refers_back("Its Series A was led by Orrin."));
+        assert!(!refers_back("We knew it first-hand."));
+        assert!(!refers_back(
+            "Orrin led the investment round in his company, Tallow."
+        ));
+    }
+
+    #[test]
+    fn a_sentence_led_by_another_name_is_about_that_name() {
+        assert!(opens_with_other_name(
+            "Brightwell, which plans a listing, will acquire Tallow's team.",
+            "Tallow"
+        ));
+        assert!(opens_with_other_name(
+            "Its parent Merrow has $2 billion under management.",
+            "Tallow"
+        ));
+        assert!(!opens_with_other_name(
+            "The company raised $5 million.",
+            "Tallow"
+        ));
+        assert!(!opens_with_other_name(
+            "In July, the company raised $5 million.",
+            "Tallow"
+        ));
+    }
+
+    #[test]
+    fn leads_belong_to_the_round_they_are_nearest() {
+        let mut req = request(Intent::Lead, None, "Kinloch");
+        req.round = Some(RoundType::Series(2));
+        let s =
+            "Compare Kinloch's $60 million Series C in May with the $140 million Series F that \
+                 Arden Robotics raised, led by Tamsin Vision Fund.";
+        assert_eq!(value_of(&req, s), None);
+        let s = "Kinloch's $60 million Series C was led by Tamsin Vision Fund.";
+        assert_eq!(value_of(&req, s).as_deref(), Some("Tamsin Vision Fund"));
+    }
+
+    #[test]
+    fn prices_are_not_thresholds_conversions_or_money_raised() {
+        let req = request(Intent::Acquisition, Some(Want::Money), "Vetrino");
+        let s = "Brunnhof will buy Vetrino for €115 million, the companies said.";
+        assert_eq!(value_of(&req, s).as_deref(), Some("€115 million"));
+        let s =
+            "Brightwell, which expects to raise $5 billion in its listing, will acquire Vetrino.";
+        assert_eq!(value_of(&req, s), None);
+        let req = request(Intent::Debt, Some(Want::Money), "Nayora");
+        let s = "The rate on the notes rises if the equity of Nayora falls below $100 million.";
+        assert_eq!(value_of(&req, s), None);
+        // A conversion in brackets is kept beside the figure it converts.
+        let req = request(Intent::Stake, Some(Want::Money), "Vantika Foods");
+        let s =
+            "Harrowgate bought a 14% stake in Vantika Foods for Rs 620 crore (about $75 million).";
+        let v = value_of(&req, s).unwrap();
+        assert!(
+            v.starts_with("₹620 crore") && v.contains("$75 million"),
+            "{v}"
+        );
+    }
+
+    #[test]
+    fn buyers_sellers_and_listing_facts() {
+        let req = request(Intent::Acquisition, Some(Want::Who), "Orchardline");
+        let s = "Talmor Logistics has agreed to acquire Orchardline for $275 million.";
+        assert_eq!(value_of(&req, s).as_deref(), Some("Talmor Logistics"));
+        let req = request(Intent::Stake, Some(Want::Seller), "Vantika Foods");
+        let s =
+            "Harrowgate Capital bought 14% of Vantika Foods from early backer Silverbeck Partners.";
+        assert_eq!(value_of(&req, s).as_deref(), Some("Silverbeck Partners"));
+        let req = request(Intent::Ipo, Some(Want::PerShare), "Kestrelay");
+        let s =
+            "Kestrelay priced its initial public offering at $21 per share, raising $340 million.";
+        assert_eq!(value_of(&req, s).as_deref(), Some("$21 per share"));
+        let req = request(Intent::Ipo, Some(Want::Money), "Kestrelay");
+        assert_eq!(value_of(&req, s).as_deref(), Some("$340 million"));
+        let req = request(Intent::Ipo, Some(Want::Place), "Kestrelay");
+        let s = "Kestrelay's shares began trading on the Nasdaq Global Select Market on Thursday.";
+        assert_eq!(
+            value_of(&req, s).as_deref(),
+            Some("Nasdaq Global Select Market")
+        );
+        let req = request(Intent::Acquisition, Some(Want::When), "Lumenpath");
+        let s = "The transaction is expected to close in the fourth quarter, subject to approval.";
+        assert_eq!(value_of(&req, s).as_deref(), Some("in the fourth quarter"));
+    }
+
+    #[test]
+    fn the_reader_finds_the_company_behind_a_description() {
+        use crate::corpus::{passages, Article};
+        let index = PassageIndex::in_memory().unwrap();
+        let mut writer = index.writer(15_000_000).unwrap();
+        let body = "Kobowise, a Lagos payroll app, has raised $12 million in a Series A.\n\n\
+                    The round was led by Baobab Rise Capital, the Lagos-based startup said.\n\n\
+                    In March, the company had raised $2 million from angels.";
+        let a = Article {
+            id: "k.md".into(),
+            title: "Kobowise raises $12 million".into(),
+            source: Some("Wire".into()),
+            url: None,
+            published: chrono::NaiveDate::from_ymd_opt(2024, 6, 3),
+            body: body.into(),
+            hash: "h".into(),
+            warnings: vec![],
+        };
+        index.add_article(&writer, &a, &passages(&a.body)).unwrap();
+        writer.commit().unwrap();
+        index.refresh().unwrap();
+        let mut req = request(Intent::Lead, None, "Kobowise");
+        req.round = Some(RoundType::Series(0));
+        let r = read(&index, &req).unwrap().expect("a lead");
+        assert_eq!(r.value, "Baobab Rise Capital");
+        assert_eq!(r.hit.ordinal, 1);
+        // An unknown company finds nothing; so does a value no sentence states.
+        assert!(read(&index, &request(Intent::Lead, None, "Quorvane"))
+            .unwrap()
+            .is_none());
+        let valuation = request(Intent::Valuation, None, "Kobowise");
+        assert!(read(&index, &valuation).unwrap().is_none());
+        assert!(closest(&index, &valuation).unwrap().is_none());
     }
 }

@@ -6,6 +6,7 @@
 //! redirects (each checked again), time out, and stop reading past the size limit. No part of a
 //! file name or path sent by a user is trusted: saved names are made from the article's title.
 
+pub use crate::corpus::slug;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -238,27 +239,6 @@ fn extension(format: Format) -> &'static str {
         Format::Text => "txt",
         Format::Html => "html",
         Format::JsonLines => "jsonl",
-    }
-}
-
-/// A file name made only of lower-case ASCII letters, digits and dashes.
-pub fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-        if out.len() >= 60 {
-            break;
-        }
-    }
-    let out = out.trim_matches('-').to_string();
-    if out.is_empty() {
-        "article".to_string()
-    } else {
-        out
     }
 }
 
