@@ -241,6 +241,24 @@ fn answer(
             )));
         }
     }
+    // "who led nykaa's round" with no article about Nykaa: the company asked about is unknown,
+    // whatever other names the question uses.
+    if u.company.is_none() && !matches!(u.intent, Intent::Portfolio | Intent::Largest) {
+        let q = u.question_text.to_lowercase();
+        let unknown_owner = u.free_phrases.iter().find(|p| {
+            let p = p.to_lowercase();
+            (q.contains(&format!("{p}'s")) || q.contains(&format!("{p}s'")))
+                && !u
+                    .entities
+                    .iter()
+                    .any(|e| e.typed.to_lowercase().contains(&p))
+        });
+        if let Some(name) = unknown_owner {
+            return Ok(Draft::no(format!(
+                "I have no articles about {name}, so I can't say."
+            )));
+        }
+    }
     let mut draft = match u.intent {
         Intent::Portfolio => portfolio(u, store, cites_list)?,
         Intent::Largest => largest(u, store, cites_list)?,

@@ -727,6 +727,7 @@ const STOPWORDS: &[&str] = &[
     "inc",
     "ltd",
     "preipo",
+    "pre-ipo",
     "pay",
     "paid",
     "paying",
