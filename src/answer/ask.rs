@@ -126,6 +126,12 @@ pub fn ask(
     }
     let mut understood = understand(q, names, context);
     understood.entities = link_entities(&understood, q, index);
+    understood.longer_names = understood
+        .entities
+        .iter()
+        .flat_map(|e| names.longer_companies(&e.name))
+        .filter(|l| !understood.entities.iter().any(|e| key(&e.name) == key(l)))
+        .collect();
     let mut cites_list = Citations::new(store);
     let mut views: Vec<RoundView> = Vec::new();
     let mut partial = false;
@@ -1517,6 +1523,7 @@ fn request<'a>(u: &'a Understood, subject: &'a str, others: &'a [String]) -> rea
         currency: u.currency,
         round_phrase: u.round_phrase.as_deref(),
         new_investors: u.new_investors,
+        longer: &u.longer_names,
         closing: u.want == Some(Want::When) && {
             let q = u.question_text.to_lowercase();
             q.contains("close") || q.contains("closing") || q.contains("complete")

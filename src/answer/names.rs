@@ -107,6 +107,26 @@ impl NameIndex {
         })
     }
 
+    /// Other companies whose names start with the words of `name` ("Opalvahub Logistics" for
+    /// "Opalvahub"): a mention of one of them is not a mention of `name`.
+    pub fn longer_companies(&self, name: &str) -> Vec<String> {
+        let k = key(name);
+        if k.is_empty() {
+            return Vec::new();
+        }
+        let mut out: Vec<String> = self
+            .with_prefix(&k)
+            .iter()
+            .filter(|(key2, _, other, is_company)| {
+                *is_company && *key2 != k && crate::facts::names::is_word_prefix(name, other)
+            })
+            .map(|(_, _, other, _)| other.clone())
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
     /// Names within a small edit distance of `text`, closest first. Short words are never
     /// matched loosely: one letter off in a five-letter word is another word.
     pub fn close(&self, text: &str, companies: bool) -> Vec<Found> {

@@ -216,6 +216,9 @@ pub struct Understood {
     /// The question as read (quotes and apostrophes made plain).
     #[serde(skip)]
     pub question_text: String,
+    /// Known companies whose names start with a named one's ("Acme Labs" for "Acme").
+    #[serde(skip)]
+    pub longer_names: Vec<String>,
 }
 
 /// A name in the question, as linked to what the corpus knows.
@@ -944,6 +947,7 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
         entities: Vec::new(),
         free_phrases: Vec::new(),
         question_text: text.clone(),
+        longer_names: Vec::new(),
     };
 
     // Round and period words are set aside before names are looked for.

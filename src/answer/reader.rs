@@ -52,6 +52,8 @@ pub struct Request<'a> {
     pub round_phrase: Option<&'a str>,
     /// "which new investors": only names the sentence calls new.
     pub new_investors: bool,
+    /// Other companies whose names start with the subject's.
+    pub longer: &'a [String],
 }
 
 /// A value read from one sentence of a passage.
@@ -353,6 +355,24 @@ fn names(text: &str, name: &str) -> bool {
     find_name(text, name).is_some()
 }
 
+/// Whether `text` names the subject itself, not one of the other companies whose names start
+/// with it ("Opalvahub Logistics" is not "Opalvahub").
+fn names_subject_in(text: &str, req: &Request) -> bool {
+    let mut rest = 0usize;
+    while let Some((s, e, _)) = find_name(&text[rest..], req.subject) {
+        let at = &text[rest + s..];
+        let longer = req
+            .longer
+            .iter()
+            .any(|l| find_name(at, l).is_some_and(|(ls, _, _)| ls == 0));
+        if !longer {
+            return true;
+        }
+        rest += e.max(s + 1);
+    }
+    false
+}
+
 /// "the company", "the Lagos-based startup", "its": a description standing for a company named
 /// before. "the investment round in his company" is not one: the words between "the" and the
 /// noun describe it, they do not run through another phrase.
@@ -491,7 +511,7 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
     query.push_str(query_words(req.intent, req.want));
     let mut hits = index.search_terms(&query, 40).unwrap_or_default();
     // Passages that name the company, even when the cue words rank other passages higher.
-    let naming = index.search_all_terms(req.subject, 60).unwrap_or_default();
+    let naming = index.search_all_terms(req.subject, 40).unwrap_or_default();
     // Where each article first names the company: an article that names it in its opening
     // passages is about it, and its later "the company" or "the Chinese firm" is the company.
     let mut first_named: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
@@ -544,7 +564,7 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
         for span in split_sentences(&hit.passage) {
             let s = span.text(&hit.passage);
             let mut score_bonus_currency = 0.0;
-            let names_subject = names(s, req.subject);
+            let names_subject = names_subject_in(s, req);
             let named_other = req.others.iter().find(|o| names(s, o));
             let opens_with_other = opens_with_other_name(s, req.subject);
             let refers = !names_subject
@@ -587,6 +607,8 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
             // "co-led by Northgale": a sentence where the subject invests is not about its own
             // round.
             if !req.intent.is_event()
+                && names_subject
+                && INVEST_CUE.is_match(s)
                 && facts::investors_named(s)
                     .iter()
                     .any(|(n, _, _)| names(n, req.subject) || names(req.subject, n))
@@ -1318,6 +1340,7 @@ mod tests {
             closing: false,
             round_phrase: None,
             new_investors: false,
+            longer: &[],
         }
     }
 
