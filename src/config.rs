@@ -30,6 +30,11 @@ impl Paths {
         self.data.join("facts")
     }
 
+    /// `data/aliases.toml`: short names people type ("a16z") and the names the articles use.
+    pub fn aliases(&self) -> PathBuf {
+        self.data.join("aliases.toml")
+    }
+
     /// `data/audit.log`: every moderator action, one JSON object per line.
     pub fn audit_log(&self) -> PathBuf {
         self.data.join("audit.log")

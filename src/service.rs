@@ -29,7 +29,7 @@ impl Fundbot {
             return Err(Error::NoIndex(paths.index.clone()));
         }
         let store = FactStore::open_readonly(&paths.store())?;
-        let names = Arc::new(NameIndex::load(&store)?);
+        let names = Arc::new(NameIndex::load(&store)?.with_aliases(&paths.aliases()));
         let version = store.data_version()?;
         Ok(Fundbot {
             paths: paths.clone(),
@@ -83,7 +83,10 @@ impl Fundbot {
         let version = store.data_version()?;
         let mut cached = self.names.lock().unwrap_or_else(|p| p.into_inner());
         if cached.0 != version {
-            *cached = (version, Arc::new(NameIndex::load(store)?));
+            *cached = (
+                version,
+                Arc::new(NameIndex::load(store)?.with_aliases(&self.paths.aliases())),
+            );
         }
         Ok(cached.1.clone())
     }

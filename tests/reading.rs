@@ -448,3 +448,29 @@ fn a_name_ending_in_a_common_word_is_linked_whole() {
     assert!(names.contains(&"Harrowgate Capital"), "{v}");
     assert!(claim(&v).contains("14%"), "{v}");
 }
+
+#[test]
+fn short_names_from_the_aliases_file_are_linked() {
+    let home = home();
+    // "IBV" is in tests/fixtures/reading/aliases.toml; the articles only ever say the full name.
+    let v = ask(&home, "which companies has IBV backed?");
+    assert_eq!(v["understood"]["intent"], "portfolio", "{v}");
+    assert_eq!(v["understood"]["investor"], "Ironbark Ventures", "{v}");
+    assert!(answer(&v).contains("Kobowise"), "{v}");
+}
+
+#[test]
+fn initials_name_a_company_only_when_one_company_has_them() {
+    let home = home();
+    // Two companies are "HF" (Helmsbury Freight, Hollin Fabrics): fundbot asks which one.
+    let v = ask(&home, "who led HF's round?");
+    assert_eq!(v["answered"], false, "{v}");
+    let a = answer(&v);
+    assert!(
+        a.contains("Helmsbury Freight") && a.contains("Hollin Fabrics"),
+        "{v}"
+    );
+    // "TL" is Talmor Logistics by the aliases file; "KSA" fits no company at all.
+    let v = ask(&home, "who led KSA's seed?");
+    assert_eq!(v["answered"], false, "{v}");
+}

@@ -125,7 +125,7 @@ pub fn ask(
         q = &q[..end];
     }
     let mut understood = understand(q, names, context);
-    understood.entities = link_entities(&understood, q, index);
+    understood.entities = link_entities(&understood, q, index, names);
     understood.longer_names = understood
         .entities
         .iter()
@@ -249,7 +249,10 @@ fn answer(
     }
     // "who led nykaa's round" with no article about Nykaa: the company asked about is unknown,
     // whatever other names the question uses.
-    if u.company.is_none() && !matches!(u.intent, Intent::Portfolio | Intent::Largest) {
+    if u.company.is_none()
+        && u.close_companies.is_empty()
+        && !matches!(u.intent, Intent::Portfolio | Intent::Largest)
+    {
         let q = u.question_text.to_lowercase();
         let unknown_owner = u.free_phrases.iter().find(|p| {
             let p = p.to_lowercase();
@@ -1279,7 +1282,12 @@ fn largest(u: &Understood, store: &FactStore, c: &mut Citations) -> Result<Draft
 /// Links the names a question uses to what the corpus knows: the facts store's match first,
 /// then runs of the remaining words that the articles write as a name (with a capital, more
 /// often than not). The longest run wins; "bending spoons pay" links "Bending Spoons".
-fn link_entities(u: &Understood, question: &str, index: &PassageIndex) -> Vec<Entity> {
+fn link_entities(
+    u: &Understood,
+    question: &str,
+    index: &PassageIndex,
+    names: &NameIndex,
+) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::new();
     if let Some(c) = &u.company {
         out.push(Entity {
@@ -1306,7 +1314,12 @@ fn link_entities(u: &Understood, question: &str, index: &PassageIndex) -> Vec<En
             let mut found = None;
             for n in (1..=(words.len() - i).min(4)).rev() {
                 let typed = words[i..i + n].join(" ");
-                if let Some(name) = corpus_spelling(index, &typed) {
+                // A short name from data/aliases.toml ("a16z") stands for the full one.
+                let spelled = names
+                    .alias(&typed)
+                    .and_then(|full| corpus_spelling(index, full))
+                    .or_else(|| corpus_spelling(index, &typed));
+                if let Some(name) = spelled {
                     found = Some((n, typed, name));
                     break;
                 }

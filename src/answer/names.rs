@@ -25,6 +25,17 @@ pub struct NameIndex {
     investors: HashMap<String, (i64, String)>,
     /// (key, id, name, is_company) for fuzzy scans.
     all: Vec<(String, i64, String, bool)>,
+    /// Short names people type (`data/aliases.toml`), by key, with the full name.
+    aliases: HashMap<String, String>,
+    /// Companies by the initials of their multi-word names ("HF" for "Hanriver Finance").
+    initials: HashMap<String, Vec<(i64, String)>>,
+}
+
+/// The file of short names moderators keep: `[aliases]` with `"short" = "Full Name"` lines.
+#[derive(serde::Deserialize)]
+struct AliasFile {
+    #[serde(default)]
+    aliases: std::collections::BTreeMap<String, String>,
 }
 
 impl NameIndex {
@@ -53,6 +64,21 @@ impl NameIndex {
         }
         // Sorted by key: prefixes are a binary search, typos a scan of one first letter.
         index.all.sort_by(|a, b| a.0.cmp(&b.0));
+        for (company, _) in store.company_names()? {
+            let words: Vec<&str> = company.name.split_whitespace().collect();
+            if words.len() < 2 {
+                continue;
+            }
+            let initials: String = words
+                .iter()
+                .filter_map(|w| w.chars().find(|c| c.is_alphanumeric()))
+                .flat_map(char::to_uppercase)
+                .collect();
+            let entry = index.initials.entry(initials).or_default();
+            if !entry.iter().any(|(id, _)| *id == company.id) {
+                entry.push((company.id, company.name.clone()));
+            }
+        }
         Ok(index)
     }
 
@@ -66,20 +92,70 @@ impl NameIndex {
 
     /// The company spelled `text` (up to case, punctuation and suffixes).
     pub fn company_exact(&self, text: &str) -> Option<Found> {
-        self.companies.get(&key(text)).map(|c| Found {
-            id: c.id,
-            name: c.name.clone(),
-            distance: 0,
-        })
+        let found = |k: &str| {
+            self.companies.get(k).map(|c| Found {
+                id: c.id,
+                name: c.name.clone(),
+                distance: 0,
+            })
+        };
+        found(&key(text))
+            .or_else(|| self.alias(text).and_then(|full| found(&key(full))))
+            .or_else(|| match self.initials_of(text) {
+                [(id, name)] => Some(Found {
+                    id: *id,
+                    name: name.clone(),
+                    distance: 0,
+                }),
+                _ => None,
+            })
     }
 
-    /// The investor spelled `text`.
+    /// The investor spelled `text` (or known by that short name).
     pub fn investor_exact(&self, text: &str) -> Option<Found> {
-        self.investors.get(&key(text)).map(|(id, name)| Found {
-            id: *id,
-            name: name.clone(),
-            distance: 0,
-        })
+        let found = |k: &str| {
+            self.investors.get(k).map(|(id, name)| Found {
+                id: *id,
+                name: name.clone(),
+                distance: 0,
+            })
+        };
+        found(&key(text)).or_else(|| self.alias(text).and_then(|full| found(&key(full))))
+    }
+
+    /// The full name a short one stands for ("a16z": "Andreessen Horowitz").
+    pub fn alias(&self, text: &str) -> Option<&str> {
+        self.aliases.get(&key(text)).map(String::as_str)
+    }
+
+    /// Companies whose initials are `text`, typed in capitals ("HF"); several when ambiguous.
+    pub fn initials_of(&self, text: &str) -> &[(i64, String)] {
+        let t = text.trim();
+        let caps = (2..=5).contains(&t.len()) && t.chars().all(|c| c.is_ascii_uppercase());
+        if !caps {
+            return &[];
+        }
+        self.initials.get(t).map_or(&[], Vec::as_slice)
+    }
+
+    /// Reads moderators' short names from `path` (a missing file is no short names; a broken
+    /// one is reported in the log and skipped, so questions keep working).
+    pub fn with_aliases(mut self, path: &std::path::Path) -> Self {
+        let Ok(text) = std::fs::read_to_string(path) else {
+            return self;
+        };
+        match toml::from_str::<AliasFile>(&text) {
+            Ok(file) => {
+                for (short, full) in file.aliases {
+                    let k = key(&short);
+                    if !k.is_empty() && !full.trim().is_empty() {
+                        self.aliases.insert(k, full.trim().to_string());
+                    }
+                }
+            }
+            Err(e) => tracing::warn!(file = %path.display(), error = %e, "aliases file skipped"),
+        }
+        self
     }
 
     /// The one company whose name starts with `text` (four letters at least, whole words):

@@ -1123,8 +1123,17 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
             }
         }
     }
-    // Typos: only when a single company is that close.
+    // Initials that fit several companies ("HF"): ask which one, never pick.
     if company.is_none() {
+        for name in &unmatched {
+            let several = names.initials_of(name);
+            if several.len() > 1 {
+                u.close_companies = several.iter().map(|(_, n)| n.clone()).collect();
+            }
+        }
+    }
+    // Typos: only when a single company is that close.
+    if company.is_none() && u.close_companies.is_empty() {
         for name in &unmatched {
             let close = names.close(name, true);
             let unique =

@@ -332,6 +332,19 @@ fn name_keys(name: &str) -> Vec<String> {
 /// Where `text` names `name` (whole words, any case): the byte range of the first mention, and
 /// whether it is written with a capital.
 pub fn find_name(text: &str, name: &str) -> Option<(usize, usize, bool)> {
+    // Most sentences do not name the company at all: a cheap look for its first letters first.
+    let head: String = name
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if !head.is_empty()
+        && head.is_ascii()
+        && text.is_ascii()
+        && !text.to_ascii_lowercase().contains(&head)
+    {
+        return None;
+    }
     let want = name_keys(name);
     if want.is_empty() {
         return None;
@@ -509,7 +522,7 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
     }
     query.push(' ');
     query.push_str(query_words(req.intent, req.want));
-    let mut hits = index.search_terms(&query, 40).unwrap_or_default();
+    let mut hits = index.search_terms_plain(&query, 40).unwrap_or_default();
     // Passages that name the company, even when the cue words rank other passages higher.
     let naming = index.search_all_terms(req.subject, 40).unwrap_or_default();
     // Where each article first names the company: an article that names it in its opening

@@ -270,6 +270,24 @@ impl PassageIndex {
         Ok(hits)
     }
 
+    /// Like [`PassageIndex::search_terms`], without highlights (cheaper, for readers that only
+    /// need the passages).
+    pub fn search_terms_plain(&self, text: &str, limit: usize) -> Result<Vec<Hit>> {
+        let query = plain_terms_query(&self.index, self.fields, text)?;
+        self.top_docs(&*query, limit)
+    }
+
+    fn top_docs(&self, query: &dyn tantivy::query::Query, limit: usize) -> Result<Vec<Hit>> {
+        let searcher = self.reader.searcher();
+        let top = searcher.search(query, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            hits.push(self.hit_from_doc(&doc, score));
+        }
+        Ok(hits)
+    }
+
     /// Passages holding every word of `text`, best first, without highlights.
     pub fn search_all_terms(&self, text: &str, limit: usize) -> Result<Vec<Hit>> {
         let query = query::all_terms_query(&self.index, self.fields, text)?;

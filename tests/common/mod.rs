@@ -44,6 +44,11 @@ impl Home {
             let entry = entry.unwrap();
             std::fs::copy(entry.path(), home.articles().join(entry.file_name())).unwrap();
         }
+        // A set may bring its moderators' short names.
+        let aliases = src.with_file_name("aliases.toml");
+        if aliases.is_file() {
+            std::fs::copy(&aliases, home.data().join("aliases.toml")).unwrap();
+        }
         home
     }
 
