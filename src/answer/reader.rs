@@ -246,28 +246,6 @@ static MERGE_WITH: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Words that find the passages for a question: the cue words of what is asked.
-fn query_words(intent: Intent, want: Option<Want>) -> &'static str {
-    match (intent, want) {
-        (Intent::Lead, _) => "led lead investors round",
-        (Intent::Investors, _) => "investors participation backed round",
-        (Intent::Amount, _) => "raised million funding round",
-        (Intent::Valuation, _) => "valued valuation worth",
-        (Intent::Total, _) => "total raised to date",
-        (Intent::Date, _) => "raised announced",
-        (Intent::Round, _) => "round series seed",
-        (Intent::Acquisition, _) => "acquire acquisition deal bought paid",
-        (Intent::Ipo, Some(Want::Place)) => "list listing exchange ipo",
-        (Intent::Ipo, Some(Want::Who)) => "bookrunners underwriters merger ipo",
-        (Intent::Ipo, _) => "ipo priced share listing raised",
-        (Intent::Stake, _) => "stake shares percent",
-        (Intent::Debt, Some(Want::Rate)) => "interest rate coupon notes",
-        (Intent::Debt, _) => "debt loan credit facility notes",
-        (Intent::Status, _) => "talks reportedly closed round",
-        _ => "raised funding",
-    }
-}
-
 /// The cue a sentence must carry to be read for the question.
 fn cue(intent: Intent, want: Option<Want>) -> &'static Regex {
     match (intent, want) {
@@ -515,14 +493,10 @@ pub fn closest(index: &PassageIndex, req: &Request) -> Result<Option<Closest>> {
 }
 
 fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Candidate>)> {
-    let mut query = format!("{} {}", req.subject, req.others.join(" "));
-    if let Some(r) = req.round {
-        query.push(' ');
-        query.push_str(&r.label());
-    }
-    query.push(' ');
-    query.push_str(query_words(req.intent, req.want));
-    let mut hits = index.search_terms_plain(&query, 40).unwrap_or_default();
+    // Only passages that name the company (in text or headline), and whole articles that open
+    // with it. A search on the cue words as well found nothing more on any labelled set and
+    // cost most of the reader's time on a large index.
+    let mut hits: Vec<Hit> = Vec::new();
     // Passages that name the company, even when the cue words rank other passages higher.
     let naming = index.search_all_terms(req.subject, 40).unwrap_or_default();
     // Where each article first names the company: an article that names it in its opening

@@ -259,22 +259,9 @@ impl PassageIndex {
     pub fn article_passages(&self, article_id: &str, limit: usize) -> Result<Vec<Hit>> {
         let term = Term::from_field_text(self.fields.article, article_id);
         let query = tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
-        let searcher = self.reader.searcher();
-        let top = searcher.search(&query, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
-        let mut hits = Vec::with_capacity(top.len());
-        for (score, address) in top {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            hits.push(self.hit_from_doc(&doc, score));
-        }
+        let mut hits = self.top_docs(&query, limit)?;
         hits.sort_by_key(|h| h.ordinal);
         Ok(hits)
-    }
-
-    /// Like [`PassageIndex::search_terms`], without highlights (cheaper, for readers that only
-    /// need the passages).
-    pub fn search_terms_plain(&self, text: &str, limit: usize) -> Result<Vec<Hit>> {
-        let query = plain_terms_query(&self.index, self.fields, text)?;
-        self.top_docs(&*query, limit)
     }
 
     fn top_docs(&self, query: &dyn tantivy::query::Query, limit: usize) -> Result<Vec<Hit>> {
@@ -291,14 +278,7 @@ impl PassageIndex {
     /// Passages holding every word of `text`, best first, without highlights.
     pub fn search_all_terms(&self, text: &str, limit: usize) -> Result<Vec<Hit>> {
         let query = query::all_terms_query(&self.index, self.fields, text)?;
-        let searcher = self.reader.searcher();
-        let top = searcher.search(&*query, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
-        let mut hits = Vec::with_capacity(top.len());
-        for (score, address) in top {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            hits.push(self.hit_from_doc(&doc, score));
-        }
-        Ok(hits)
+        self.top_docs(&*query, limit)
     }
 
     fn run(&self, query: &dyn tantivy::query::Query, limit: usize) -> Result<Vec<Hit>> {
