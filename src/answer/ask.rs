@@ -263,9 +263,11 @@ fn answer(
                     .any(|e| e.typed.to_lowercase().contains(&p))
         });
         if let Some(name) = unknown_owner {
-            return Ok(Draft::no(format!(
-                "I have no articles about {name}, so I can't say."
-            )));
+            return Ok(Draft::no(if u.intent.is_event() {
+                format!("I have no articles about {name}, so I can't say.")
+            } else {
+                format!("I have no funding rounds for {name} in my articles.")
+            }));
         }
     }
     let mut draft = match u.intent {
