@@ -503,7 +503,7 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
     // passages is about it, and its later "the company" or "the Chinese firm" is the company.
     let mut first_named: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
     for h in &naming {
-        if names(&h.passage, req.subject) || names(&h.title, req.subject) {
+        if names_subject_in(&h.passage, req) || names_subject_in(&h.title, req) {
             let e = first_named.entry(h.article.clone()).or_insert(h.ordinal);
             *e = (*e).min(h.ordinal);
         }
@@ -541,7 +541,7 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
         if crate::corpus::is_record(&hit.passage) {
             continue;
         }
-        let title_names = names(&hit.title, req.subject);
+        let title_names = names_subject_in(&hit.title, req);
         let first = first_named.get(&hit.article).copied();
         let named_before = first.is_some_and(|o| o < hit.ordinal);
         let article_about = title_names || first.is_some_and(|o| o <= 1);
