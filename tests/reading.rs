@@ -474,3 +474,45 @@ fn initials_name_a_company_only_when_one_company_has_them() {
     let v = ask(&home, "who led KSA's seed?");
     assert_eq!(v["answered"], false, "{v}");
 }
+
+#[test]
+fn questions_across_companies_get_a_cited_list() {
+    let home = home();
+    let v = ask(&home, "latest rounds");
+    assert_eq!(v["answered"], true, "{v}");
+    let a = answer(&v);
+    assert!(a.starts_with("The newest rounds on record"), "{v}");
+    // Newest first: Hollin Fabrics (April 2024) before Helmsbury Freight (March 2024).
+    let (hollin, helmsbury) = (a.find("Hollin Fabrics"), a.find("Helmsbury Freight"));
+    assert!(
+        hollin.is_some() && helmsbury.is_some() && hollin < helmsbury,
+        "{v}"
+    );
+    assert!(!v["citations"].as_array().unwrap().is_empty(), "{v}");
+
+    let v = ask(&home, "series b rounds in 2024");
+    let a = answer(&v);
+    assert!(a.contains("Helmsbury Freight"), "{v}");
+    assert!(
+        !a.contains("Hollin Fabrics"),
+        "a seed round is no Series B: {v}"
+    );
+
+    // An investor's profile, and a question about a region's total that names no company.
+    let v = ask(&home, "tell me about ironbark ventures");
+    assert_eq!(v["understood"]["intent"], "history", "{v}");
+    assert!(answer(&v).contains("Kobowise"), "{v}");
+    let v = ask(&home, "what were the largest rounds?");
+    assert!(
+        !answer(&v).contains("West Africa"),
+        "a market total is not a company: {v}"
+    );
+}
+
+#[test]
+fn a_question_about_one_unknown_company_is_never_answered_with_a_list() {
+    let home = home();
+    let v = ask(&home, "who led zorvane's series b in 2024");
+    assert_eq!(v["answered"], false, "{v}");
+    assert!(!answer(&v).contains("Helmsbury"), "{v}");
+}

@@ -126,6 +126,15 @@ pub fn ask(
     }
     let mut understood = understand(q, names, context);
     understood.entities = link_entities(&understood, q, index, names);
+    // "this year" in a question across companies means the newest year on record. About one
+    // company it is ambiguous (the user's year or the article's), so it narrows nothing there.
+    if let (Some(rel), None, None) = (
+        understood.relative_period,
+        &understood.period,
+        &understood.company,
+    ) {
+        understood.period = relative_period(rel, store.newest_round_date()?);
+    }
     understood.longer_names = understood
         .entities
         .iter()
@@ -270,9 +279,24 @@ fn answer(
             }));
         }
     }
+    let no_company = u.company.is_none() && subject_of(u).is_none();
     let mut draft = match u.intent {
         Intent::Portfolio => portfolio(u, store, cites_list)?,
         Intent::Largest => largest(u, store, cites_list)?,
+        // "tell me about Temasek": an investor's rounds.
+        Intent::History | Intent::Unknown if u.company.is_none() && u.investor.is_some() => {
+            portfolio(u, store, cites_list)?
+        }
+        // "latest rounds", "series b rounds in 2024": the newest rounds that fit.
+        i if no_company
+            && u.investor.is_none()
+            && u.unknown_name.is_none()
+            && !i.is_event()
+            && asks_for_a_list(&u.question_text)
+            && (u.round.is_some() || u.period.is_some() || u.latest) =>
+        {
+            latest_rounds(u, store, cites_list)?
+        }
         Intent::Debt
             if u.company.is_some()
                 && u.currency.is_none()
@@ -1225,6 +1249,7 @@ fn largest(u: &Understood, store: &FactStore, c: &mut Citations) -> Result<Draft
     };
     let mut groups: Vec<RoundGroup> = groups_by_company(rounds)
         .into_iter()
+        .filter(|g| !is_market(&g.company))
         .filter(|g| !g.amounts().is_empty())
         .filter(|g| u.round.is_none_or(|r| g.round == r))
         .filter(|g| u.period.as_ref().is_none_or(|p| in_period(g, p)))
@@ -1272,13 +1297,162 @@ fn largest(u: &Understood, store: &FactStore, c: &mut Citations) -> Result<Draft
     } else {
         String::new()
     };
+    // "who led the largest round": say who led the top one, or that no lead is on record.
+    let q = u.question_text.to_lowercase();
+    let lead_note = if q.contains("led") || q.contains("lead") {
+        let top = &groups[0];
+        let leads: Vec<String> = top
+            .investors(Role::Lead)
+            .into_iter()
+            .map(|s| s.value)
+            .collect();
+        if leads.is_empty() {
+            format!(
+                " My sources name no lead for {}.",
+                round_phrase(top, &top.company, true)
+            )
+        } else {
+            format!(
+                " {} led the largest, {}.",
+                and_list(&leads),
+                round_phrase(top, &top.company, true)
+            )
+        }
+    } else {
+        String::new()
+    };
     Ok(facts(
         format!(
-            "The largest rounds on record{period}: {}{note}.",
+            "The largest rounds on record{period}: {}{note}.{lead_note}",
             items.join("; ")
         ),
         groups,
     ))
+}
+
+/// "Southeast Asia's $4.1 billion": a region's or market's total, not a company's round.
+fn is_market(name: &str) -> bool {
+    const DIRECTIONS: &[&str] = &[
+        "north",
+        "south",
+        "east",
+        "west",
+        "southeast",
+        "southwest",
+        "northeast",
+        "northwest",
+        "central",
+        "latin",
+        "sub-saharan",
+        "global",
+        "european",
+        "african",
+        "asian",
+        "middle",
+    ];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    !words.is_empty()
+        && words.iter().all(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+            DIRECTIONS.contains(&w.to_lowercase().as_str()) || crate::facts::text::is_not_name(w)
+        })
+}
+
+/// "latest rounds", "which startups raised a Series B in 2024": a question about many rounds.
+fn asks_for_a_list(question: &str) -> bool {
+    static LIST: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(r"(?i)\b(?:rounds|deals|raises|fundings|financings|investments)\b|\b(?:which|what)\s+(?:companies|startups|firms)\b|\bwho\s+raised\b")
+            .expect("static")
+    });
+    LIST.is_match(question)
+}
+
+/// The newest rounds on record that fit the question's round type and period.
+fn latest_rounds(u: &Understood, store: &FactStore, c: &mut Citations) -> Result<Draft> {
+    let rounds = match &u.period {
+        Some(p) if p.month_any_year.is_none() => store.rounds_between(p.from, p.to)?,
+        _ => store.all_rounds()?,
+    };
+    let mut groups: Vec<RoundGroup> = groups_by_company(rounds)
+        .into_iter()
+        .filter(|g| !g.company.is_empty() && !is_market(&g.company))
+        .filter(|g| u.round.is_none_or(|r| g.round == r))
+        .filter(|g| u.period.as_ref().is_none_or(|p| in_period(g, p)))
+        .filter(|g| g.first_date().is_some())
+        .collect();
+    let what = match (u.round, &u.period) {
+        (Some(r), Some(p)) => format!("{} rounds in {}", r.label(), p.text),
+        (Some(r), None) => format!("{} rounds", r.label()),
+        (None, Some(p)) => format!("rounds in {}", p.text),
+        (None, None) => "rounds".to_string(),
+    };
+    if groups.is_empty() {
+        return Ok(Draft::no(format!("I have no dated {what} on record.")));
+    }
+    groups.sort_by_key(|g| std::cmp::Reverse(g.first_date()));
+    let total = groups.len();
+    groups.truncate(5);
+    let mut items = Vec::new();
+    for g in &groups {
+        let nums = round_cites(g, c)?;
+        items.push(format!(
+            "{}{}",
+            round_phrase(g, &g.company, true),
+            cites(&nums)
+        ));
+    }
+    let more = if total > groups.len() {
+        format!(" ({} more on record)", total - groups.len())
+    } else {
+        String::new()
+    };
+    Ok(facts(
+        format!("The newest {what} on record: {}{more}.", items.join("; ")),
+        groups,
+    ))
+}
+
+/// "this year", "last month" as a period ending at the newest round on record (or today).
+fn relative_period(
+    rel: &str,
+    newest: Option<chrono::NaiveDate>,
+) -> Option<super::question::Period> {
+    let anchor = newest.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let (from, to, text) = match rel {
+        "this year" => {
+            let from = chrono::NaiveDate::from_ymd_opt(anchor.year(), 1, 1)?;
+            (
+                from,
+                chrono::NaiveDate::from_ymd_opt(anchor.year(), 12, 31)?,
+                anchor.year().to_string(),
+            )
+        }
+        "last year" => {
+            let y = anchor.year() - 1;
+            (
+                chrono::NaiveDate::from_ymd_opt(y, 1, 1)?,
+                chrono::NaiveDate::from_ymd_opt(y, 12, 31)?,
+                y.to_string(),
+            )
+        }
+        "this month" => {
+            let from = anchor.with_day(1)?;
+            let to = crate::facts::DateRef::month(anchor.year(), anchor.month())?.end();
+            (from, to, from.format("%B %Y").to_string())
+        }
+        _ => {
+            let first = anchor.with_day(1)?;
+            let prev = first.pred_opt()?;
+            let from = prev.with_day(1)?;
+            (from, prev, from.format("%B %Y").to_string())
+        }
+    };
+    Some(super::question::Period {
+        from,
+        to,
+        text,
+        month_any_year: None,
+    })
 }
 
 /// Links the names a question uses to what the corpus knows: the facts store's match first,

@@ -202,6 +202,8 @@ pub struct Understood {
     pub round_phrase: Option<String>,
     /// "which new investors": only investors the articles call new.
     pub new_investors: bool,
+    /// "this year", "last month": resolved against the newest round on record.
+    pub relative_period: Option<&'static str>,
     /// The currency the question wants figures in ("in crore", "in yen").
     pub currency: Option<&'static str>,
     /// The question asks about a round in talks or planned ("is Acme raising again?",
@@ -242,7 +244,8 @@ static PORTFOLIO: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)\b(?:portfolio|investments\s+(?:of|by)|bets\s+(?:of|by)|invested\s+in\s+what|where\s+(?:did|has|does)\b.+\binvest)\b
        | \b(?:what|which)\b(?:\s+(?:companies|startups|firms|deals|rounds))?\s+(?:did|has|have|does|do)\b.+\b(?:invest(?:ed)?|back(?:ed)?|fund(?:ed)?|lead|led|co-lead|co-led|bet\s+on|put\s+money)\b(?:\s+(?:in|into|on))?\s*(?:[?!.]*\s*$|,)
        | \b(?:which|what)\s+(?:companies|startups|firms|deals|rounds)\s+(?:has|have|did|does)?\s*\b.+?\b(?:invested|backed|funded|led)\b
-       | \b(?:which|what)\s+(?:companies|startups)\b.+\b(?:invest|back|fund|lead)\b",
+       | \b(?:which|what)\s+(?:companies|startups)\b.+\b(?:invest|back|fund|lead)\b
+       | \bwho\s+(?:did|has|have|does)\s+\S+(?:\s+\S+){0,3}\s+(?:back|backed|fund|funded|invest\s+in|invested\s+in|bet\s+on)\b",
     )
 });
 static LARGEST: LazyLock<Regex> = LazyLock::new(|| {
@@ -936,6 +939,18 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
         relative_to: None,
         exclude_leads: false,
         currency: question_currency(&text.to_lowercase()),
+        relative_period: {
+            static RELATIVE: LazyLock<Regex> =
+                LazyLock::new(|| re(r"\b(?:this|last|past)\s+(?:year|month)\b"));
+            RELATIVE
+                .find(&text.to_lowercase())
+                .map(|m| match m.as_str() {
+                    s if s.starts_with("this") && s.ends_with("year") => "this year",
+                    s if s.ends_with("year") => "last year",
+                    s if s.starts_with("this") => "this month",
+                    _ => "last month",
+                })
+        },
         round_phrase: ROUND_PHRASE.find(&text.to_lowercase()).map(|m| {
             m.as_str()
                 .replace("2nd", "second")

@@ -396,6 +396,17 @@ impl FactStore {
         )
     }
 
+    /// The date of the newest dated round on record: "this year" in a question means that
+    /// round's year, so an archive of older news still answers it.
+    pub fn newest_round_date(&self) -> Result<Option<NaiveDate>> {
+        let d: Option<String> = self.conn.query_row(
+            "SELECT max(date_start) FROM rounds WHERE superseded = 0",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(d.and_then(|d| d.parse().ok()))
+    }
+
     /// Every stored round (evaluation).
     pub fn all_rounds(&self) -> Result<Vec<Round>> {
         self.rounds_where("1 = 1", [])
