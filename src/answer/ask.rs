@@ -474,17 +474,7 @@ fn company_question(
     // "Musinsa's valuation after the KKR deal": the rounds the named investor was in.
     let selected: Vec<RoundGroup> = match (&u.investor, u.intent) {
         (Some(investor), Intent::Valuation | Intent::Amount | Intent::Date) => {
-            let k = key(investor);
-            let with: Vec<RoundGroup> = selected
-                .iter()
-                .filter(|g| {
-                    g.investors(Role::Lead)
-                        .iter()
-                        .chain(g.investors(Role::Participant).iter())
-                        .any(|s| key(&s.value) == k)
-                })
-                .cloned()
-                .collect();
+            let with = rounds_with_investor(&selected, investor);
             if with.is_empty() {
                 if let Some(d) = reader_answer(u, &company, index, c)? {
                     return Ok(d);
@@ -505,17 +495,7 @@ fn company_question(
     }
     if let (Some(investor), Intent::Investors | Intent::Lead) = (&u.investor, u.intent) {
         if u.exclude.is_none() {
-            let k = key(investor);
-            let with: Vec<RoundGroup> = selected
-                .iter()
-                .filter(|g| {
-                    g.investors(Role::Lead)
-                        .iter()
-                        .chain(g.investors(Role::Participant).iter())
-                        .any(|s| key(&s.value) == k)
-                })
-                .cloned()
-                .collect();
+            let with = rounds_with_investor(&selected, investor);
             if with.is_empty() {
                 let mut d = Draft::no(format!(
                     "I have no record of {investor} investing in {company}."
@@ -525,7 +505,10 @@ fn company_question(
             }
             let mut parts = Vec::new();
             for g in &with {
-                let lead = g.investors(Role::Lead).iter().any(|s| key(&s.value) == k);
+                let lead = g
+                    .investors(Role::Lead)
+                    .iter()
+                    .any(|s| key(&s.value) == key(investor));
                 let nums = investor_cites(g, investor, c)?;
                 let role = if lead { "led" } else { "invested in" };
                 parts.push(format!(
@@ -1142,6 +1125,21 @@ fn in_period(g: &RoundGroup, p: &super::question::Period) -> bool {
             Some(m) => d.precision >= crate::facts::Precision::Month && d.date.month() == m,
             None => d.date <= p.to && d.end() >= p.from,
         })
+}
+
+/// The rounds an investor led or joined.
+fn rounds_with_investor(groups: &[RoundGroup], investor: &str) -> Vec<RoundGroup> {
+    let k = key(investor);
+    groups
+        .iter()
+        .filter(|g| {
+            g.investors(Role::Lead)
+                .iter()
+                .chain(g.investors(Role::Participant).iter())
+                .any(|s| key(&s.value) == k)
+        })
+        .cloned()
+        .collect()
 }
 
 /// A round's place in the usual order (seed before Series A before Series B ...).

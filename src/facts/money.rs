@@ -202,7 +202,10 @@ fn find_in(text: &str, from: usize, to: usize, out: &mut Vec<MoneyMention>) {
             multiplier(first).map(|_| first)
         });
         // Nigerian press writes naira as "N43.5 billion": only glued to a scaled number.
-        if pre_str == Some("N") && (scale.is_none() || pre.is_some_and(|p| p.end() != num.start()))
+        if pre_str.is_some_and(|p| p.eq_ignore_ascii_case("n"))
+            && (pre_str != Some("N")
+                || scale.is_none()
+                || pre.is_some_and(|p| p.end() != num.start()))
         {
             continue;
         }
