@@ -1464,9 +1464,17 @@ fn link_entities(
 ) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::new();
     if let Some(c) = &u.company {
+        // What was typed for it: "iqm" for "IQM Quantum Computers" (the articles may say "IQM").
+        let lower_q = question.to_lowercase();
+        let words: Vec<&str> = c.split_whitespace().collect();
+        let typed = (1..=words.len())
+            .rev()
+            .map(|n| words[..n].join(" "))
+            .find(|w| w.chars().count() >= 3 && lower_q.contains(&w.to_lowercase()))
+            .unwrap_or_else(|| c.clone());
         out.push(Entity {
             name: c.clone(),
-            typed: c.clone(),
+            typed,
             matched: match u.company_match {
                 Some(MatchKind::Context) => "context",
                 Some(MatchKind::Typo) => "typo",
@@ -1711,6 +1719,11 @@ fn request<'a>(u: &'a Understood, subject: &'a str, others: &'a [String]) -> rea
         round_phrase: u.round_phrase.as_deref(),
         new_investors: u.new_investors,
         longer: &u.longer_names,
+        short: u
+            .entities
+            .iter()
+            .find(|e| e.name == subject && e.typed.len() < e.name.len())
+            .map(|e| e.typed.as_str()),
         closing: u.want == Some(Want::When) && {
             let q = u.question_text.to_lowercase();
             q.contains("close") || q.contains("closing") || q.contains("complete")

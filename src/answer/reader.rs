@@ -54,6 +54,8 @@ pub struct Request<'a> {
     pub new_investors: bool,
     /// Other companies whose names start with the subject's.
     pub longer: &'a [String],
+    /// The shorter form of the subject's name the question used ("IQM"), also read as a mention.
+    pub short: Option<&'a str>,
 }
 
 /// A value read from one sentence of a passage.
@@ -349,6 +351,17 @@ fn names(text: &str, name: &str) -> bool {
 /// Whether `text` names the subject itself, not one of the other companies whose names start
 /// with it ("Opalvahub Logistics" is not "Opalvahub").
 fn names_subject_in(text: &str, req: &Request) -> bool {
+    if let Some(short) = req.short {
+        // The short form as a name (capitalised), and not the start of another known company.
+        if find_name(text, short).is_some_and(|(s, _, cap)| {
+            cap && !req
+                .longer
+                .iter()
+                .any(|l| find_name(&text[s..], l).is_some_and(|(ls, _, _)| ls == 0))
+        }) {
+            return true;
+        }
+    }
     let mut rest = 0usize;
     while let Some((s, e, _)) = find_name(&text[rest..], req.subject) {
         let at = &text[rest + s..];
@@ -498,7 +511,10 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
     // cost most of the reader's time on a large index.
     let mut hits: Vec<Hit> = Vec::new();
     // Passages that name the company, even when the cue words rank other passages higher.
-    let naming = index.search_all_terms(req.subject, 40).unwrap_or_default();
+    let mut naming = index.search_all_terms(req.subject, 40).unwrap_or_default();
+    if let Some(short) = req.short {
+        naming.extend(index.search_all_terms(short, 40).unwrap_or_default());
+    }
     // Where each article first names the company: an article that names it in its opening
     // passages is about it, and its later "the company" or "the Chinese firm" is the company.
     let mut first_named: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
@@ -1328,6 +1344,7 @@ mod tests {
             round_phrase: None,
             new_investors: false,
             longer: &[],
+            short: None,
         }
     }
 
