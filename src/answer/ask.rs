@@ -279,7 +279,9 @@ fn answer(
             }));
         }
     }
-    let no_company = u.company.is_none() && subject_of(u).is_none();
+    let subject = subject_of(u);
+    let no_company = u.company.is_none() && subject.is_none();
+    let subordinate = subordinate_company(u);
     let mut draft = match u.intent {
         Intent::Portfolio => portfolio(u, store, cites_list)?,
         Intent::Largest => largest(u, store, cites_list)?,
@@ -316,29 +318,27 @@ fn answer(
                 RoundType::Debt
             });
             let d = company_question(&as_round, store, index, names, cites_list)?;
-            match subject_of(u) {
+            match &subject {
                 Some((subject, others)) if !d.answered => {
-                    read_or_decline(u, &subject, &others, index, cites_list)?
+                    read_or_decline(u, subject, others, index, cites_list)?
                 }
                 _ => d,
             }
         }
-        i if i.is_event() => match subject_of(u) {
-            Some((subject, others)) => read_or_decline(u, &subject, &others, index, cites_list)?,
+        i if i.is_event() => match &subject {
+            Some((subject, others)) => read_or_decline(u, subject, others, index, cites_list)?,
             None => company_question(u, store, index, names, cites_list)?,
         },
         // "which new investor came in": the facts do not record who was new; the passages may.
-        _ if u.new_investors && !u.intent.is_event() && subject_of(u).is_some() => {
-            let (subject, others) = subject_of(u).unwrap_or_default();
+        _ if u.new_investors && subject.is_some() => {
+            let (subject, others) = subject.unwrap_or_default();
             let mut asked = u.clone();
-            if u.new_investors {
-                asked.intent = Intent::Investors;
-            }
+            asked.intent = Intent::Investors;
             read_or_decline(&asked, &subject, &others, index, cites_list)?
         }
-        _ if u.reported && !u.intent.is_event() && subject_of(u).is_some() => {
+        _ if u.reported && subject.is_some() => {
             // A round in talks is not in the facts (planned rounds are not extracted): read it.
-            let (subject, others) = subject_of(u).unwrap_or_default();
+            let (subject, others) = subject.unwrap_or_default();
             let mut d = read_or_decline(u, &subject, &others, index, cites_list)?;
             if !d.answered && u.company.is_some() {
                 // The facts hold closed rounds: say what the last one was, not that it answers.
@@ -353,12 +353,12 @@ fn answer(
             }
             d
         }
-        _ if u.company.is_some() && subordinate_company(u).is_some() => {
-            let (subject, others) = subordinate_company(u).unwrap_or_default();
+        _ if subordinate.is_some() => {
+            let (subject, others) = subordinate.unwrap_or_default();
             read_or_decline(u, &subject, &others, index, cites_list)?
         }
-        _ if u.company.is_none() && u.exclude.is_none() => match subject_of(u) {
-            Some((subject, others)) => read_or_decline(u, &subject, &others, index, cites_list)?,
+        _ if u.company.is_none() && u.exclude.is_none() => match &subject {
+            Some((subject, others)) => read_or_decline(u, subject, others, index, cites_list)?,
             None => company_question(u, store, index, names, cites_list)?,
         },
         _ => company_question(u, store, index, names, cites_list)?,
@@ -1065,7 +1065,8 @@ fn join_sentences(parts: Vec<String>) -> String {
     out
 }
 
-fn and_list(items: &[String]) -> String {
+/// "A, B and C".
+pub(super) fn and_list(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
@@ -1237,20 +1238,9 @@ fn portfolio(u: &Understood, store: &FactStore, c: &mut Citations) -> Result<Dra
 }
 
 fn largest(u: &Understood, store: &FactStore, c: &mut Citations) -> Result<Draft> {
-    let rounds = match &u.period {
-        Some(p) if p.month_any_year.is_none() => store.rounds_between(p.from, p.to)?,
-        _ => store
-            .all_rounds()?
-            .into_iter()
-            .filter(|r| !r.company.is_empty())
-            .collect(),
-    };
-    let mut groups: Vec<RoundGroup> = groups_by_company(rounds)
+    let mut groups: Vec<RoundGroup> = rounds_across_companies(u, store)?
         .into_iter()
-        .filter(|g| !is_market(&g.company))
         .filter(|g| !g.amounts().is_empty())
-        .filter(|g| u.round.is_none_or(|r| g.round == r))
-        .filter(|g| u.period.as_ref().is_none_or(|p| in_period(g, p)))
         .collect();
     let period = u
         .period
@@ -1281,15 +1271,7 @@ fn largest(u: &Understood, store: &FactStore, c: &mut Citations) -> Result<Draft
     groups.retain(|g| g.amounts()[0].value.currency == currency);
     groups.sort_by_key(|g| std::cmp::Reverse(g.amounts()[0].value.amount));
     groups.truncate(5);
-    let mut items = Vec::new();
-    for g in &groups {
-        let nums = round_cites(g, c)?;
-        items.push(format!(
-            "{}{}",
-            round_phrase(g, &g.company, true),
-            cites(&nums)
-        ));
-    }
+    let items = cited_rounds(&groups, c)?;
     let note = if others > 0 {
         format!(" ({others} in other currencies not ranked)")
     } else {
@@ -1326,6 +1308,36 @@ fn largest(u: &Understood, store: &FactStore, c: &mut Citations) -> Result<Draft
         ),
         groups,
     ))
+}
+
+/// Every company's rounds that fit the question's round type and period, markets' and regions'
+/// totals left out.
+fn rounds_across_companies(u: &Understood, store: &FactStore) -> Result<Vec<RoundGroup>> {
+    let rounds = match &u.period {
+        Some(p) if p.month_any_year.is_none() => store.rounds_between(p.from, p.to)?,
+        _ => store.all_rounds()?,
+    };
+    Ok(groups_by_company(rounds)
+        .into_iter()
+        .filter(|g| !g.company.is_empty() && !is_market(&g.company))
+        .filter(|g| u.round.is_none_or(|r| g.round == r))
+        .filter(|g| u.period.as_ref().is_none_or(|p| in_period(g, p)))
+        .collect())
+}
+
+/// "Acme's $20 million Series A (May 2024) [1]" for each round of a list.
+fn cited_rounds(groups: &[RoundGroup], c: &mut Citations) -> Result<Vec<String>> {
+    groups
+        .iter()
+        .map(|g| {
+            let nums = round_cites(g, c)?;
+            Ok(format!(
+                "{}{}",
+                round_phrase(g, &g.company, true),
+                cites(&nums)
+            ))
+        })
+        .collect()
 }
 
 /// "Southeast Asia's $4.1 billion": a region's or market's total, not a company's round.
@@ -1367,15 +1379,8 @@ fn asks_for_a_list(question: &str) -> bool {
 
 /// The newest rounds on record that fit the question's round type and period.
 fn latest_rounds(u: &Understood, store: &FactStore, c: &mut Citations) -> Result<Draft> {
-    let rounds = match &u.period {
-        Some(p) if p.month_any_year.is_none() => store.rounds_between(p.from, p.to)?,
-        _ => store.all_rounds()?,
-    };
-    let mut groups: Vec<RoundGroup> = groups_by_company(rounds)
+    let mut groups: Vec<RoundGroup> = rounds_across_companies(u, store)?
         .into_iter()
-        .filter(|g| !g.company.is_empty() && !is_market(&g.company))
-        .filter(|g| u.round.is_none_or(|r| g.round == r))
-        .filter(|g| u.period.as_ref().is_none_or(|p| in_period(g, p)))
         .filter(|g| g.first_date().is_some())
         .collect();
     let what = match (u.round, &u.period) {
@@ -1390,15 +1395,7 @@ fn latest_rounds(u: &Understood, store: &FactStore, c: &mut Citations) -> Result
     groups.sort_by_key(|g| std::cmp::Reverse(g.first_date()));
     let total = groups.len();
     groups.truncate(5);
-    let mut items = Vec::new();
-    for g in &groups {
-        let nums = round_cites(g, c)?;
-        items.push(format!(
-            "{}{}",
-            round_phrase(g, &g.company, true),
-            cites(&nums)
-        ));
-    }
+    let items = cited_rounds(&groups, c)?;
     let more = if total > groups.len() {
         format!(" ({} more on record)", total - groups.len())
     } else {
@@ -1660,7 +1657,7 @@ fn subject_of(u: &Understood) -> Option<(String, Vec<String>)> {
                 let known = entities
                     .iter()
                     .any(|o| o.typed.to_lowercase().contains(&target));
-                if !known && !super::question::is_function_word(&target) {
+                if !known && !super::question::is_stopword(&target) {
                     return None;
                 }
             }
@@ -1731,7 +1728,8 @@ fn request<'a>(u: &'a Understood, subject: &'a str, others: &'a [String]) -> rea
     }
 }
 
-/// Reads the answer from the passages about `company`, for what the facts do not hold.
+/// Reads the answer from the passages about `company`, for what the facts do not hold; the
+/// other names the question uses help pick the sentence.
 fn reader_answer(
     u: &Understood,
     company: &str,
@@ -1744,10 +1742,12 @@ fn reader_answer(
         .filter(|e| key(&e.name) != key(company))
         .map(|e| e.name.clone())
         .collect();
-    let req = request(u, company, &others);
-    let Some(r) = reader::read(index, &req)? else {
-        return Ok(None);
-    };
+    let reading = reader::read(index, &request(u, company, &others))?;
+    Ok(reading.map(|r| reading_draft(u, company, &r, c)))
+}
+
+/// The answer a reading gives: the claim, then the quoted, cited sentence.
+fn reading_draft(u: &Understood, company: &str, r: &reader::Reading, c: &mut Citations) -> Draft {
     let n = c.hit(&r.hit, Some(r.span));
     let source = r.hit.source.clone().unwrap_or_else(|| r.hit.title.clone());
     let sentence = &r.hit.passage[r.span.0..r.span.1];
@@ -1760,7 +1760,7 @@ fn reader_answer(
     } else {
         ""
     };
-    Ok(Some(Draft {
+    Draft {
         answered: true,
         closest: false,
         text: format!(
@@ -1771,7 +1771,7 @@ fn reader_answer(
         basis: Basis::Passages,
         groups: Vec::new(),
         suggestions: Vec::new(),
-    }))
+    }
 }
 
 /// One clause that states the value read, in the words of the question's intent.
@@ -1823,16 +1823,13 @@ fn read_or_decline(
     index: &PassageIndex,
     c: &mut Citations,
 ) -> Result<Draft> {
-    let mut u2 = u.clone();
-    u2.entities
-        .retain(|e| others.contains(&e.name) || e.name == subject);
-    if let Some(d) = reader_answer(&u2, subject, index, c)? {
-        return Ok(d);
+    let (reading, near) = reader::read_with_closest(index, &request(u, subject, others))?;
+    if let Some(r) = reading {
+        return Ok(reading_draft(u, subject, &r, c));
     }
     let what = unread_what(u);
-    let req = request(u, subject, others);
     let mut d = Draft::no(format!("My sources don't state {what} for {subject}."));
-    if let Some(near) = reader::closest(index, &req)? {
+    if let Some(near) = near {
         let n = c.hit(&near.hit, Some(near.span));
         let source = near
             .hit

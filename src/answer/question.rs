@@ -759,7 +759,6 @@ const STOPWORDS: &[&str] = &[
     "takeover",
     "ipo",
     "listing",
-    "list",
     "listed",
     "public",
     "trading",
@@ -833,40 +832,26 @@ const STOPWORDS: &[&str] = &[
     "bn",
     "crore",
     "cr",
-    "where",
     "end",
     "up",
-    "get",
     "getting",
-    "cash",
-    "again",
     "number",
-    "pre-money",
-    "post-money",
-    "exactly",
     "securitised",
     "securitized",
     "brand",
     "looking",
     "officially",
-    "deal",
-    "deals",
-    "total",
-    "close",
     "differ",
     "different",
     "numbers",
     "seeing",
-    "new",
 ];
 
-fn is_stopword(word: &str) -> bool {
-    STOPWORDS.contains(&word)
-}
-
 /// A word of a question that never names anything ("the", "its", "stake", "much").
-pub fn is_function_word(word: &str) -> bool {
-    is_stopword(word)
+pub(crate) fn is_stopword(word: &str) -> bool {
+    static SET: LazyLock<std::collections::HashSet<&'static str>> =
+        LazyLock::new(|| STOPWORDS.iter().copied().collect());
+    SET.contains(word)
 }
 
 /// A word of the question with its place.

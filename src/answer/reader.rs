@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 use chrono::Datelike;
 use regex::Regex;
 
+use super::ask::and_list;
 use super::question::{Intent, Period, Want};
 use crate::corpus::split_sentences;
 use crate::error::Result;
@@ -434,7 +435,20 @@ struct Candidate {
 
 /// Finds the asked value in the passages about `req.subject`. `None` when no sentence states it.
 pub fn read(index: &PassageIndex, req: &Request) -> Result<Option<Reading>> {
+    Ok(read_with_closest(index, req)?.0)
+}
+
+/// The reading, and the best sentence about the subject whether or not it states the answer
+/// (for a decline's "closest source"), from one search.
+pub fn read_with_closest(
+    index: &PassageIndex,
+    req: &Request,
+) -> Result<(Option<Reading>, Option<Closest>)> {
     let (hits, mut candidates) = candidates(index, req)?;
+    let closest = candidates.first().map(|c| Closest {
+        hit: hits[c.hit].clone(),
+        span: c.span,
+    });
     // "price in cr": when some sentences state figures in that currency, read only those.
     if let Some(c) = req.currency {
         let has = |cand: &Candidate| {
@@ -493,38 +507,31 @@ pub fn read(index: &PassageIndex, req: &Request) -> Result<Option<Reading>> {
             ));
         }
     }
-    Ok(best.map(|(_, r)| r))
+    Ok((best.map(|(_, r)| r), closest))
 }
 
 /// The best sentence about the subject for the question, whether or not it states the answer.
 pub fn closest(index: &PassageIndex, req: &Request) -> Result<Option<Closest>> {
-    let (hits, candidates) = candidates(index, req)?;
-    Ok(candidates.into_iter().next().map(|c| Closest {
-        hit: hits[c.hit].clone(),
-        span: c.span,
-    }))
+    Ok(read_with_closest(index, req)?.1)
 }
 
 fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Candidate>)> {
     // Only passages that name the company (in text or headline), and whole articles that open
     // with it. A search on the cue words as well found nothing more on any labelled set and
     // cost most of the reader's time on a large index.
-    let mut hits: Vec<Hit> = Vec::new();
-    // Passages that name the company, even when the cue words rank other passages higher.
-    let mut naming = index.search_all_terms(req.subject, 40).unwrap_or_default();
+    let mut hits = index.search_all_terms(req.subject, 40).unwrap_or_default();
     if let Some(short) = req.short {
-        naming.extend(index.search_all_terms(short, 40).unwrap_or_default());
+        hits.extend(index.search_all_terms(short, 40).unwrap_or_default());
     }
     // Where each article first names the company: an article that names it in its opening
     // passages is about it, and its later "the company" or "the Chinese firm" is the company.
     let mut first_named: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
-    for h in &naming {
+    for h in &hits {
         if names_subject_in(&h.passage, req) || names_subject_in(&h.title, req) {
             let e = first_named.entry(h.article.clone()).or_insert(h.ordinal);
             *e = (*e).min(h.ordinal);
         }
     }
-    hits.extend(naming);
     // The whole of the few articles that name the company first thing: their later passages
     // say "the company" and name neither it nor the cue words the search ranks by.
     let mut about: Vec<(&String, &u64)> = first_named.iter().filter(|(_, o)| **o <= 1).collect();
@@ -762,17 +769,9 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
         }
     }
     out.sort_by(|a, b| b.score.total_cmp(&a.score));
-    if std::env::var_os("FUNDBOT_DEBUG_READER").is_some() {
-        for c in out.iter().take(8) {
-            let h = &hits[c.hit];
-            eprintln!(
-                "{:.1} {}#{} {}",
-                c.score,
-                h.article,
-                h.ordinal,
-                &h.passage[c.span.0..c.span.1]
-            );
-        }
+    for c in out.iter().take(8) {
+        let h = &hits[c.hit];
+        tracing::trace!(score = c.score, article = %h.article, passage = h.ordinal, sentence = &h.passage[c.span.0..c.span.1], "reader candidate");
     }
     Ok((hits, out))
 }
@@ -876,7 +875,7 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
             .or_else(|| STAKE_WORDS.find(s).map(|m| m.as_str().to_string())),
         (_, Some(Want::Rate)) => {
             let rates: Vec<regex::Match> = PERCENT.find_iter(s).collect();
-            nearest(&rates, &RATE_CUE, s).map(|m| m.as_str().to_string())
+            nearest(&rates, |m| m.start(), &RATE_CUE, s).map(|m| m.as_str().to_string())
         }
         (_, Some(Want::Place)) => EXCHANGE.find(s).map(|m| m.as_str().to_string()),
         (Intent::Ipo, Some(Want::Who)) => BOOKRUNNERS
@@ -923,7 +922,7 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
             );
             nearest_mention(&money, &IPO_MONEY, s).map(|m| stated(s, m))
         }
-        (Intent::Debt, _) => near_money(s, &DEBT_CUE, false, req.currency),
+        (Intent::Debt, _) => near_money(s, &DEBT_CUE, req.currency),
         (Intent::Acquisition | Intent::Stake, _) => {
             // Money raised before, or revenue, is not the price.
             let kinds = facts::money_kinds(s);
@@ -1093,11 +1092,11 @@ fn right_after_valuation(s: &str) -> Option<String> {
 }
 
 /// The amount nearest a cue word.
-fn near_money(s: &str, cue: &Regex, per_share: bool, currency: Option<&str>) -> Option<String> {
+fn near_money(s: &str, cue: &Regex, currency: Option<&str>) -> Option<String> {
     let money: Vec<MoneyMention> = prefer_currency(
         own_figures(s)
             .into_iter()
-            .filter(|m| per_share == PER_SHARE.is_match(&s[m.end..]) && !is_condition(s, m))
+            .filter(|m| !PER_SHARE.is_match(&s[m.end..]) && !is_condition(s, m))
             .collect(),
         currency,
     );
@@ -1136,35 +1135,27 @@ fn per_share(s: &str) -> Option<String> {
         .map(|m| format!("{} per share", stated(s, m)))
 }
 
+/// The amount nearest a cue word of `s`; none when `s` has no cue.
 fn nearest_mention<'m>(
     money: &'m [MoneyMention],
     cue: &Regex,
     s: &str,
 ) -> Option<&'m MoneyMention> {
+    nearest(money, |m| m.start, cue, s)
+}
+
+/// The item (at the position `at` gives) nearest a cue word of `s`; none when `s` has no cue.
+fn nearest<'i, T>(items: &'i [T], at: impl Fn(&T) -> usize, cue: &Regex, s: &str) -> Option<&'i T> {
     let cues: Vec<usize> = cue.find_iter(s).map(|m| m.start()).collect();
     if cues.is_empty() {
         return None;
     }
-    money.iter().min_by_key(|m| {
+    items.iter().min_by_key(|item| {
         cues.iter()
-            .map(|c| c.abs_diff(m.start))
+            .map(|c| c.abs_diff(at(item)))
             .min()
             .unwrap_or(usize::MAX)
     })
-}
-
-fn nearest<'t>(found: &[regex::Match<'t>], cue: &Regex, s: &str) -> Option<regex::Match<'t>> {
-    let cues: Vec<usize> = cue.find_iter(s).map(|m| m.start()).collect();
-    found
-        .iter()
-        .min_by_key(|m| {
-            cues.iter()
-                .map(|c| c.abs_diff(m.start()))
-                .min()
-                .unwrap_or(usize::MAX)
-        })
-        .copied()
-        .filter(|_| !cues.is_empty())
 }
 
 /// An amount as the article writes it, with a conversion that follows in brackets ("Rs 500
@@ -1302,15 +1293,6 @@ fn buyer(s: &str, subject: &str) -> Option<String> {
         }
     }
     None
-}
-
-fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [a, b] => format!("{a} and {b}"),
-        [rest @ .., last] => format!("{}, and {last}", rest.join(", ")),
-    }
 }
 
 #[cfg(test)]
