@@ -90,6 +90,12 @@ pub struct BenchReport {
     pub generated_answer_accuracy: f64,
     /// Share of unanswerable generated questions declined.
     pub generated_decline_accuracy: f64,
+    /// Rounds in the benchmark chart.
+    pub chart_rounds: u64,
+    /// Time to draw and encode that chart as PNG.
+    pub chart_render: Latency,
+    /// Its PNG size.
+    pub chart_png_bytes: u64,
 }
 
 fn dir_size(path: &Path) -> u64 {
@@ -234,7 +240,25 @@ fn measure(
     let eval = crate::eval::eval_questions(&labelled, |q| bot.ask(q, &context))?;
     report.generated_answer_accuracy = eval.answer_accuracy;
     report.generated_decline_accuracy = eval.decline_accuracy;
+    chart_timing(&mut report)?;
     Ok(report)
+}
+
+/// Draws a 30-round company chart (three currencies, valuations, one disputed) 20 times.
+fn chart_timing(report: &mut BenchReport) -> Result<()> {
+    let series = crate::chart::sample_series(30);
+    let mut times = Vec::new();
+    let mut bytes = 0;
+    for _ in 0..20 {
+        let t = Instant::now();
+        let png = crate::chart::render_png(&series).map_err(|e| Error::Invalid(e.to_string()))?;
+        times.push(t.elapsed());
+        bytes = png.len() as u64;
+    }
+    report.chart_rounds = series.bars.len() as u64;
+    report.chart_render = Latency::of(times);
+    report.chart_png_bytes = bytes;
+    Ok(())
 }
 
 /// A bare Tantivy indexing loop over the same passages: parsing and splitting happen first and
@@ -269,7 +293,8 @@ pub fn render(r: &BenchReport) -> String {
          startup (open + first answer): {:.1} ms\n\
          warm ask over {} questions: p50 {} µs, p95 {} µs, p99 {} µs\n\
          bare Tantivy top-10:        p50 {} µs, p95 {} µs, p99 {} µs (ask/bare at p50: {:.2})\n\
-         questions: {:.1}% answerable correct, {:.1}% unanswerable declined\n",
+         questions: {:.1}% answerable correct, {:.1}% unanswerable declined\n\
+         chart of {} rounds: p50 {:.1} ms, p99 {:.1} ms to draw and encode, {:.0} KB PNG\n",
         r.articles,
         r.passages,
         r.rounds,
@@ -294,6 +319,10 @@ pub fn render(r: &BenchReport) -> String {
         r.ask_vs_bare_p50,
         100.0 * r.generated_answer_accuracy,
         100.0 * r.generated_decline_accuracy,
+        r.chart_rounds,
+        r.chart_render.p50_us as f64 / 1000.0,
+        r.chart_render.p99_us as f64 / 1000.0,
+        r.chart_png_bytes as f64 / 1000.0,
     )
 }
 
@@ -311,6 +340,8 @@ mod tests {
         assert!(generated.index_bytes > 0 && generated.facts_bytes > 0);
         assert!(generated.ask.p50_us <= generated.ask.p99_us);
         assert!(generated.generated_answer_accuracy > 0.5);
+        assert_eq!(generated.chart_rounds, 30);
+        assert!(generated.chart_png_bytes > 0);
 
         // Measuring the same files as an existing data directory leaves its index alone.
         std::fs::remove_dir_all(dir.path().join("index")).unwrap();

@@ -13,6 +13,9 @@ use crate::service::Fundbot;
 /// Exit status when a reindex finished but some files could not be indexed.
 pub const EXIT_PARTIAL: u8 = 3;
 
+/// Exit status when `chart` had nothing to draw (the reason is printed).
+pub const EXIT_NOTHING: u8 = 4;
+
 /// Logs go to stderr, filtered by `RUST_LOG` (default: warnings).
 pub fn init_logging() {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
@@ -210,6 +213,69 @@ pub fn facts(
         (None, None) => anyhow::bail!("name a company, or an investor with --investor"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `fundbot rounds`: rounds across companies by filter. A bad filter is an error naming the
+/// field.
+pub fn rounds(
+    paths: &Paths,
+    input: &crate::answer::rounds::FilterInput,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    let filter = input.check()?;
+    let bot = Fundbot::open_or_build(paths)?;
+    let reply = bot.rounds(&filter)?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &reply)?;
+        writeln!(out)?;
+    } else {
+        write!(out, "{}", crate::render::text::rounds(&reply))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `fundbot chart COMPANY --out FILE.png` (or `--investor NAME`): writes the picture and prints
+/// its notes; when there is nothing to draw, says why and writes nothing.
+pub fn chart(
+    paths: &Paths,
+    company: Option<&str>,
+    investor: Option<&str>,
+    out: &std::path::Path,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    let bot = Fundbot::open_or_build(paths)?;
+    let reply = match (company, investor) {
+        (_, Some(name)) => bot.investor_chart(name)?,
+        (Some(name), None) => bot.company_chart(name)?,
+        (None, None) => anyhow::bail!("name a company, or an investor with --investor"),
+    };
+    if let Some(png) = &reply.png {
+        std::fs::write(out, png)
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", out.display()))?;
+    }
+    let mut stdout = std::io::stdout().lock();
+    if json {
+        let mut v = serde_json::to_value(&reply)?;
+        v["out"] = match &reply.png {
+            Some(_) => serde_json::Value::String(out.display().to_string()),
+            None => serde_json::Value::Null,
+        };
+        serde_json::to_writer_pretty(&mut stdout, &v)?;
+        writeln!(stdout)?;
+    } else if reply.png.is_some() {
+        writeln!(stdout, "wrote {}", out.display())?;
+        if !reply.message.is_empty() {
+            writeln!(stdout, "{}", reply.message)?;
+        }
+    } else {
+        writeln!(stdout, "{}", reply.message)?;
+    }
+    Ok(if reply.png.is_some() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_NOTHING)
+    })
 }
 
 /// `fundbot eval-facts --gold FILE`: reindexes, then scores the extracted facts.

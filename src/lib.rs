@@ -15,6 +15,7 @@ pub use error::{Error, Result};
 pub mod answer;
 pub mod bench;
 pub mod bot;
+pub mod chart;
 pub mod cli;
 pub mod config;
 pub mod eval;

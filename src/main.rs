@@ -64,6 +64,54 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List rounds across companies by filter, newest or largest first, with citations.
+    Rounds {
+        /// Round type: seed, pre-seed, series-a … series-j, growth, debt, convertible, grant.
+        #[arg(long)]
+        round: Option<String>,
+        /// Announced on or after: 2024, 2024-03 or 2024-03-15.
+        #[arg(long)]
+        from: Option<String>,
+        /// Announced on or before (a year or month means its last day).
+        #[arg(long)]
+        to: Option<String>,
+        /// Only rounds this investor led or joined.
+        #[arg(long)]
+        investor: Option<String>,
+        /// Smallest amount: 100m, $100 million, €50m (other currencies compared at the
+        /// year's average rate).
+        #[arg(long = "min-amount", allow_hyphen_values = true)]
+        min_amount: Option<String>,
+        /// Only rounds stated in this currency (USD, EUR, INR, ...).
+        #[arg(long)]
+        currency: Option<String>,
+        /// newest or largest.
+        #[arg(long, default_value = "newest")]
+        sort: String,
+        /// Rounds per page (1 to 25).
+        #[arg(long, default_value_t = 10, allow_hyphen_values = true)]
+        limit: i64,
+        /// Page, from 1.
+        #[arg(long, default_value_t = 1, allow_hyphen_values = true)]
+        page: i64,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Draw a company's funding rounds (or an investor's deals) as a PNG chart.
+    Chart {
+        /// Company name.
+        company: Option<String>,
+        /// Chart this investor's deals instead (lead deals marked).
+        #[arg(long, conflicts_with = "company")]
+        investor: Option<String>,
+        /// Where to write the PNG.
+        #[arg(long, default_value = "chart.png")]
+        out: PathBuf,
+        /// Print JSON (the charted data and notes).
+        #[arg(long)]
+        json: bool,
+    },
     /// Score answers on a labelled question set (accuracy by intent, refusals).
     Eval {
         /// The question file (see tests/eval/README.md).
@@ -160,6 +208,38 @@ fn main() -> ExitCode {
             json,
             verbose,
         } => cli::eval_facts(&paths, &gold, json, verbose),
+        Command::Chart {
+            company,
+            investor,
+            out,
+            json,
+        } => cli::chart(&paths, company.as_deref(), investor.as_deref(), &out, json),
+        Command::Rounds {
+            round,
+            from,
+            to,
+            investor,
+            min_amount,
+            currency,
+            sort,
+            limit,
+            page,
+            json,
+        } => cli::rounds(
+            &paths,
+            &fundbot::answer::rounds::FilterInput {
+                round,
+                from,
+                to,
+                investor,
+                min_amount,
+                currency,
+                sort: Some(sort),
+                limit: Some(limit),
+                page: Some(page),
+            },
+            json,
+        ),
         Command::Facts {
             company,
             investor,

@@ -121,6 +121,21 @@ impl Fundbot {
         answer::investor_facts(&self.store(), name)
     }
 
+    /// Rounds across companies that fit a checked filter, one page, cited.
+    pub fn rounds(&self, filter: &answer::rounds::Filter) -> Result<answer::rounds::RoundsReply> {
+        answer::rounds::list(&self.store(), filter)
+    }
+
+    /// A company's funding chart (PNG), or why there is none.
+    pub fn company_chart(&self, name: &str) -> Result<crate::chart::ChartReply> {
+        crate::chart::company_chart(&self.store(), name)
+    }
+
+    /// An investor's deals as a chart (PNG), or why there is none.
+    pub fn investor_chart(&self, name: &str) -> Result<crate::chart::ChartReply> {
+        crate::chart::investor_chart(&self.store(), name)
+    }
+
     /// Totals and the last reindex.
     pub fn stats(&self) -> Result<Stats> {
         self.store().stats()

@@ -192,7 +192,7 @@ async fn members_get_cited_answers_tables_and_autocomplete_without_pings() {
         .collect();
     assert_eq!(
         names,
-        ["ask", "funding", "investor", "search", "stats", "help", "reindex", "ingest"]
+        ["ask", "funding", "investor", "rounds", "search", "stats", "help", "reindex", "ingest"]
     );
 
     // The SenseTime question: the answer names Alibaba and cites the article.
@@ -656,4 +656,117 @@ async fn passage_answers_and_unanswered_questions_show_how_they_were_answered() 
     assert!(value.contains("Market Desk Daily"), "{e}");
     assert!(value.contains("Kestrelay"), "the passage is quoted: {e}");
     assert_within_limits(e);
+}
+
+/// The recorded callback of interaction `id`, files included.
+async fn callback_with_files(fake: &FakeDiscord, id: &str) -> fake_discord::Recorded {
+    let path = format!("/api/v10/interactions/{id}/");
+    fake.wait_for(&format!("callback of {id}"), WAIT, |r| {
+        r.method == "POST" && r.path.starts_with(&path) && r.path.ends_with("/callback")
+    })
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn funding_carries_its_chart_and_rounds_pages_with_buttons() {
+    let home = Home::with_fixture_set("rounds");
+    assert!(home.run(&["reindex"]).status.success());
+    let fake = FakeDiscord::start().await;
+    let _bot = start_bot(&home, &fake, &[]);
+    fake.wait_identified(WAIT).await;
+
+    // /funding: a multipart reply whose embed shows the attached chart.
+    fake.dispatch(
+        "INTERACTION_CREATE",
+        command(
+            "960000000000000001",
+            "funding",
+            json!([{ "name": "company", "type": 3, "value": "Quarrywell" }]),
+            MEMBER_PERMISSIONS,
+            &[],
+        ),
+    );
+    let rec = callback_with_files(&fake, "960000000000000001").await;
+    assert_no_mentions(&rec.body);
+    let e = embed(&rec.body);
+    assert_eq!(e["image"]["url"], "attachment://chart.png", "{e}");
+    assert_eq!(rec.files.len(), 1);
+    assert_eq!(rec.files[0].0, "chart.png");
+    let img = image::load_from_memory(&rec.files[0].1).expect("a PNG");
+    assert_eq!(img.width(), 1100);
+    assert!(embed_text(e).contains("Chart notes"), "{e}");
+    assert!(embed_text(e).contains("€14 million ≈"), "{e}");
+    assert_within_limits(e);
+
+    // /rounds, two to a page: the first page, a Next button, no Previous.
+    fake.dispatch(
+        "INTERACTION_CREATE",
+        command(
+            "960000000000000002",
+            "rounds",
+            json!([{ "name": "limit", "type": 4, "value": 2 }]),
+            MEMBER_PERMISSIONS,
+            &[],
+        ),
+    );
+    let body = fake.callback("960000000000000002").await;
+    assert_eq!(body["type"], 4, "{body}");
+    assert_no_mentions(&body);
+    let e = embed(&body);
+    let text = embed_text(e);
+    assert!(
+        text.contains("1. **Quarrywell**") && text.contains("2. **Tessary**"),
+        "{text}"
+    );
+    assert!(text.contains("Page 1 of 4"), "{text}");
+    let row = &body["data"]["components"][0]["components"];
+    assert_eq!(row[0]["disabled"], true, "{row}");
+    assert_eq!(row[1]["disabled"], false, "{row}");
+    let next = row[1]["custom_id"].as_str().unwrap().to_string();
+
+    // Pressing Next replaces the message with page 2.
+    fake.dispatch(
+        "INTERACTION_CREATE",
+        fake_discord::component("960000000000000003", &next, MEMBER_PERMISSIONS),
+    );
+    let body = fake.callback("960000000000000003").await;
+    assert_eq!(body["type"], 7, "an update of the same message: {body}");
+    let text = embed_text(embed(&body));
+    assert!(
+        text.contains("3. **Lumora Health**") && text.contains("4. **Velloran**"),
+        "{text}"
+    );
+    assert!(text.contains("Page 2 of 4"), "{text}");
+    assert!(text.contains("≈"), "the yen round is converted: {text}");
+
+    // A button the bot no longer knows: a calm note to the presser only.
+    fake.dispatch(
+        "INTERACTION_CREATE",
+        fake_discord::component("960000000000000004", "rounds:2:@77", MEMBER_PERMISSIONS),
+    );
+    let body = fake.callback("960000000000000004").await;
+    assert_eq!(body["data"]["flags"], 64, "{body}");
+    assert!(body["data"]["content"]
+        .as_str()
+        .unwrap()
+        .contains("run /rounds again"));
+
+    // A bad filter: a clear ephemeral error.
+    fake.dispatch(
+        "INTERACTION_CREATE",
+        command(
+            "960000000000000005",
+            "rounds",
+            json!([
+                { "name": "from", "type": 3, "value": "2025-06" },
+                { "name": "to", "type": 3, "value": "2024" }
+            ]),
+            MEMBER_PERMISSIONS,
+            &[],
+        ),
+    );
+    let body = fake.callback("960000000000000005").await;
+    assert_eq!(body["data"]["flags"], 64, "{body}");
+    let content = body["data"]["content"].as_str().unwrap();
+    assert!(content.contains("after it ends"), "{content}");
 }

@@ -295,7 +295,7 @@ fn answer(
             && u.unknown_name.is_none()
             && !i.is_event()
             && asks_for_a_list(&u.question_text)
-            && (u.round.is_some() || u.period.is_some() || u.latest) =>
+            && (u.round.is_some() || u.period.is_some() || u.latest || u.min_amount.is_some()) =>
         {
             latest_rounds(u, store, cites_list)?
         }
@@ -1129,7 +1129,7 @@ fn in_period(g: &RoundGroup, p: &super::question::Period) -> bool {
 }
 
 /// The rounds an investor led or joined.
-fn rounds_with_investor(groups: &[RoundGroup], investor: &str) -> Vec<RoundGroup> {
+pub(super) fn rounds_with_investor(groups: &[RoundGroup], investor: &str) -> Vec<RoundGroup> {
     let k = key(investor);
     groups
         .iter()
@@ -1154,7 +1154,7 @@ fn series_rank(r: RoundType) -> u8 {
     }
 }
 
-fn groups_by_company(rounds: Vec<crate::facts::Round>) -> Vec<RoundGroup> {
+pub(super) fn groups_by_company(rounds: Vec<crate::facts::Round>) -> Vec<RoundGroup> {
     let mut by: Vec<Vec<crate::facts::Round>> = Vec::new();
     for r in rounds {
         match by
@@ -1238,42 +1238,37 @@ fn portfolio(u: &Understood, store: &FactStore, c: &mut Citations) -> Result<Dra
 }
 
 fn largest(u: &Understood, store: &FactStore, c: &mut Citations) -> Result<Draft> {
-    let mut groups: Vec<RoundGroup> = rounds_across_companies(u, store)?
-        .into_iter()
-        .filter(|g| !g.amounts().is_empty())
-        .collect();
+    let (ranked, unranked) = rounds_across_companies(u, store, super::rounds::Sort::Largest)?;
     let period = u
         .period
         .as_ref()
         .map(|p| format!(" in {}", p.text))
         .unwrap_or_default();
-    if groups.is_empty() {
+    if ranked.is_empty() {
         return Ok(Draft::no(format!(
             "I have no rounds with a stated amount{period}."
         )));
     }
-    // Amounts in different currencies are not converted: rank the most common one.
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for g in &groups {
-        *counts
-            .entry(g.amounts()[0].value.currency.clone())
-            .or_default() += 1;
+    // Amounts in other currencies are ranked at their year's average dollar rate, marked "≈".
+    let ranked: Vec<(RoundGroup, Option<u64>)> = ranked.into_iter().take(5).collect();
+    let mut items = Vec::new();
+    for (g, usd) in &ranked {
+        let nums = round_cites(g, c)?;
+        let approx = match (g.amounts().first(), usd) {
+            (Some(a), Some(usd)) if a.value.currency != "USD" => {
+                format!(" (≈ {})", super::rounds::rounded_usd(*usd))
+            }
+            _ => String::new(),
+        };
+        items.push(format!(
+            "{}{approx}{}",
+            round_phrase(g, &g.company, true),
+            cites(&nums)
+        ));
     }
-    let currency = counts
-        .iter()
-        .max_by_key(|(cur, n)| (**n, cur.as_str() == "USD"))
-        .map(|(cur, _)| cur.clone())
-        .unwrap_or_default();
-    let others = groups
-        .iter()
-        .filter(|g| g.amounts()[0].value.currency != currency)
-        .count();
-    groups.retain(|g| g.amounts()[0].value.currency == currency);
-    groups.sort_by_key(|g| std::cmp::Reverse(g.amounts()[0].value.amount));
-    groups.truncate(5);
-    let items = cited_rounds(&groups, c)?;
-    let note = if others > 0 {
-        format!(" ({others} in other currencies not ranked)")
+    let groups: Vec<RoundGroup> = ranked.into_iter().map(|(g, _)| g).collect();
+    let note = if unranked > 0 {
+        format!(" ({unranked} in currencies without an exchange rate not ranked)")
     } else {
         String::new()
     };
@@ -1310,19 +1305,33 @@ fn largest(u: &Understood, store: &FactStore, c: &mut Citations) -> Result<Draft
     ))
 }
 
-/// Every company's rounds that fit the question's round type and period, markets' and regions'
-/// totals left out.
-fn rounds_across_companies(u: &Understood, store: &FactStore) -> Result<Vec<RoundGroup>> {
-    let rounds = match &u.period {
-        Some(p) if p.month_any_year.is_none() => store.rounds_between(p.from, p.to)?,
-        _ => store.all_rounds()?,
+/// Every company's rounds that fit the question's round type, period and smallest amount,
+/// markets' and regions' totals left out, in `sort` order with their dollar amounts; and how
+/// many had to be left out of a largest-first ranking for want of an exchange rate.
+fn rounds_across_companies(
+    u: &Understood,
+    store: &FactStore,
+    sort: super::rounds::Sort,
+) -> Result<super::rounds::Ranked> {
+    let (from, to) = match &u.period {
+        Some(p) if p.month_any_year.is_none() => (Some(p.from), Some(p.to)),
+        _ => (None, None),
     };
-    Ok(groups_by_company(rounds)
-        .into_iter()
-        .filter(|g| !g.company.is_empty() && !is_market(&g.company))
-        .filter(|g| u.round.is_none_or(|r| g.round == r))
-        .filter(|g| u.period.as_ref().is_none_or(|p| in_period(g, p)))
-        .collect())
+    let filter = super::rounds::Filter {
+        round: u.round,
+        from,
+        to,
+        min_amount: u.min_amount.clone(),
+        sort,
+        limit: 1,
+        page: 1,
+        ..Default::default()
+    };
+    let (mut all, unranked) = super::rounds::matching(store, &filter)?;
+    if let Some(p) = &u.period {
+        all.retain(|(g, _)| in_period(g, p));
+    }
+    Ok((all, unranked))
 }
 
 /// "Acme's $20 million Series A (May 2024) [1]" for each round of a list.
@@ -1341,7 +1350,7 @@ fn cited_rounds(groups: &[RoundGroup], c: &mut Citations) -> Result<Vec<String>>
 }
 
 /// "Southeast Asia's $4.1 billion": a region's or market's total, not a company's round.
-fn is_market(name: &str) -> bool {
+pub(super) fn is_market(name: &str) -> bool {
     const DIRECTIONS: &[&str] = &[
         "north",
         "south",
@@ -1379,20 +1388,26 @@ fn asks_for_a_list(question: &str) -> bool {
 
 /// The newest rounds on record that fit the question's round type and period.
 fn latest_rounds(u: &Understood, store: &FactStore, c: &mut Citations) -> Result<Draft> {
-    let mut groups: Vec<RoundGroup> = rounds_across_companies(u, store)?
-        .into_iter()
-        .filter(|g| g.first_date().is_some())
-        .collect();
+    let mut groups: Vec<RoundGroup> =
+        rounds_across_companies(u, store, super::rounds::Sort::Newest)?
+            .0
+            .into_iter()
+            .map(|(g, _)| g)
+            .filter(|g| g.first_date().is_some())
+            .collect();
     let what = match (u.round, &u.period) {
         (Some(r), Some(p)) => format!("{} rounds in {}", r.label(), p.text),
         (Some(r), None) => format!("{} rounds", r.label()),
         (None, Some(p)) => format!("rounds in {}", p.text),
         (None, None) => "rounds".to_string(),
     };
+    let what = match &u.min_amount {
+        Some(m) => what.replacen("rounds", &format!("rounds of at least {m}"), 1),
+        None => what,
+    };
     if groups.is_empty() {
         return Ok(Draft::no(format!("I have no dated {what} on record.")));
     }
-    groups.sort_by_key(|g| std::cmp::Reverse(g.first_date()));
     let total = groups.len();
     groups.truncate(5);
     let items = cited_rounds(&groups, c)?;

@@ -206,6 +206,8 @@ pub struct Understood {
     pub relative_period: Option<&'static str>,
     /// The currency the question wants figures in ("in crore", "in yen").
     pub currency: Option<&'static str>,
+    /// "rounds over $100 million": the smallest amount a listed round may have.
+    pub min_amount: Option<crate::facts::Money>,
     /// The question asks about a round in talks or planned ("is Acme raising again?",
     /// "who is reportedly leading").
     pub reported: bool,
@@ -882,6 +884,26 @@ fn words(text: &str) -> Vec<Word> {
         .collect()
 }
 
+/// "over $100 million", "at least €50m", "$1 billion or more": a lower bound on amounts, with
+/// the byte range of its words.
+fn min_amount(text: &str) -> Option<(crate::facts::Money, usize, usize)> {
+    static BEFORE: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)\b(?:larger|bigger|greater)\s+than\s*$"));
+    static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^\s*(?:\+|or\s+(?:more|above|larger|bigger|higher)\b|and\s+(?:above|up)\b)")
+    });
+    crate::facts::money::find_amounts(text)
+        .into_iter()
+        .find_map(|m| {
+            let before = BEFORE.find(&text[..m.start]).map(|b| b.start());
+            let after = AFTER.find(&text[m.end..]).map(|a| m.end + a.end());
+            (m.qualifier == crate::facts::Qualifier::MoreThan
+                || before.is_some()
+                || after.is_some())
+            .then(|| (m.money, before.unwrap_or(m.start), after.unwrap_or(m.end)))
+        })
+}
+
 /// The conversation so far, for follow-ups ("and its Series B?").
 #[derive(Debug, Clone, Default)]
 pub struct Context {
@@ -924,6 +946,7 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
         relative_to: None,
         exclude_leads: false,
         currency: question_currency(&text.to_lowercase()),
+        min_amount: None,
         relative_period: {
             static RELATIVE: LazyLock<Regex> =
                 LazyLock::new(|| re(r"\b(?:this|last|past)\s+(?:year|month)\b"));
@@ -950,8 +973,12 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
         longer_names: Vec::new(),
     };
 
-    // Round and period words are set aside before names are looked for.
+    // Round, period and amount words are set aside before names are looked for.
     let mut taken: Vec<(usize, usize)> = Vec::new();
+    if let Some((money, start, end)) = min_amount(&lower) {
+        u.min_amount = Some(money);
+        taken.push((start, end));
+    }
     if let Some(c) = SERIES.captures(&lower) {
         let m = c.get(0).expect("match");
         taken.push((m.start(), m.end()));

@@ -72,6 +72,8 @@ pub struct Embed {
     pub footer: Option<String>,
     /// Side colour.
     pub color: u32,
+    /// Picture shown in the embed ("attachment://chart.png" for an attached file).
+    pub image: Option<String>,
 }
 
 /// A message: optional content and embeds. `allowed_mentions` is always empty when sent.
@@ -83,7 +85,35 @@ pub struct Message {
     pub embeds: Vec<Embed>,
     /// Only the person who asked sees it.
     pub ephemeral: bool,
+    /// Files sent with the message (a chart).
+    pub files: Vec<File>,
+    /// Buttons under the message, in one row.
+    pub buttons: Vec<Button>,
 }
+
+/// A file attached to a message.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct File {
+    /// File name, as referenced by "attachment://NAME".
+    pub name: String,
+    /// Its bytes.
+    #[serde(skip)]
+    pub bytes: Vec<u8>,
+}
+
+/// A button; pressing it sends `custom_id` back to the bot.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Button {
+    /// What the bot receives (at most 100 characters).
+    pub custom_id: String,
+    /// What people see.
+    pub label: String,
+    /// Greyed out.
+    pub disabled: bool,
+}
+
+/// The name a chart is attached under.
+pub const CHART_FILE: &str = "chart.png";
 
 /// Cuts `text` to at most `max` characters on a character boundary, ending with "…" when cut.
 pub fn truncate(text: &str, max: usize) -> String {
@@ -196,6 +226,7 @@ impl Message {
             content: None,
             embeds: vec![embed.fit()],
             ephemeral: false,
+            ..Message::default()
         }
     }
 
@@ -205,7 +236,37 @@ impl Message {
             content: Some(truncate(&escape(text), limits::CONTENT)),
             embeds: Vec::new(),
             ephemeral: true,
+            ..Message::default()
         }
+    }
+
+    /// The message with `png` attached and shown as its embed's picture; the notes under the
+    /// chart (converted figures, disagreements) go in a field.
+    pub fn with_chart(mut self, png: Option<Vec<u8>>, notes: &str) -> Self {
+        let Some(png) = png else {
+            return self;
+        };
+        if let Some(e) = self.embeds.first_mut() {
+            e.image = Some(format!("attachment://{CHART_FILE}"));
+            if !notes.trim().is_empty() {
+                e.fields.insert(
+                    0,
+                    Field {
+                        name: "Chart notes".to_string(),
+                        value: truncate(&escape(notes), limits::FIELD_VALUE),
+                        inline: false,
+                    },
+                );
+                e.fields.truncate(limits::FIELDS);
+            }
+            let fitted = std::mem::take(e).fit();
+            *e = fitted;
+        }
+        self.files.push(File {
+            name: CHART_FILE.to_string(),
+            bytes: png,
+        });
+        self
     }
 }
 
@@ -278,6 +339,7 @@ pub fn answer(reply: &Reply) -> Message {
             fields,
             footer: Some(footer.to_string()),
             color: colors::UNKNOWN,
+            image: None,
         });
     }
     let (footer, color) = match (reply.status, reply.basis) {
@@ -297,6 +359,7 @@ pub fn answer(reply: &Reply) -> Message {
         fields: citation_fields(&reply.citations, 5),
         footer: Some(footer.to_string()),
         color,
+        image: None,
     })
 }
 
@@ -370,6 +433,7 @@ pub fn funding(reply: &FactsReply) -> Message {
             if reply.rounds.len() == 1 { "" } else { "s" }
         )),
         color: colors::INFO,
+        image: None,
     })
 }
 
@@ -404,7 +468,88 @@ pub fn investor(reply: &InvestorReply) -> Message {
         fields: citation_fields(&reply.citations, 5),
         footer: Some("★ led the round".to_string()),
         color: colors::INFO,
+        image: None,
     })
+}
+
+/// `/rounds`: one page of rounds across companies, each cited, with Previous/Next buttons whose
+/// ids are `previous` and `next` (empty when there is no such page).
+pub fn rounds(
+    reply: &crate::answer::rounds::RoundsReply,
+    previous: Option<String>,
+    next: Option<String>,
+) -> Message {
+    if reply.total == 0 {
+        let mut text = format!("No rounds on record fit: {}.", escape(&reply.description));
+        if reply.unranked > 0 {
+            text.push_str(&format!(
+                " ({} with amounts in currencies without an exchange rate were not ranked.)",
+                reply.unranked
+            ));
+        }
+        return Message::embed(Embed {
+            title: Some("No rounds".into()),
+            description: text,
+            color: colors::UNKNOWN,
+            ..Embed::default()
+        });
+    }
+    let first = (reply.page - 1) * reply.limit;
+    let rows: Vec<String> = reply
+        .rounds
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let approx = crate::answer::rounds::approx_text(r);
+            let approx = if approx.is_empty() {
+                approx
+            } else {
+                format!(" ({approx})")
+            };
+            format!(
+                "{}. **{}** {}{approx}",
+                first + i + 1,
+                escape(&r.round.company),
+                round_row(&r.round)
+            )
+        })
+        .collect();
+    let mut note = String::new();
+    if reply.unranked > 0 {
+        note = format!(
+            " · {} in currencies without a rate not ranked",
+            reply.unranked
+        );
+    }
+    let mut m = Message::embed(Embed {
+        title: Some(escape(&reply.description)),
+        description: rows.join("\n"),
+        fields: citation_fields(&reply.citations, 5),
+        footer: Some(format!(
+            "Page {} of {} · {} round{} in all · ≈ converted at the year's average rate{note}",
+            reply.page,
+            reply.pages,
+            reply.total,
+            if reply.total == 1 { "" } else { "s" }
+        )),
+        color: colors::INFO,
+        image: None,
+    });
+    if reply.pages > 1 {
+        m.buttons = vec![
+            Button {
+                disabled: previous.is_none(),
+                custom_id: previous.unwrap_or_else(|| "rounds:none:prev".into()),
+                label: "◀ Previous".into(),
+            },
+            Button {
+                disabled: next.is_none(),
+                custom_id: next.unwrap_or_else(|| "rounds:none:next".into()),
+                label: "Next ▶".into(),
+            },
+        ];
+    }
+    m
 }
 
 /// `/search`: the best passages with the matching words in bold.
@@ -605,6 +750,7 @@ mod tests {
                 .collect(),
             footer: Some("f".repeat(5000)),
             color: 0,
+            image: None,
         }
         .fit();
         assert!(e.title.as_ref().unwrap().chars().count() <= limits::TITLE);

@@ -6,6 +6,7 @@
 pub mod config;
 pub mod embed;
 pub mod ingest;
+pub mod paging;
 pub mod permissions;
 pub mod ratelimit;
 
@@ -15,8 +16,9 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use serenity::all::{
-    Command, CommandInteraction, CommandOptionType, Context as SerenityContext,
-    CreateAllowedMentions, CreateAutocompleteResponse, CreateCommand, CreateCommandOption,
+    ButtonStyle, Command, CommandDataOptionValue, CommandInteraction, CommandOptionType,
+    ComponentInteraction, Context as SerenityContext, CreateActionRow, CreateAllowedMentions,
+    CreateAttachment, CreateAutocompleteResponse, CreateButton, CreateCommand, CreateCommandOption,
     CreateEmbed, CreateEmbedFooter, CreateInteractionResponse, CreateInteractionResponseMessage,
     EditInteractionResponse, EventHandler, GatewayIntents, GuildId, Interaction, Permissions,
     Ready, ResolvedValue,
@@ -53,6 +55,7 @@ pub async fn serve(paths: Paths, config: BotConfig) -> anyhow::Result<()> {
         )),
         contexts: Mutex::new(HashMap::new()),
         in_flight: Arc::new(AtomicUsize::new(0)),
+        pages: paging::Kept::default(),
         config,
     };
     let in_flight = handler.in_flight.clone();
@@ -103,6 +106,8 @@ struct Handler {
     /// Last company per (channel, user), for follow-up questions, with when it was set.
     contexts: Mutex<HashMap<(u64, u64), (String, Instant)>>,
     in_flight: Arc<AtomicUsize>,
+    /// `/rounds` filters too long for a button id.
+    pages: paging::Kept,
 }
 
 /// Counts a reply in flight for the length of its life.
@@ -141,8 +146,52 @@ pub fn commands() -> Vec<CreateCommand> {
                 false,
             )),
         CreateCommand::new("investor")
-            .description("The rounds an investor took part in")
+            .description("The rounds an investor took part in, with a chart")
             .add_option(text("name", "Investor name", true).set_autocomplete(true)),
+        CreateCommand::new("rounds")
+            .description("Rounds across companies by filter, newest or largest first")
+            .add_option(text(
+                "round",
+                "Round type, e.g. series-a, seed, growth",
+                false,
+            ))
+            .add_option(text(
+                "from",
+                "Announced on or after: 2024, 2024-03 or 2024-03-15",
+                false,
+            ))
+            .add_option(text(
+                "to",
+                "Announced on or before: 2024, 2024-06 or 2024-06-30",
+                false,
+            ))
+            .add_option(
+                text("investor", "Only rounds this investor led or joined", false)
+                    .set_autocomplete(true),
+            )
+            .add_option(text(
+                "min_amount",
+                "Smallest amount, e.g. 100m, $100 million, €50m",
+                false,
+            ))
+            .add_option(text(
+                "currency",
+                "Only rounds stated in this currency, e.g. EUR",
+                false,
+            ))
+            .add_option(
+                text("sort", "Order", false)
+                    .add_string_choice("newest", "newest")
+                    .add_string_choice("largest", "largest"),
+            )
+            .add_option(
+                CreateCommandOption::new(
+                    CommandOptionType::Integer,
+                    "limit",
+                    "Rounds per page (1-25)",
+                )
+                .required(false),
+            ),
         CreateCommand::new("search")
             .description("Search the articles' passages")
             .add_option(text("query", "Words to look for", true).max_length(300)),
@@ -183,16 +232,40 @@ fn to_embed(e: &embed::Embed) -> CreateEmbed {
     if let Some(f) = &e.footer {
         out = out.footer(CreateEmbedFooter::new(f.clone()));
     }
+    if let Some(url) = &e.image {
+        out = out.image(url.clone());
+    }
     out
+}
+
+fn buttons(m: &Message) -> Vec<CreateActionRow> {
+    if m.buttons.is_empty() {
+        return Vec::new();
+    }
+    vec![CreateActionRow::Buttons(
+        m.buttons
+            .iter()
+            .map(|b| {
+                CreateButton::new(b.custom_id.clone())
+                    .label(b.label.clone())
+                    .style(ButtonStyle::Secondary)
+                    .disabled(b.disabled)
+            })
+            .collect(),
+    )]
 }
 
 fn response(m: &Message) -> CreateInteractionResponseMessage {
     let mut r = CreateInteractionResponseMessage::new()
         .embeds(m.embeds.iter().map(to_embed).collect())
         .allowed_mentions(CreateAllowedMentions::new())
-        .ephemeral(m.ephemeral);
+        .ephemeral(m.ephemeral)
+        .components(buttons(m));
     if let Some(c) = &m.content {
         r = r.content(c.clone());
+    }
+    for f in &m.files {
+        r = r.add_file(CreateAttachment::bytes(f.bytes.clone(), f.name.clone()));
     }
     r
 }
@@ -200,11 +273,26 @@ fn response(m: &Message) -> CreateInteractionResponseMessage {
 fn edit(m: &Message) -> EditInteractionResponse {
     let mut r = EditInteractionResponse::new()
         .embeds(m.embeds.iter().map(to_embed).collect())
-        .allowed_mentions(CreateAllowedMentions::new());
+        .allowed_mentions(CreateAllowedMentions::new())
+        .components(buttons(m));
     if let Some(c) = &m.content {
         r = r.content(c.clone());
     }
+    for f in &m.files {
+        r = r.new_attachment(CreateAttachment::bytes(f.bytes.clone(), f.name.clone()));
+    }
     r
+}
+
+fn int_option(cmd: &CommandInteraction, name: &str) -> Option<i64> {
+    cmd.data
+        .options
+        .iter()
+        .find(|o| o.name == name)
+        .and_then(|o| match o.value {
+            CommandDataOptionValue::Integer(n) => Some(n),
+            _ => None,
+        })
 }
 
 fn string_option<'a>(cmd: &'a CommandInteraction, name: &str) -> Option<&'a str> {
@@ -266,6 +354,9 @@ impl EventHandler for Handler {
         let _guard = InFlight::new(&self.in_flight);
         match interaction {
             Interaction::Command(cmd) => self.command(&ctx, &cmd).await,
+            Interaction::Component(press) if press.data.custom_id.starts_with(paging::PREFIX) => {
+                self.rounds_page(&ctx, &press).await
+            }
             Interaction::Autocomplete(ac) => {
                 let Some(focused) = ac.data.autocomplete() else {
                     return;
@@ -273,8 +364,10 @@ impl EventHandler for Handler {
                 let prefix = focused.value.to_string();
                 let bot = self.bot.clone();
                 let which = ac.data.name.clone();
+                let field = focused.name.to_string();
                 let names = tokio::task::spawn_blocking(move || match which.as_str() {
                     "investor" => bot.complete_investor(&prefix, 25),
+                    "rounds" if field == "investor" => bot.complete_investor(&prefix, 25),
                     _ => bot.complete_company(&prefix, 25),
                 })
                 .await
@@ -395,16 +488,43 @@ impl Handler {
                     return self.reply(ctx, cmd, m).await;
                 }
                 let r = parsed_round.flatten();
-                let m = match self.blocking(move |b| b.facts(&company, r)).await {
-                    Ok(reply) => embed::funding(&reply),
+                // The chart is drawn off the async threads, with the facts.
+                let m = match self
+                    .blocking(move |b| {
+                        let facts = b.facts(&company, r)?;
+                        let chart = match (&facts.company, r) {
+                            (Some(name), None) => Some(b.company_chart(name)?),
+                            _ => None,
+                        };
+                        Ok((facts, chart))
+                    })
+                    .await
+                {
+                    Ok((reply, Some(chart))) => {
+                        embed::funding(&reply).with_chart(chart.png, &chart.message)
+                    }
+                    Ok((reply, None)) => embed::funding(&reply),
                     Err(e) => embed::refusal(&e),
                 };
                 self.reply(ctx, cmd, m).await;
             }
             "investor" => {
                 let name = string_option(cmd, "name").unwrap_or_default().to_string();
-                let m = match self.blocking(move |b| b.investor(&name)).await {
-                    Ok(reply) => embed::investor(&reply),
+                let m = match self
+                    .blocking(move |b| {
+                        let facts = b.investor(&name)?;
+                        let chart = match &facts.investor {
+                            Some(found) => Some(b.investor_chart(found)?),
+                            None => None,
+                        };
+                        Ok((facts, chart))
+                    })
+                    .await
+                {
+                    Ok((reply, Some(chart))) => {
+                        embed::investor(&reply).with_chart(chart.png, &chart.message)
+                    }
+                    Ok((reply, None)) => embed::investor(&reply),
                     Err(e) => embed::refusal(&e),
                 };
                 self.reply(ctx, cmd, m).await;
@@ -425,12 +545,61 @@ impl Handler {
                 };
                 self.reply(ctx, cmd, m).await;
             }
+            "rounds" => {
+                let input = crate::answer::rounds::FilterInput {
+                    round: string_option(cmd, "round").map(str::to_string),
+                    from: string_option(cmd, "from").map(str::to_string),
+                    to: string_option(cmd, "to").map(str::to_string),
+                    investor: string_option(cmd, "investor").map(str::to_string),
+                    min_amount: string_option(cmd, "min_amount").map(str::to_string),
+                    currency: string_option(cmd, "currency").map(str::to_string),
+                    sort: string_option(cmd, "sort").map(str::to_string),
+                    limit: int_option(cmd, "limit"),
+                    page: None,
+                };
+                let m = match input.check() {
+                    Ok(filter) => self.rounds_message(filter).await,
+                    Err(e) => Message::ephemeral(&format!("I can't use that filter: {e}.")),
+                };
+                self.reply(ctx, cmd, m).await;
+            }
             "help" => self.reply(ctx, cmd, embed::help()).await,
             "reindex" | "ingest" => self.moderator_command(ctx, cmd).await,
             other => {
                 let m = embed::refusal(&format!("I don't know the command /{other}."));
                 self.reply(ctx, cmd, m).await;
             }
+        }
+    }
+
+    /// One page of `/rounds`, with buttons for the pages either side.
+    async fn rounds_message(&self, filter: crate::answer::rounds::Filter) -> Message {
+        let f = filter.clone();
+        match self.blocking(move |b| b.rounds(&f)).await {
+            Ok(reply) => {
+                let previous = (reply.page > 1).then(|| self.pages.id(&filter, reply.page - 1));
+                let next =
+                    (reply.page < reply.pages).then(|| self.pages.id(&filter, reply.page + 1));
+                embed::rounds(&reply, previous, next)
+            }
+            Err(e) => embed::refusal(&e),
+        }
+    }
+
+    /// A Previous/Next press: the message is replaced by the page asked for. A button this
+    /// bot no longer knows gets a quiet note to the presser only.
+    async fn rounds_page(&self, ctx: &SerenityContext, press: &ComponentInteraction) {
+        let response = match self.pages.read(&press.data.custom_id) {
+            Some(filter) => {
+                let m = self.rounds_message(filter).await;
+                CreateInteractionResponse::UpdateMessage(response(&m))
+            }
+            None => CreateInteractionResponse::Message(response(&Message::ephemeral(
+                "That list is no longer available; run /rounds again.",
+            ))),
+        };
+        if let Err(e) = press.create_response(&ctx.http, response).await {
+            tracing::warn!(error = %e, "page reply failed");
         }
     }
 

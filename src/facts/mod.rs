@@ -7,6 +7,7 @@ mod cues;
 pub mod curated;
 pub mod dates;
 pub mod extract;
+pub mod fx;
 pub mod money;
 pub mod names;
 mod records;

@@ -1,6 +1,7 @@
 //! Plain-text rendering for the terminal.
 
 use crate::answer::reply::{AmountView, DateView, NameView, ValuationView};
+use crate::answer::rounds::RoundsReply;
 use crate::answer::{Citation, FactsReply, InvestorReply, Reply, RoundView};
 
 fn refs(nums: &[usize]) -> String {
@@ -159,6 +160,49 @@ pub fn investor(reply: &InvestorReply) -> String {
             "- {}{role}: {}\n",
             r.round.company,
             round_line(&r.round)
+        ));
+    }
+    out.push('\n');
+    out.push_str(&citations(&reply.citations));
+    out
+}
+
+/// `fundbot rounds`: the filter, one line per round, the page, then the sources.
+pub fn rounds(reply: &RoundsReply) -> String {
+    if reply.total == 0 {
+        let mut out = format!("No rounds on record fit: {}.\n", reply.description);
+        if reply.unranked > 0 {
+            out.push_str(&format!(
+                "({} with amounts in currencies without an exchange rate were not ranked.)\n",
+                reply.unranked
+            ));
+        }
+        return out;
+    }
+    let mut out = format!("{} ({} in all)\n", reply.description, reply.total);
+    for r in &reply.rounds {
+        let approx = crate::answer::rounds::approx_text(r);
+        let approx = if approx.is_empty() {
+            approx
+        } else {
+            format!(" ({approx})")
+        };
+        out.push_str(&format!(
+            "- {}: {}{approx}\n",
+            r.round.company,
+            round_line(&r.round)
+        ));
+    }
+    if reply.pages > 1 {
+        out.push_str(&format!(
+            "page {} of {} (--page N for more)\n",
+            reply.page, reply.pages
+        ));
+    }
+    if reply.unranked > 0 {
+        out.push_str(&format!(
+            "{} with amounts in currencies without an exchange rate were not ranked.\n",
+            reply.unranked
         ));
     }
     out.push('\n');

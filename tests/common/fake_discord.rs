@@ -31,8 +31,10 @@ pub struct Recorded {
     pub method: String,
     /// Path, e.g. `/api/v10/interactions/1/tok/callback`.
     pub path: String,
-    /// JSON body (Null when none or not JSON).
+    /// JSON body (Null when none or not JSON); for a multipart request, its `payload_json`.
     pub body: Value,
+    /// Files of a multipart request: (file name, bytes).
+    pub files: Vec<(String, Vec<u8>)>,
 }
 
 struct State {
@@ -273,10 +275,22 @@ fn fake_message(content: &Value) -> Value {
 async fn rest(req: Request<Body>, state: Arc<State>) -> Result<Response<Body>, Infallible> {
     let method = req.method().to_string();
     let path = req.uri().path().to_string();
+    let boundary = req
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split("boundary=").nth(1))
+        .map(|b| b.trim_matches('"').to_string());
     let bytes = hyper::body::to_bytes(req.into_body())
         .await
         .unwrap_or_default();
-    let body: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+    let (body, files) = match boundary {
+        Some(b) => multipart(&bytes, &b),
+        None => (
+            serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+            Vec::new(),
+        ),
+    };
     let json_response = |status: StatusCode, v: Value| {
         Response::builder()
             .status(status)
@@ -322,13 +336,72 @@ async fn rest(req: Request<Body>, state: Arc<State>) -> Result<Response<Body>, I
             json!({ "message": "Unknown route in fake Discord", "code": 0 }),
         )
     };
-    state
-        .recorded
-        .lock()
-        .unwrap()
-        .push(Recorded { method, path, body });
+    state.recorded.lock().unwrap().push(Recorded {
+        method,
+        path,
+        body,
+        files,
+    });
     state.changed.notify_waiters();
     Ok(response)
+}
+
+/// Splits a multipart/form-data body into its `payload_json` and its files.
+fn multipart(bytes: &[u8], boundary: &str) -> (Value, Vec<(String, Vec<u8>)>) {
+    let delimiter = format!("--{boundary}");
+    let d = delimiter.as_bytes();
+    let mut starts = Vec::new();
+    let mut i = 0;
+    while i + d.len() <= bytes.len() {
+        if &bytes[i..i + d.len()] == d {
+            starts.push(i);
+            i += d.len();
+        } else {
+            i += 1;
+        }
+    }
+    let mut payload = Value::Null;
+    let mut files = Vec::new();
+    for w in starts.windows(2) {
+        let part = &bytes[w[0] + d.len()..w[1]];
+        let Some(split) = part.windows(4).position(|x| x == b"\r\n\r\n") else {
+            continue;
+        };
+        let headers = String::from_utf8_lossy(&part[..split]).to_string();
+        let mut content = &part[split + 4..];
+        if content.ends_with(b"\r\n") {
+            content = &content[..content.len() - 2];
+        }
+        let field = |key: &str| {
+            headers
+                .split(&format!("{key}=\""))
+                .nth(1)
+                .and_then(|r| r.split('"').next())
+                .map(str::to_string)
+        };
+        match field("filename") {
+            Some(name) => files.push((name, content.to_vec())),
+            None if field("name").as_deref() == Some("payload_json") => {
+                payload = serde_json::from_slice(content).unwrap_or(Value::Null);
+            }
+            None => {}
+        }
+    }
+    (payload, files)
+}
+
+/// A button press (component interaction) on a message the bot sent.
+pub fn component(id: &str, custom_id: &str, permissions: &str) -> Value {
+    let mut v = interaction(3, id, "", json!([]), permissions, &[], json!({}));
+    v["data"] = json!({ "custom_id": custom_id, "component_type": 2 });
+    v["message"] = json!({
+        "id": "900000000000000300", "channel_id": CHANNEL_ID, "content": "",
+        "author": { "id": APP_ID, "username": "fundbot", "discriminator": "0", "avatar": null, "bot": true },
+        "timestamp": "2024-01-01T00:00:00+00:00", "edited_timestamp": null, "tts": false,
+        "mention_everyone": false, "mentions": [], "mention_roles": [], "attachments": [],
+        "embeds": [], "pinned": false, "type": 0
+    });
+    v
 }
 
 /// Permission bits Discord sends for an ordinary member (view, send, read history).
