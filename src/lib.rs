@@ -18,6 +18,7 @@ pub mod bot;
 pub mod cli;
 pub mod config;
 pub mod eval;
+pub mod feedback;
 pub mod gen;
 pub mod lock;
 pub mod reindex;
