@@ -17,6 +17,7 @@ pub mod bench;
 pub mod bot;
 pub mod cli;
 pub mod config;
+pub mod correct;
 pub mod eval;
 pub mod feedback;
 pub mod gen;
