@@ -4,7 +4,9 @@
 //! into requests here, always with empty `allowed_mentions`.
 
 pub mod config;
+pub mod correct;
 pub mod embed;
+pub mod feedback;
 pub mod ingest;
 pub mod permissions;
 pub mod ratelimit;
@@ -167,6 +169,8 @@ pub fn commands() -> Vec<CreateCommand> {
                 .required(false),
             )
             .add_option(text("url", "Link to the article", false)),
+        feedback::review_command(),
+        correct::correct_command(),
     ]
 }
 
@@ -266,6 +270,8 @@ impl EventHandler for Handler {
         let _guard = InFlight::new(&self.in_flight);
         match interaction {
             Interaction::Command(cmd) => self.command(&ctx, &cmd).await,
+            Interaction::Component(click) => self.component(&ctx, &click).await,
+            Interaction::Modal(submit) => self.modal(&ctx, &submit).await,
             Interaction::Autocomplete(ac) => {
                 let Some(focused) = ac.data.autocomplete() else {
                     return;
@@ -372,7 +378,9 @@ impl Handler {
                         {
                             c.insert(key, (company.clone(), Instant::now()));
                         }
-                        embed::answer(&reply)
+                        let buttons = self.feedback_buttons(&reply).await;
+                        let m = embed::answer(&reply);
+                        return self.reply_with_buttons(ctx, cmd, m, buttons).await;
                     }
                     Err(e) => embed::refusal(&e),
                 };
@@ -427,6 +435,8 @@ impl Handler {
             }
             "help" => self.reply(ctx, cmd, embed::help()).await,
             "reindex" | "ingest" => self.moderator_command(ctx, cmd).await,
+            "review" => self.review(ctx, cmd).await,
+            "correct" => self.correct(ctx, cmd).await,
             other => {
                 let m = embed::refusal(&format!("I don't know the command /{other}."));
                 self.reply(ctx, cmd, m).await;
