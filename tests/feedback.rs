@@ -321,6 +321,10 @@ async fn votes_and_reports_are_recorded_reviewed_and_a_correction_closes_the_rep
     );
     let r = fake.callback("960000000000000012").await;
     assert_eq!(r["type"], 7, "a page turn updates the message: {r}");
+    assert!(
+        r["data"]["flags"].is_null(),
+        "an update leaves the flags alone: {r}"
+    );
     let page2 = text_of(&r);
     assert!(
         page2.contains("#1") && page2.contains("Marlow Bridge Partners"),

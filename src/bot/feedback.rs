@@ -7,8 +7,9 @@
 
 use serenity::all::{
     ButtonStyle, CommandInteraction, CommandOptionType, ComponentInteraction,
-    Context as SerenityContext, CreateActionRow, CreateButton, CreateCommand, CreateCommandOption,
-    CreateInputText, CreateInteractionResponse, CreateModal, GuildId, InputTextStyle, Member,
+    Context as SerenityContext, CreateActionRow, CreateAllowedMentions, CreateButton,
+    CreateCommand, CreateCommandOption, CreateInputText, CreateInteractionResponse,
+    CreateInteractionResponseMessage, CreateModal, GuildId, InputTextStyle, Member,
     ModalInteraction, Permissions, User,
 };
 use serenity::model::application::ActionRowComponent;
@@ -226,6 +227,15 @@ fn caller_of(guild_id: Option<GuildId>, member: Option<&Member>) -> Caller {
     }
 }
 
+/// A message's new content for a page turn: embeds and text, no flags (a message's flags
+/// cannot be changed by an update).
+fn update(m: &Message) -> CreateInteractionResponseMessage {
+    CreateInteractionResponseMessage::new()
+        .content(m.content.clone().unwrap_or_default())
+        .embeds(m.embeds.iter().map(super::to_embed).collect())
+        .allowed_mentions(CreateAllowedMentions::new())
+}
+
 const STALE: &str = "That button belongs to an answer I no longer have on record, so nothing was recorded. Ask again to give feedback on a fresh answer.";
 const NOT_MINE: &str = "I don't recognise that button, so I did nothing.";
 
@@ -374,7 +384,7 @@ impl Handler {
                             format!("{} open reports", p.total),
                         );
                         CreateInteractionResponse::UpdateMessage(
-                            super::response(&review_message(&p)).components(review_buttons(&p)),
+                            update(&review_message(&p)).components(review_buttons(&p)),
                         )
                     }
                     Err(e) => note(&e),
