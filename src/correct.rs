@@ -147,6 +147,15 @@ pub fn file_name(company: &str, round: RoundType) -> String {
     format!("{}-{}.toml", crate::corpus::slug(company), round.name())
 }
 
+/// "Quillmoss Labs'", "Tarnwick Foods'", "Acme's".
+fn possessive(name: &str) -> String {
+    if name.ends_with('s') {
+        format!("{name}'")
+    } else {
+        format!("{name}'s")
+    }
+}
+
 fn invalid(text: impl Into<String>) -> Error {
     Error::Invalid(text.into())
 }
@@ -381,8 +390,8 @@ pub fn plan(
     }) = elsewhere
     {
         return Err(invalid(format!(
-            "{}'s {} is already corrected in data/facts/{file}; edit that file instead.",
-            company.name,
+            "{} {} is already corrected in data/facts/{file}; edit that file instead.",
+            possessive(&company.name),
             round.label()
         )));
     }
@@ -404,7 +413,7 @@ pub fn plan(
         .into_iter()
         .filter(|r| r.round == round && r.origin == Origin::Extracted)
         .collect();
-    let what = format!("{}'s {}", company.name, round.label());
+    let what = format!("{} {}", possessive(&company.name), round.label());
 
     let summary = if field == Field::Suppress {
         let value = request.value.trim();
