@@ -10,6 +10,8 @@ use crate::config::Paths;
 use crate::reindex::{self, Options, Progress, Stage, Summary};
 use crate::service::Fundbot;
 
+pub mod moderation;
+
 /// Exit status when a reindex finished but some files could not be indexed.
 pub const EXIT_PARTIAL: u8 = 3;
 

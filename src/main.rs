@@ -98,6 +98,24 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Moderators: list open reports on answers, newest first (or dismiss one).
+    Review {
+        /// Page to show (10 reports a page).
+        #[arg(long, default_value_t = 1)]
+        page: usize,
+        /// Close this report without a correction.
+        #[arg(long)]
+        dismiss: Option<i64>,
+        /// Why it is dismissed.
+        #[arg(long, requires = "dismiss")]
+        reason: Option<String>,
+        /// Moderator name for the record (default $USER).
+        #[arg(long)]
+        by: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Draw a company's funding rounds (or an investor's deals) as a PNG chart.
     Chart {
         /// Company name.
@@ -109,6 +127,30 @@ enum Command {
         #[arg(long, default_value = "chart.png")]
         out: PathBuf,
         /// Print JSON (the charted data and notes).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Moderators: correct one field of a company's round (written under data/facts/), then
+    /// reindex. Fields: lead, investors, amount, date, valuation, suppress.
+    Correct {
+        /// Company name as the facts store knows it.
+        company: String,
+        /// Round: "Series C", "seed", "series_c", "debt"...
+        round: String,
+        /// lead, investors, amount, date, valuation or suppress.
+        field: String,
+        /// Names (comma-separated), "$25 million", "2024-05", or "yes" / an article to suppress.
+        value: String,
+        /// Why (shown with the correction).
+        #[arg(long)]
+        note: Option<String>,
+        /// The report this correction answers; it is closed.
+        #[arg(long)]
+        report: Option<i64>,
+        /// Moderator name for the record (default $USER).
+        #[arg(long)]
+        by: Option<String>,
+        /// Print JSON.
         #[arg(long)]
         json: bool,
     },
@@ -197,6 +239,42 @@ fn main() -> ExitCode {
             None => cli::bench(dir, articles, seed, queries, json),
         },
         Command::Ask { question, json } => cli::ask(&paths, &question, json),
+        Command::Review {
+            page,
+            dismiss,
+            reason,
+            by,
+            json,
+        } => cli::moderation::review(
+            &paths,
+            page,
+            dismiss,
+            reason.as_deref(),
+            by.as_deref(),
+            json,
+        ),
+        Command::Correct {
+            company,
+            round,
+            field,
+            value,
+            note,
+            report,
+            by,
+            json,
+        } => cli::moderation::correct(
+            &paths,
+            fundbot::correct::Request {
+                company,
+                round,
+                field,
+                value,
+                note,
+                report,
+                by: cli::moderation::moderator(by.as_deref()),
+            },
+            json,
+        ),
         Command::Search { query, limit, json } => cli::search(&paths, &query, limit, json),
         Command::Eval {
             questions,

@@ -192,7 +192,10 @@ async fn members_get_cited_answers_tables_and_autocomplete_without_pings() {
         .collect();
     assert_eq!(
         names,
-        ["ask", "funding", "investor", "rounds", "search", "stats", "help", "reindex", "ingest"]
+        [
+            "ask", "funding", "investor", "rounds", "search", "stats", "help", "reindex", "ingest",
+            "review", "correct"
+        ]
     );
 
     // The SenseTime question: the answer names Alibaba and cites the article.

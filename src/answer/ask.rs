@@ -1758,7 +1758,22 @@ fn reader_answer(
         .map(|e| e.name.clone())
         .collect();
     let reading = reader::read(index, &request(u, company, &others))?;
+    let reading = match reading {
+        Some(r) if suppressed(c, u, company, &r.hit)? => None,
+        other => other,
+    };
     Ok(reading.map(|r| reading_draft(u, company, &r, c)))
+}
+
+/// True when a moderator suppressed the round this passage's article gives for `company`, so
+/// reading it back from the text would undo the correction.
+fn suppressed(
+    c: &Citations,
+    u: &Understood,
+    company: &str,
+    hit: &crate::index::Hit,
+) -> Result<bool> {
+    c.store().suppressed_in(company, u.round, &hit.article)
 }
 
 /// The answer a reading gives: the claim, then the quoted, cited sentence.
@@ -1838,7 +1853,17 @@ fn read_or_decline(
     index: &PassageIndex,
     c: &mut Citations,
 ) -> Result<Draft> {
-    let (reading, near) = reader::read_with_closest(index, &request(u, subject, others))?;
+    let (mut reading, mut near) = reader::read_with_closest(index, &request(u, subject, others))?;
+    if let Some(r) = &reading {
+        if suppressed(c, u, subject, &r.hit)? {
+            reading = None;
+        }
+    }
+    if let Some(n) = &near {
+        if suppressed(c, u, subject, &n.hit)? {
+            near = None;
+        }
+    }
     if let Some(r) = reading {
         return Ok(reading_draft(u, subject, &r, c));
     }

@@ -120,10 +120,7 @@ pub struct InvestorReply {
 
 /// The investor `name` stands for, and its rounds grouped, oldest first, each with whether
 /// it led the round.
-pub fn investor_groups(
-    store: &FactStore,
-    name: &str,
-) -> Result<Option<(String, Deals)>> {
+pub fn investor_groups(store: &FactStore, name: &str) -> Result<Option<(String, Deals)>> {
     let Some((id, investor)) = store.find_investor(name)? else {
         return Ok(None);
     };

@@ -65,6 +65,11 @@ impl<'a> Citations<'a> {
         }
     }
 
+    /// The facts store the citations are read from.
+    pub fn store(&self) -> &'a FactStore {
+        self.store
+    }
+
     fn find(&self, key: &str) -> Option<usize> {
         self.keys.iter().position(|k| k == key).map(|i| i + 1)
     }

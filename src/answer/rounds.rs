@@ -260,10 +260,7 @@ pub struct RoundsReply {
 pub type Ranked = (Vec<(RoundGroup, Option<u64>)>, usize);
 
 /// The rounds that fit `filter`, sorted, before paging.
-pub fn matching(
-    store: &FactStore,
-    filter: &Filter,
-) -> Result<Ranked> {
+pub fn matching(store: &FactStore, filter: &Filter) -> Result<Ranked> {
     let rounds = match (filter.from, filter.to) {
         (None, None) => store.all_rounds()?,
         (from, to) => {

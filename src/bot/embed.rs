@@ -649,7 +649,8 @@ pub fn help() -> Message {
             "**/investor** `name` — the rounds an investor took part in",
             "**/search** `query` — the best matching passages",
             "**/stats** — what is indexed",
-            "Moderators: **/reindex** `[full]`, **/ingest** `[file]` `[url]`",
+            "Moderators: **/reindex** `[full]`, **/ingest** `[file]` `[url]`, **/review** `[page]`, **/correct** `company` `round` `field` `value`",
+            "Under every answer: 👍, 👎 and **Report** (tell the moderators what is wrong).",
         ]
         .join("\n"),
         color: colors::INFO,

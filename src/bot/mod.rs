@@ -4,7 +4,9 @@
 //! into requests here, always with empty `allowed_mentions`.
 
 pub mod config;
+pub mod correct;
 pub mod embed;
+pub mod feedback;
 pub mod ingest;
 pub mod paging;
 pub mod permissions;
@@ -216,6 +218,8 @@ pub fn commands() -> Vec<CreateCommand> {
                 .required(false),
             )
             .add_option(text("url", "Link to the article", false)),
+        feedback::review_command(),
+        correct::correct_command(),
     ]
 }
 
@@ -357,6 +361,8 @@ impl EventHandler for Handler {
             Interaction::Component(press) if press.data.custom_id.starts_with(paging::PREFIX) => {
                 self.rounds_page(&ctx, &press).await
             }
+            Interaction::Component(click) => self.component(&ctx, &click).await,
+            Interaction::Modal(submit) => self.modal(&ctx, &submit).await,
             Interaction::Autocomplete(ac) => {
                 let Some(focused) = ac.data.autocomplete() else {
                     return;
@@ -465,7 +471,9 @@ impl Handler {
                         {
                             c.insert(key, (company.clone(), Instant::now()));
                         }
-                        embed::answer(&reply)
+                        let buttons = self.feedback_buttons(&reply).await;
+                        let m = embed::answer(&reply);
+                        return self.reply_with_buttons(ctx, cmd, m, buttons).await;
                     }
                     Err(e) => embed::refusal(&e),
                 };
@@ -565,6 +573,8 @@ impl Handler {
             }
             "help" => self.reply(ctx, cmd, embed::help()).await,
             "reindex" | "ingest" => self.moderator_command(ctx, cmd).await,
+            "review" => self.review(ctx, cmd).await,
+            "correct" => self.correct(ctx, cmd).await,
             other => {
                 let m = embed::refusal(&format!("I don't know the command /{other}."));
                 self.reply(ctx, cmd, m).await;

@@ -34,7 +34,7 @@
 
 use std::path::Path;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::{
     Basis, DateRef, Money, Origin, Participation, Qualifier, Role, Round, RoundType, Valuation,
@@ -42,47 +42,47 @@ use super::{
 use crate::error::{Error, Result};
 
 /// A round as a person writes it down: the shape of curated facts and of the evaluation gold.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct LabelledRound {
     /// Article the round comes from (gold files; optional for corrections).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub article: Option<String>,
     /// Company that raised.
     pub company: String,
     /// Round type name (`series_c`, `seed`, ...).
     pub round: RoundType,
     /// Whole units of `currency`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<u64>,
     /// ISO 4217 code.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<DateRef>,
     /// Lead investors.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lead: Vec<String>,
     /// Other investors.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub investors: Vec<String>,
     /// Reported valuations.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub valuation: Vec<LabelledValuation>,
     /// Why (corrections only).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Overrides the file's `by` for this round.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
     /// Overrides the file's `at` for this round.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<String>,
 }
 
 /// A valuation as a person writes it down.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct LabelledValuation {
     /// The figure (low end of a range).
@@ -93,13 +93,13 @@ pub struct LabelledValuation {
     #[serde(default)]
     pub qualifier: Qualifier,
     /// Upper end of a range.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount_max: Option<u64>,
     /// Pre- or post-money.
     #[serde(default)]
     pub basis: Basis,
     /// Who reported it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
 }
 
@@ -147,31 +147,53 @@ impl LabelledRound {
 }
 
 /// An extracted round to hide.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Suppression {
     /// Company whose round is wrong.
     pub company: String,
     /// Only this round type, when given.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub round: Option<RoundType>,
     /// Only the account from this article, when given.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub article: Option<String>,
     /// Why.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+/// One file of corrections, as written on disk.
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-struct CorrectionFile {
-    by: String,
-    at: String,
-    #[serde(default)]
-    round: Vec<LabelledRound>,
-    #[serde(default)]
-    suppress: Vec<Suppression>,
+pub struct CorrectionFile {
+    /// Who wrote the file (last).
+    pub by: String,
+    /// When (`YYYY-MM-DD`).
+    pub at: String,
+    /// Curated rounds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub round: Vec<LabelledRound>,
+    /// Extracted rounds to hide.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub suppress: Vec<Suppression>,
+}
+
+impl CorrectionFile {
+    /// Reads one file.
+    pub fn read(path: &Path) -> Result<Self> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        toml::from_str(&text).map_err(|e| Error::Config {
+            path: path.to_path_buf(),
+            reason: e.message().to_string(),
+        })
+    }
+
+    /// The file as TOML text.
+    pub fn to_toml(&self) -> Result<String> {
+        toml::to_string(self)
+            .map_err(|e| Error::Invalid(format!("cannot write the correction: {e}")))
+    }
 }
 
 /// Everything the moderators wrote.
@@ -213,11 +235,7 @@ pub fn load(facts_dir: &Path) -> Corrections {
 }
 
 fn parse_file(path: &Path, name: &str) -> Result<(Vec<Round>, Vec<Suppression>)> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-    let file: CorrectionFile = toml::from_str(&text).map_err(|e| Error::Config {
-        path: path.to_path_buf(),
-        reason: e.message().to_string(),
-    })?;
+    let file = CorrectionFile::read(path)?;
     let rounds = file
         .round
         .iter()

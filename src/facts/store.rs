@@ -372,6 +372,40 @@ impl FactStore {
         )
     }
 
+    /// True when a moderator suppressed `article`'s account of `company`'s round (of `round`,
+    /// or of any round): it is superseded and no curated round of that type replaces it. The
+    /// passage reader must not read such a round back from the article's text.
+    pub fn suppressed_in(
+        &self,
+        company: &str,
+        round: Option<super::RoundType>,
+        article: &str,
+    ) -> Result<bool> {
+        // Only the exact spelling: the typo fallback of `find_company` scans every name.
+        let id: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT company_id FROM company_aliases WHERE alias_key = ?1 ORDER BY company_id LIMIT 1",
+                [key(company)],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(id) = id else {
+            return Ok(false);
+        };
+        let round = round.map(|r| r.name());
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM rounds r WHERE r.company_id = ?1 AND r.article = ?2
+               AND r.origin = 'extracted' AND r.superseded = 1
+               AND (?3 IS NULL OR r.round_type = ?3)
+               AND NOT EXISTS (SELECT 1 FROM rounds k WHERE k.company_id = r.company_id
+                               AND k.origin = 'curated' AND k.round_type = r.round_type)",
+            params![id, article, round],
+            |r| r.get(0),
+        )?;
+        Ok(n > 0)
+    }
+
     /// Rounds an investor took part in, with the investor's role.
     pub fn rounds_for_investor(&self, investor_id: i64) -> Result<Vec<Round>> {
         self.rounds_where(
@@ -1134,6 +1168,48 @@ mod tests {
         assert_eq!(visible[0].amount.as_ref().unwrap().amount, 600_000_000);
         assert!(matches!(visible[0].origin, Origin::Curated { .. }));
         assert_eq!(store.rounds_for_company(c.id, true).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn suppressed_accounts_are_known_and_replaced_ones_are_not() {
+        let mut store = store_with(&[
+            ("a.md", round("Acme", RoundType::Series(1), 20, "a.md")),
+            ("b.md", round("Bolt", RoundType::Seed, 5, "b.md")),
+        ]);
+        let mut fixed = round("Bolt", RoundType::Seed, 6, "");
+        fixed.origin = Origin::Curated {
+            file: "bolt.toml".into(),
+            by: "maria".into(),
+            at: "2024-05-01".into(),
+            note: None,
+        };
+        let corrections = Corrections {
+            rounds: vec![fixed],
+            suppressions: vec![Suppression {
+                company: "Acme".into(),
+                round: Some(RoundType::Series(1)),
+                article: None,
+                note: None,
+            }],
+            failures: vec![],
+        };
+        let mut w = store.writer().unwrap();
+        w.apply_corrections(&corrections).unwrap();
+        w.commit(2).unwrap();
+        let series_b = Some(RoundType::Series(1));
+        assert!(store.suppressed_in("acme", series_b, "a.md").unwrap());
+        assert!(store.suppressed_in("Acme", None, "a.md").unwrap());
+        assert!(!store
+            .suppressed_in("Acme", Some(RoundType::Seed), "a.md")
+            .unwrap());
+        assert!(!store.suppressed_in("Acme", series_b, "b.md").unwrap());
+        assert!(
+            !store
+                .suppressed_in("Bolt", Some(RoundType::Seed), "b.md")
+                .unwrap(),
+            "a round replaced by a correction is not suppressed"
+        );
+        assert!(!store.suppressed_in("Nobody", None, "a.md").unwrap());
     }
 
     #[test]

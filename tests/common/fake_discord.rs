@@ -424,13 +424,64 @@ pub fn interaction(
     roles: &[&str],
     resolved: Value,
 ) -> Value {
+    let data = json!({ "id": "900000000000000100", "name": name, "type": 1, "options": options, "resolved": resolved });
+    with_data(kind, id, data, permissions, roles)
+}
+
+/// A click on the button `custom_id` of one of the bot's messages (type 3, component).
+pub fn button_click(id: &str, custom_id: &str, permissions: &str, roles: &[&str]) -> Value {
+    let data = json!({ "custom_id": custom_id, "component_type": 2 });
+    let mut v = with_data(3, id, data, permissions, roles);
+    v["message"] = fake_message(&json!(""));
+    v
+}
+
+/// The submit of the modal `custom_id` with its text inputs' values (type 5, modal submit).
+pub fn modal_submit(
+    id: &str,
+    custom_id: &str,
+    inputs: &[(&str, &str)],
+    permissions: &str,
+    roles: &[&str],
+) -> Value {
+    let rows: Vec<Value> = inputs
+        .iter()
+        .map(|(input, value)| {
+            json!({ "type": 1, "components": [{ "type": 4, "custom_id": input, "value": value }] })
+        })
+        .collect();
+    let data = json!({ "custom_id": custom_id, "components": rows });
+    with_data(5, id, data, permissions, roles)
+}
+
+/// The same interaction from another member (`user_id`, `username`).
+pub fn from_user(mut interaction: Value, user_id: &str, username: &str) -> Value {
+    interaction["member"]["user"] = json!({
+        "id": user_id, "username": username, "discriminator": "0", "avatar": null, "global_name": username
+    });
+    interaction
+}
+
+/// The custom ids of the buttons in a recorded reply body, in order.
+pub fn button_ids(body: &Value) -> Vec<String> {
+    body["data"]["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+        .filter_map(|c| c["custom_id"].as_str().map(str::to_string))
+        .collect()
+}
+
+/// An interaction of any `kind` with the given `data`, from a member of the fake server.
+pub fn with_data(kind: u8, id: &str, data: Value, permissions: &str, roles: &[&str]) -> Value {
     json!({
         "id": id,
         "application_id": APP_ID,
         "type": kind,
         "token": format!("token-{id}"),
         "version": 1,
-        "data": { "id": "900000000000000100", "name": name, "type": 1, "options": options, "resolved": resolved },
+        "data": data,
         "guild_id": GUILD_ID,
         "channel_id": CHANNEL_ID,
         "member": {

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod bot;
 pub mod fake_discord;
 
 use std::path::{Path, PathBuf};
