@@ -5,6 +5,7 @@
 
 pub mod config;
 pub mod embed;
+pub mod feeds;
 pub mod ingest;
 pub mod permissions;
 pub mod ratelimit;
@@ -37,16 +38,19 @@ use crate::service::Fundbot;
 
 /// Runs the bot until Ctrl-C or SIGTERM.
 pub async fn serve(paths: Paths, config: BotConfig) -> anyhow::Result<()> {
+    let feed_settings = crate::feeds::FeedSettings::from_env()?;
     let bot = {
         let paths = paths.clone();
         tokio::task::spawn_blocking(move || Fundbot::open_or_build(&paths)).await??
     };
+    let bot = Arc::new(bot);
     let mut http = HttpBuilder::new(config.token.expose());
     if let Some(base) = &config.api_base {
         http = http.proxy(base.clone()).ratelimiter_disabled(true);
     }
     let handler = Handler {
-        bot: Arc::new(bot),
+        bot: bot.clone(),
+        feeds: feed_settings.clone(),
         limiter: Mutex::new(RateLimiter::new(
             config.rate_per_minute,
             Duration::from_secs(60),
@@ -59,6 +63,7 @@ pub async fn serve(paths: Paths, config: BotConfig) -> anyhow::Result<()> {
     let mut client = ClientBuilder::new_with_http(http.build(), GatewayIntents::GUILDS)
         .event_handler(handler)
         .await?;
+    feeds::spawn_poller(bot, client.http.clone(), feed_settings);
     let shards = client.shard_manager.clone();
     tokio::spawn(async move {
         shutdown_signal().await;
@@ -103,6 +108,8 @@ struct Handler {
     /// Last company per (channel, user), for follow-up questions, with when it was set.
     contexts: Mutex<HashMap<(u64, u64), (String, Instant)>>,
     in_flight: Arc<AtomicUsize>,
+    /// Feed polling settings (`/feed`).
+    feeds: crate::feeds::FeedSettings,
 }
 
 /// Counts a reply in flight for the length of its life.
@@ -167,6 +174,7 @@ pub fn commands() -> Vec<CreateCommand> {
                 .required(false),
             )
             .add_option(text("url", "Link to the article", false)),
+        feeds::command(),
     ]
 }
 
@@ -427,6 +435,7 @@ impl Handler {
             }
             "help" => self.reply(ctx, cmd, embed::help()).await,
             "reindex" | "ingest" => self.moderator_command(ctx, cmd).await,
+            "feed" => self.feed_command(ctx, cmd).await,
             other => {
                 let m = embed::refusal(&format!("I don't know the command /{other}."));
                 self.reply(ctx, cmd, m).await;
