@@ -192,7 +192,7 @@ async fn members_get_cited_answers_tables_and_autocomplete_without_pings() {
         .collect();
     assert_eq!(
         names,
-        ["ask", "funding", "investor", "search", "stats", "help", "reindex", "ingest"]
+        ["ask", "funding", "investor", "search", "stats", "help", "reindex", "ingest", "feed"]
     );
 
     // The SenseTime question: the answer names Alibaba and cites the article.
