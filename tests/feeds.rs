@@ -22,6 +22,9 @@ const WAIT: Duration = Duration::from_secs(40);
 const QUILL: &str = "Quillfeather Robotics has raised $20 million in a Series A round led by Northwind Harbor Ventures. The Oslo-based startup builds warehouse arms.";
 const SALTMARSH: &str = "Saltmarsh Energy has raised $8 million in a seed round led by Tidewell Partners. The company stores heat in sand.";
 
+/// A request the web server answered: path, `If-None-Match`, status.
+type Hit = (String, Option<String>, u16);
+
 /// One page the test serves: status, body, content type, optional ETag.
 #[derive(Clone)]
 struct Page(u16, String, &'static str, Option<&'static str>);
@@ -31,7 +34,7 @@ struct Page(u16, String, &'static str, Option<&'static str>);
 #[derive(Clone, Default)]
 struct Web {
     pages: Arc<Mutex<HashMap<String, Page>>>,
-    log: Arc<Mutex<Vec<(String, Option<String>, u16)>>>,
+    log: Arc<Mutex<Vec<Hit>>>,
     base: String,
 }
 
@@ -97,17 +100,12 @@ impl Web {
         format!("{}{path}", self.base)
     }
 
-    fn count(&self, pred: impl Fn(&(String, Option<String>, u16)) -> bool) -> usize {
+    fn count(&self, pred: impl Fn(&Hit) -> bool) -> usize {
         self.log.lock().unwrap().iter().filter(|r| pred(r)).count()
     }
 
     /// Waits until `n` requests match `pred`.
-    async fn wait_for(
-        &self,
-        what: &str,
-        n: usize,
-        pred: impl Fn(&(String, Option<String>, u16)) -> bool,
-    ) {
+    async fn wait_for(&self, what: &str, n: usize, pred: impl Fn(&Hit) -> bool) {
         let deadline = tokio::time::Instant::now() + WAIT;
         while self.count(&pred) < n {
             assert!(

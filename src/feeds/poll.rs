@@ -530,12 +530,15 @@ pub(crate) mod tests {
         pub etag: Option<&'static str>,
     }
 
+    /// A request's path and its `If-None-Match`.
+    pub(crate) type Request = (String, Option<String>);
+
     /// A tiny HTTP server on loopback serving pages that a test can change; it answers 304
     /// when `If-None-Match` matches, and records each request's path and validator.
     #[derive(Clone, Default)]
     pub(crate) struct Server {
         pub pages: Arc<Mutex<HashMap<String, Page>>>,
-        pub requests: Arc<Mutex<Vec<(String, Option<String>)>>>,
+        pub requests: Arc<Mutex<Vec<Request>>>,
         pub base: String,
     }
 
