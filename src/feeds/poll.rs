@@ -528,9 +528,10 @@ pub(crate) mod tests {
         pub body: String,
         pub content_type: &'static str,
         pub etag: Option<&'static str>,
+        pub last_modified: Option<&'static str>,
     }
 
-    /// A request's path and its `If-None-Match`.
+    /// A request's path and its validator (`If-None-Match`, else `If-Modified-Since`).
     pub(crate) type Request = (String, Option<String>);
 
     /// A tiny HTTP server on loopback serving pages that a test can change; it answers 304
@@ -567,6 +568,7 @@ pub(crate) mod tests {
             let validator = req
                 .headers()
                 .get("if-none-match")
+                .or_else(|| req.headers().get("if-modified-since"))
                 .and_then(|v| v.to_str().ok())
                 .map(str::to_string);
             self.requests
@@ -580,7 +582,8 @@ pub(crate) mod tests {
                     .body(hyper::Body::empty())
                     .unwrap();
             };
-            if page.etag.is_some() && page.etag.map(str::to_string) == validator {
+            let current = page.etag.or(page.last_modified).map(str::to_string);
+            if current.is_some() && current == validator {
                 return hyper::Response::builder()
                     .status(304)
                     .body(hyper::Body::empty())
@@ -591,6 +594,9 @@ pub(crate) mod tests {
                 .header("content-type", page.content_type);
             if let Some(e) = page.etag {
                 r = r.header("etag", e);
+            }
+            if let Some(t) = page.last_modified {
+                r = r.header("last-modified", t);
             }
             r.body(hyper::Body::from(page.body)).unwrap()
         }
@@ -619,6 +625,7 @@ pub(crate) mod tests {
             ),
             content_type: "text/html; charset=utf-8",
             etag: None,
+            last_modified: None,
         }
     }
 
@@ -639,6 +646,7 @@ pub(crate) mod tests {
             body: format!("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>{title}</title><link>https://wire.example/</link><description>Test wire</description>{items}</channel></rss>"),
             content_type: "application/rss+xml",
             etag,
+            last_modified: None,
         }
     }
 
@@ -721,6 +729,71 @@ pub(crate) mod tests {
             text.contains("Marrowgate Capital") && !text.contains("Home | Markets"),
             "{text}"
         );
+    }
+
+    #[tokio::test]
+    async fn last_modified_is_sent_back_as_if_modified_since() {
+        let server = Server::start().await;
+        let (_dir, paths) = home();
+        let page = server.put("/orchid", html("Orchidline raises $7M", ORCHID));
+        let stamp = "Wed, 08 May 2024 10:00:00 GMT";
+        let feed = server.put(
+            "/feed.xml",
+            Page {
+                last_modified: Some(stamp),
+                ..rss("Loam Wire", &[("Orchidline raises $7M", &page, "x")], None)
+            },
+        );
+        feeds_add(&paths, &feed).await;
+        assert_eq!(poll(&paths, &settings()).await.unwrap().saved().count(), 1);
+        let second = poll(&paths, &settings()).await.unwrap();
+        assert_eq!(second.feeds[0].outcome, Outcome::NotModified, "{second:?}");
+        let hits = server.hits("/feed.xml");
+        assert_eq!(hits.last().unwrap().as_deref(), Some(stamp), "{hits:?}");
+        let state = &crate::feeds::list(&paths).unwrap()[0];
+        assert_eq!(state.last_modified.as_deref(), Some(stamp));
+        assert_eq!(state.etag, None);
+    }
+
+    #[test]
+    fn atom_and_json_feed_items_give_links_titles_dates_and_text() {
+        let atom = r#"<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Fen Wire</title><id>urn:fen</id>
+<updated>2024-05-09T08:00:00Z</updated>
+<entry><title>Kitefern Labs raises $12M</title><id>urn:fen:1</id>
+<link rel="alternate" href="/news/kitefern?utm_source=atom"/>
+<published>2024-05-09T08:00:00Z</published><updated>2024-05-09T08:00:00Z</updated>
+<summary>Kitefern Labs has raised $12 million.</summary></entry></feed>"#;
+        let base = reqwest::Url::parse("https://fen.example/feeds/atom.xml").unwrap();
+        let parsed = feed_rs::parser::parse(atom.as_bytes()).unwrap();
+        let items = items_of(&parsed, Some(&base), "fen-wire");
+        assert_eq!(items.len(), 1);
+        assert_eq!(
+            items[0].link.as_deref(),
+            Some("https://fen.example/news/kitefern?utm_source=atom"),
+            "relative links resolve against the feed's address"
+        );
+        assert_eq!(items[0].key, "fen.example/news/kitefern");
+        assert_eq!(items[0].title.as_deref(), Some("Kitefern Labs raises $12M"));
+        assert_eq!(items[0].published, NaiveDate::from_ymd_opt(2024, 5, 9));
+        assert!(items[0].text.as_deref().unwrap().contains("$12 million"));
+
+        let json = r#"{"version": "https://jsonfeed.org/version/1.1", "title": "Marsh Notes",
+            "items": [{"id": "7", "content_html": "<p>Orchidline Health has raised $7 million.</p>",
+                       "title": "Orchidline raises", "date_published": "2024-05-10T09:00:00Z"}]}"#;
+        let parsed = feed_rs::parser::parse(json.as_bytes()).unwrap();
+        let items = items_of(&parsed, None, "marsh-notes");
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0].link, None);
+        assert_eq!(
+            items[0].key, "id:marsh-notes:7",
+            "no link: the item's id is its key"
+        );
+        assert_eq!(items[0].published, NaiveDate::from_ymd_opt(2024, 5, 10));
+        let composed = compose(&items[0], None, "Marsh Notes").unwrap();
+        assert!(composed.from_feed_text);
+        assert_eq!(composed.body, "Orchidline Health has raised $7 million.");
+        assert_eq!(composed.source, "Marsh Notes");
     }
 
     async fn feeds_add(paths: &Paths, url: &str) -> Feed {
@@ -885,6 +958,7 @@ pub(crate) mod tests {
                 body: "oops".into(),
                 content_type: "text/plain",
                 etag: None,
+                last_modified: None,
             },
         );
         for n in 1..=3 {
