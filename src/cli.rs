@@ -1,6 +1,8 @@
 //! The command line's work: each subcommand as a function that prints its result and returns
 //! the exit code. `main.rs` only parses arguments and calls these.
 
+pub mod feeds;
+
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 

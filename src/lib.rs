@@ -9,6 +9,7 @@
 pub mod corpus;
 pub mod error;
 pub mod facts;
+pub mod feeds;
 pub mod index;
 
 pub use error::{Error, Result};

@@ -34,6 +34,11 @@ enum Command {
     },
     /// Run the Discord bot (needs DISCORD_TOKEN; see .env.example).
     Serve,
+    /// Follow news feeds (RSS, Atom, JSON Feed): add, list, remove, or poll once (for cron).
+    Feeds {
+        #[command(subcommand)]
+        action: FeedsAction,
+    },
     /// Answer a funding question in one sentence, with citations.
     Ask {
         /// The question, as you would type it in chat.
@@ -214,6 +219,35 @@ enum Command {
     },
 }
 
+#[derive(Subcommand)]
+enum FeedsAction {
+    /// Follow a feed (checked first: it must be a feed fundbot may fetch).
+    Add {
+        /// The feed's address.
+        url: String,
+        /// Name to show (default: the feed's title).
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// The feeds followed and their health.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Stop following a feed (its saved articles stay).
+    Remove {
+        /// The feed's name or address.
+        name: String,
+    },
+    /// Poll every feed that is due once, save new articles and reindex them.
+    Poll {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
 fn main() -> ExitCode {
     let _ = dotenvy::dotenv();
     let args = Args::parse();
@@ -222,6 +256,12 @@ fn main() -> ExitCode {
     let result = match args.command {
         Command::Reindex { full, json } => cli::reindex(&paths, full, json),
         Command::Serve => cli::serve(&paths),
+        Command::Feeds { action } => match action {
+            FeedsAction::Add { url, name } => cli::feeds::add(&paths, &url, name.as_deref()),
+            FeedsAction::List { json } => cli::feeds::list(&paths, json),
+            FeedsAction::Remove { name } => cli::feeds::remove(&paths, &name),
+            FeedsAction::Poll { json } => cli::feeds::poll(&paths, json),
+        },
         Command::GenCorpus {
             articles,
             seed,

@@ -194,7 +194,7 @@ async fn members_get_cited_answers_tables_and_autocomplete_without_pings() {
         names,
         [
             "ask", "funding", "investor", "rounds", "search", "stats", "help", "reindex", "ingest",
-            "review", "correct"
+            "review", "correct", "feed"
         ]
     );
 

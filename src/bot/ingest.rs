@@ -73,6 +73,8 @@ pub struct Fetched {
     pub content_type: Option<String>,
     /// Where it finally came from.
     pub url: String,
+    /// The server's cache validators, for a later conditional request.
+    pub validators: Validators,
 }
 
 /// True for addresses that must not be fetched: loopback, private, link-local, unspecified,
@@ -107,6 +109,37 @@ pub fn is_private(ip: IpAddr) -> bool {
 
 /// Downloads `url` under the rules above.
 pub async fn fetch(url: &str, options: &FetchOptions) -> Result<Fetched, IngestError> {
+    match fetch_conditional(url, options, &Validators::default()).await? {
+        Conditional::Fetched(fetched) => Ok(fetched),
+        Conditional::NotModified => Err(IngestError::Status(304)),
+    }
+}
+
+/// Cache validators of an earlier download, sent back as a conditional request.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Validators {
+    /// The `ETag` the server sent (sent back as `If-None-Match`).
+    pub etag: Option<String>,
+    /// The `Last-Modified` the server sent (sent back as `If-Modified-Since`).
+    pub last_modified: Option<String>,
+}
+
+/// The answer to a conditional download.
+#[derive(Debug, Clone)]
+pub enum Conditional {
+    /// The server sent the body.
+    Fetched(Fetched),
+    /// `304 Not Modified`: nothing changed since the validators were given.
+    NotModified,
+}
+
+/// Downloads `url` like [`fetch`], sending `validators` so an unchanged resource costs a
+/// `304 Not Modified` instead of its body.
+pub async fn fetch_conditional(
+    url: &str,
+    options: &FetchOptions,
+    validators: &Validators,
+) -> Result<Conditional, IngestError> {
     let mut current = reqwest::Url::parse(url.trim()).map_err(|_| IngestError::BadUrl)?;
     for _ in 0..=3 {
         if !matches!(current.scheme(), "http" | "https") {
@@ -142,11 +175,20 @@ pub async fn fetch(url: &str, options: &FetchOptions) -> Result<Fetched, IngestE
             .user_agent(concat!("fundbot/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| IngestError::Download(e.to_string()))?;
-        let mut response = client
-            .get(current.clone())
+        let mut request = client.get(current.clone());
+        if let Some(etag) = &validators.etag {
+            request = request.header(reqwest::header::IF_NONE_MATCH, etag.as_str());
+        }
+        if let Some(date) = &validators.last_modified {
+            request = request.header(reqwest::header::IF_MODIFIED_SINCE, date.as_str());
+        }
+        let mut response = request
             .send()
             .await
             .map_err(|e| IngestError::Download(short(&e)))?;
+        if response.status() == reqwest::StatusCode::NOT_MODIFIED {
+            return Ok(Conditional::NotModified);
+        }
         if response.status().is_redirection() {
             let location = response
                 .headers()
@@ -165,11 +207,18 @@ pub async fn fetch(url: &str, options: &FetchOptions) -> Result<Fetched, IngestE
         {
             return Err(IngestError::TooLarge(options.max_bytes));
         }
-        let content_type = response
-            .headers()
-            .get(reqwest::header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string);
+        let header = |name: reqwest::header::HeaderName| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        };
+        let content_type = header(reqwest::header::CONTENT_TYPE);
+        let validators = Validators {
+            etag: header(reqwest::header::ETAG),
+            last_modified: header(reqwest::header::LAST_MODIFIED),
+        };
         let mut bytes = Vec::new();
         while let Some(chunk) = response
             .chunk()
@@ -181,11 +230,12 @@ pub async fn fetch(url: &str, options: &FetchOptions) -> Result<Fetched, IngestE
             }
             bytes.extend_from_slice(&chunk);
         }
-        return Ok(Fetched {
+        return Ok(Conditional::Fetched(Fetched {
             bytes,
             content_type,
             url: current.to_string(),
-        });
+            validators,
+        }));
     }
     Err(IngestError::Redirects)
 }

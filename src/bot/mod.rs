@@ -7,6 +7,7 @@ pub mod config;
 pub mod correct;
 pub mod embed;
 pub mod feedback;
+pub mod feeds;
 pub mod ingest;
 pub mod paging;
 pub mod permissions;
@@ -41,16 +42,19 @@ use crate::service::Fundbot;
 
 /// Runs the bot until Ctrl-C or SIGTERM.
 pub async fn serve(paths: Paths, config: BotConfig) -> anyhow::Result<()> {
+    let feed_settings = crate::feeds::FeedSettings::from_env()?;
     let bot = {
         let paths = paths.clone();
         tokio::task::spawn_blocking(move || Fundbot::open_or_build(&paths)).await??
     };
+    let bot = Arc::new(bot);
     let mut http = HttpBuilder::new(config.token.expose());
     if let Some(base) = &config.api_base {
         http = http.proxy(base.clone()).ratelimiter_disabled(true);
     }
     let handler = Handler {
-        bot: Arc::new(bot),
+        bot: bot.clone(),
+        feeds: feed_settings.clone(),
         limiter: Mutex::new(RateLimiter::new(
             config.rate_per_minute,
             Duration::from_secs(60),
@@ -64,6 +68,7 @@ pub async fn serve(paths: Paths, config: BotConfig) -> anyhow::Result<()> {
     let mut client = ClientBuilder::new_with_http(http.build(), GatewayIntents::GUILDS)
         .event_handler(handler)
         .await?;
+    feeds::spawn_poller(bot, client.http.clone(), feed_settings);
     let shards = client.shard_manager.clone();
     tokio::spawn(async move {
         shutdown_signal().await;
@@ -110,6 +115,8 @@ struct Handler {
     in_flight: Arc<AtomicUsize>,
     /// `/rounds` filters too long for a button id.
     pages: paging::Kept,
+    /// Feed polling settings (`/feed`).
+    feeds: crate::feeds::FeedSettings,
 }
 
 /// Counts a reply in flight for the length of its life.
@@ -220,6 +227,7 @@ pub fn commands() -> Vec<CreateCommand> {
             .add_option(text("url", "Link to the article", false)),
         feedback::review_command(),
         correct::correct_command(),
+        feeds::command(),
     ]
 }
 
@@ -575,6 +583,7 @@ impl Handler {
             "reindex" | "ingest" => self.moderator_command(ctx, cmd).await,
             "review" => self.review(ctx, cmd).await,
             "correct" => self.correct(ctx, cmd).await,
+            "feed" => self.feed_command(ctx, cmd).await,
             other => {
                 let m = embed::refusal(&format!("I don't know the command /{other}."));
                 self.reply(ctx, cmd, m).await;

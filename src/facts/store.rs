@@ -248,6 +248,22 @@ impl FactStore {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Every indexed article's id, content hash and link (for duplicate checks).
+    pub fn article_links(&self) -> Result<Vec<(String, String, Option<String>)>> {
+        let mut stmt = self.conn.prepare("SELECT id, hash, url FROM articles")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The texts of an article's passages, in order.
+    pub fn passage_texts(&self, article: &str) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT text FROM passages WHERE article = ?1 ORDER BY ordinal")?;
+        let rows = stmt.query_map([article], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Articles a crashed reindex left half done, and whether it was a full rebuild.
     pub fn pending(&self) -> Result<(Vec<String>, bool)> {
         let mut stmt = self.conn.prepare("SELECT article FROM pending")?;

@@ -328,7 +328,11 @@ async fn rest(req: Request<Body>, state: Arc<State>) -> Result<Response<Body>, I
             .status(StatusCode::NO_CONTENT)
             .body(Body::empty())
             .unwrap()
-    } else if path.starts_with("/api/v10/webhooks/") {
+    } else if path.starts_with("/api/v10/webhooks/")
+        || (method == "POST"
+            && path.starts_with("/api/v10/channels/")
+            && path.ends_with("/messages"))
+    {
         json_response(StatusCode::OK, fake_message(&body["content"]))
     } else {
         json_response(
