@@ -5,17 +5,17 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
+use common::bot::{self, MODERATOR_ROLE, TOKEN};
 use common::fake_discord::{
-    self, command, interaction, FakeDiscord, GUILD_ID, MEMBER_PERMISSIONS, MODERATOR_PERMISSIONS,
+    self, command, embed_text, interaction, FakeDiscord, GUILD_ID, MEMBER_PERMISSIONS,
+    MODERATOR_PERMISSIONS,
 };
 use common::{article, Home};
 use serde_json::{json, Value};
 
-const MODERATOR_ROLE: &str = "900000000000000050";
-const TOKEN: &str = "MTAwMDAwMDAwMDAwMDAwMDE.fakefa.ke-token_for_tests_only";
 const WAIT: Duration = Duration::from_secs(30);
 
 /// A home with the demo corpus and the test fixtures, indexed.
@@ -44,48 +44,10 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// The bot process; killed when dropped.
-struct Bot(Child);
-
-impl Drop for Bot {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn start_bot(home: &Home, fake: &FakeDiscord, extra: &[(&str, &str)]) -> Bot {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_fundbot"));
-    cmd.arg("--data")
-        .arg(home.data())
-        .arg("--index")
-        .arg(home.index())
-        .arg("serve")
-        .current_dir(home.path())
-        .env("DISCORD_TOKEN", TOKEN)
-        .env("DISCORD_API_BASE", &fake.base)
-        .env("DISCORD_GUILD_ID", GUILD_ID)
-        .env("FUNDBOT_MODERATOR_ROLES", MODERATOR_ROLE)
-        .env("FUNDBOT_ALLOW_PRIVATE_URLS", "1")
-        .env("NO_PROXY", "127.0.0.1,localhost")
-        .env("no_proxy", "127.0.0.1,localhost")
-        .env("RUST_LOG", "fundbot=info,serenity=warn")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped());
-    for var in [
-        "HTTP_PROXY",
-        "HTTPS_PROXY",
-        "ALL_PROXY",
-        "http_proxy",
-        "https_proxy",
-        "all_proxy",
-    ] {
-        cmd.env_remove(var);
-    }
-    for (k, v) in extra {
-        cmd.env(k, v);
-    }
-    Bot(cmd.spawn().expect("start fundbot serve"))
+fn start_bot(home: &Home, fake: &FakeDiscord, extra: &[(&str, &str)]) -> bot::Bot {
+    let mut env = vec![("FUNDBOT_ALLOW_PRIVATE_URLS", "1")];
+    env.extend_from_slice(extra);
+    bot::start_logged(home, fake, &env)
 }
 
 fn embed(body: &Value) -> &Value {
@@ -101,23 +63,6 @@ fn assert_no_mentions(body: &Value) {
     );
     assert!(am["users"].as_array().is_none_or(|a| a.is_empty()));
     assert!(am["roles"].as_array().is_none_or(|a| a.is_empty()));
-}
-
-fn embed_text(e: &Value) -> String {
-    let mut out = format!(
-        "{} {} {}",
-        e["title"].as_str().unwrap_or(""),
-        e["description"].as_str().unwrap_or(""),
-        e["footer"]["text"].as_str().unwrap_or("")
-    );
-    for f in e["fields"].as_array().cloned().unwrap_or_default() {
-        out.push_str(&format!(
-            " {} {}",
-            f["name"].as_str().unwrap_or(""),
-            f["value"].as_str().unwrap_or("")
-        ));
-    }
-    out
 }
 
 /// Checks every Discord embed limit on a recorded embed.

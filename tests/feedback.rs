@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use common::bot::{self, MODERATOR_ROLE};
 use common::fake_discord::{
-    button_click, button_ids, command, from_user, modal_submit, FakeDiscord, APP_ID, GUILD_ID,
-    MEMBER_PERMISSIONS,
+    self, button_click, button_ids, command, from_user, modal_submit, FakeDiscord, APP_ID,
+    GUILD_ID, MEMBER_PERMISSIONS,
 };
 use common::{article, Home};
 use fundbot::feedback::FeedbackStore;
@@ -55,19 +55,7 @@ fn text_of(body: &Value) -> String {
     let mut out = body["data"]["content"].as_str().unwrap_or("").to_string();
     out = out.replace('\\', "");
     for e in body["data"]["embeds"].as_array().into_iter().flatten() {
-        out.push_str(&format!(
-            " {} {} {}",
-            e["title"].as_str().unwrap_or(""),
-            e["description"].as_str().unwrap_or(""),
-            e["footer"]["text"].as_str().unwrap_or("")
-        ));
-        for f in e["fields"].as_array().into_iter().flatten() {
-            out.push_str(&format!(
-                " {} {}",
-                f["name"].as_str().unwrap_or(""),
-                f["value"].as_str().unwrap_or("")
-            ));
-        }
+        out.push_str(&format!(" {}", fake_discord::embed_text(e)));
     }
     out
 }
@@ -159,7 +147,7 @@ async fn votes_and_reports_are_recorded_reviewed_and_a_correction_closes_the_rep
 ) {
     let home = home();
     let fake = FakeDiscord::start().await;
-    let _bot = bot::start(&home, &fake, &[]);
+    let _bot = bot::start(&home, &fake, &[("FUNDBOT_RATE_LIMIT", "1000")]);
     fake.wait_identified(WAIT).await;
     let put = fake
         .wait_for("command registration", WAIT, |r| {

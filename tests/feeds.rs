@@ -5,17 +5,15 @@ mod common;
 
 use std::collections::HashMap;
 use std::convert::Infallible;
-use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use common::fake_discord::{
-    command, FakeDiscord, GUILD_ID, MEMBER_PERMISSIONS, MODERATOR_PERMISSIONS,
+    command, embed_text, FakeDiscord, MEMBER_PERMISSIONS, MODERATOR_PERMISSIONS,
 };
-use common::{article, Home};
+use common::{article, bot, Home};
 use serde_json::{json, Value};
 
-const TOKEN: &str = "MTAwMDAwMDAwMDAwMDAwMDE.fakefa.ke-token_for_tests_only";
 const NEWS_CHANNEL: &str = "900000000000000077";
 const WAIT: Duration = Duration::from_secs(40);
 
@@ -140,47 +138,17 @@ fn rss(title: &str, items: &[(&str, &str, &str)], etag: Option<&'static str>) ->
     )
 }
 
-/// The bot process; killed when dropped.
-struct Bot(Child);
-
-impl Drop for Bot {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn start_bot(home: &Home, fake: &FakeDiscord) -> Bot {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_fundbot"));
-    cmd.arg("--data")
-        .arg(home.data())
-        .arg("--index")
-        .arg(home.index())
-        .arg("serve")
-        .current_dir(home.path())
-        .env("DISCORD_TOKEN", TOKEN)
-        .env("DISCORD_API_BASE", &fake.base)
-        .env("DISCORD_GUILD_ID", GUILD_ID)
-        .env("FUNDBOT_ALLOW_PRIVATE_URLS", "1")
-        .env("FUNDBOT_FEED_INTERVAL", "1s")
-        .env("FUNDBOT_NEWS_CHANNEL", NEWS_CHANNEL)
-        .env("FUNDBOT_RATE_LIMIT", "100")
-        .env("NO_PROXY", "127.0.0.1,localhost")
-        .env("no_proxy", "127.0.0.1,localhost")
-        .env("RUST_LOG", "fundbot=info,serenity=warn")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    for var in [
-        "HTTP_PROXY",
-        "HTTPS_PROXY",
-        "ALL_PROXY",
-        "http_proxy",
-        "https_proxy",
-        "all_proxy",
-    ] {
-        cmd.env_remove(var);
-    }
-    Bot(cmd.spawn().expect("start fundbot serve"))
+fn start_bot(home: &Home, fake: &FakeDiscord) -> bot::Bot {
+    bot::start(
+        home,
+        fake,
+        &[
+            ("FUNDBOT_ALLOW_PRIVATE_URLS", "1"),
+            ("FUNDBOT_FEED_INTERVAL", "1s"),
+            ("FUNDBOT_NEWS_CHANNEL", NEWS_CHANNEL),
+            ("FUNDBOT_RATE_LIMIT", "100"),
+        ],
+    )
 }
 
 /// A `/feed <sub>` interaction.
@@ -192,23 +160,6 @@ fn feed(id: &str, sub: &str, options: Value, permissions: &str) -> Value {
         permissions,
         &[],
     )
-}
-
-fn embed_text(e: &Value) -> String {
-    let mut out = format!(
-        "{} {} {}",
-        e["title"].as_str().unwrap_or(""),
-        e["description"].as_str().unwrap_or(""),
-        e["footer"]["text"].as_str().unwrap_or("")
-    );
-    for f in e["fields"].as_array().cloned().unwrap_or_default() {
-        out.push_str(&format!(
-            " {} {}",
-            f["name"].as_str().unwrap_or(""),
-            f["value"].as_str().unwrap_or("")
-        ));
-    }
-    out
 }
 
 fn news_posts(fake: &FakeDiscord) -> Vec<Value> {

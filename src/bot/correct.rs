@@ -7,11 +7,10 @@
 
 use serenity::all::{
     CommandInteraction, CommandOptionType, Context as SerenityContext, CreateCommand,
-    CreateCommandOption, CreateInteractionResponse, CreateInteractionResponseMessage, Permissions,
+    CreateCommandOption, Permissions,
 };
 
 use super::embed::{self, colors, escape, Embed, Message};
-use super::permissions::is_moderator;
 use super::Handler;
 use crate::correct::{self, Applied, Field, Request};
 use crate::facts::store::FactStore;
@@ -108,14 +107,11 @@ impl Handler {
             })
             .collect::<Vec<_>>()
             .join(" ");
-        if !is_moderator(&super::caller(cmd), &self.config.moderator_roles) {
-            self.audit(cmd, "correct", detail, "refused: not a moderator".into());
-            let why = if cmd.guild_id.is_none() {
-                "Moderator commands only work in a server, not in DMs."
-            } else {
-                "Only moderators (Manage Server, or a moderator role) can correct facts."
-            };
-            return self.reply(ctx, cmd, embed::refusal(why)).await;
+        if self
+            .refused_unless_moderator(ctx, cmd, "correct", detail.clone(), "correct facts")
+            .await
+        {
+            return;
         }
         let option = |name: &str| {
             super::string_option(cmd, name)
@@ -155,14 +151,7 @@ impl Handler {
                 return self.reply(ctx, cmd, embed::refusal(&e)).await;
             }
         };
-        if let Err(e) = cmd
-            .create_response(
-                &ctx.http,
-                CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new()),
-            )
-            .await
-        {
-            tracing::warn!(error = %e, "could not defer");
+        if !self.deferred(ctx, cmd).await {
             return;
         }
         let holder = format!(

@@ -432,19 +432,11 @@ impl Handler {
 
     /// `/review [page] [dismiss] [reason]`, moderators only.
     pub(super) async fn review(&self, ctx: &SerenityContext, cmd: &CommandInteraction) {
-        if !is_moderator(&super::caller(cmd), &self.config.moderator_roles) {
-            self.audit(
-                cmd,
-                "review",
-                String::new(),
-                "refused: not a moderator".into(),
-            );
-            let why = if cmd.guild_id.is_none() {
-                "Moderator commands only work in a server, not in DMs."
-            } else {
-                "Only moderators (Manage Server, or a moderator role) can review reports."
-            };
-            return self.reply(ctx, cmd, embed::refusal(why)).await;
+        if self
+            .refused_unless_moderator(ctx, cmd, "review", String::new(), "review reports")
+            .await
+        {
+            return;
         }
         let int = |name: &str| {
             cmd.data

@@ -6,13 +6,12 @@ use std::sync::Arc;
 use serenity::all::{
     ChannelId, CommandDataOptionValue, CommandInteraction, CommandOptionType,
     Context as SerenityContext, CreateAllowedMentions, CreateCommand, CreateCommandOption,
-    CreateInteractionResponse, CreateInteractionResponseMessage, CreateMessage, Permissions,
+    CreateMessage, Permissions,
 };
 use serenity::http::Http;
 
 use super::embed::{self, colors, Embed, Message};
-use super::permissions::is_moderator;
-use super::{caller, to_embed, Handler};
+use super::{to_embed, Handler};
 use crate::feeds::{self, Announcement, FeedSettings, PollReport};
 use crate::reindex::Silent;
 use crate::service::Fundbot;
@@ -135,27 +134,17 @@ impl Handler {
             .map(|(k, v)| format!("{k}={v}"))
             .collect::<Vec<_>>()
             .join(" ");
-        if !is_moderator(&caller(cmd), &self.config.moderator_roles) {
-            let why = if cmd.guild_id.is_none() {
-                "Moderator commands only work in a server, not in DMs."
-            } else {
-                "Only moderators (Manage Server, or a moderator role) can do that."
-            };
-            self.audit(cmd, &action, detail, "refused: not a moderator".to_string());
-            return self.reply(ctx, cmd, embed::refusal(why)).await;
+        if self
+            .refused_unless_moderator(ctx, cmd, &action, detail.clone(), "do that")
+            .await
+        {
+            return;
         }
         let paths = self.bot.paths().clone();
         match sub.as_str() {
             "add" => {
                 // Checking the address downloads it, which may take longer than Discord waits.
-                if let Err(e) = cmd
-                    .create_response(
-                        &ctx.http,
-                        CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new()),
-                    )
-                    .await
-                {
-                    tracing::warn!(error = %e, "could not defer");
+                if !self.deferred(ctx, cmd).await {
                     return;
                 }
                 let url = option(&values, "url").unwrap_or_default();

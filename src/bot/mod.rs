@@ -636,31 +636,53 @@ impl Handler {
         }
     }
 
+    /// The bot's own moderator check, for every moderator command: a member who is not one is
+    /// refused privately ("Only moderators ... can {what}") and the refusal is audited. True
+    /// when refused.
+    async fn refused_unless_moderator(
+        &self,
+        ctx: &SerenityContext,
+        cmd: &CommandInteraction,
+        action: &str,
+        detail: String,
+        what: &str,
+    ) -> bool {
+        if is_moderator(&caller(cmd), &self.config.moderator_roles) {
+            return false;
+        }
+        let why = if cmd.guild_id.is_none() {
+            "Moderator commands only work in a server, not in DMs.".to_string()
+        } else {
+            format!("Only moderators (Manage Server, or a moderator role) can {what}.")
+        };
+        self.audit(cmd, action, detail, "refused: not a moderator".to_string());
+        self.reply(ctx, cmd, embed::refusal(&why)).await;
+        true
+    }
+
+    /// Tells Discord the reply will come later (a public "thinking…"); false when that failed
+    /// and the command should stop.
+    async fn deferred(&self, ctx: &SerenityContext, cmd: &CommandInteraction) -> bool {
+        let defer = CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new());
+        match cmd.create_response(&ctx.http, defer).await {
+            Ok(()) => true,
+            Err(e) => {
+                tracing::warn!(error = %e, "could not defer");
+                false
+            }
+        }
+    }
+
     async fn moderator_command(&self, ctx: &SerenityContext, cmd: &CommandInteraction) {
         let name = cmd.data.name.clone();
-        if !is_moderator(&caller(cmd), &self.config.moderator_roles) {
-            let why = if cmd.guild_id.is_none() {
-                "Moderator commands only work in a server, not in DMs."
-            } else {
-                "Only moderators (Manage Server, or a moderator role) can do that."
-            };
-            self.audit(
-                cmd,
-                &name,
-                String::new(),
-                "refused: not a moderator".to_string(),
-            );
-            return self.reply(ctx, cmd, embed::refusal(why)).await;
-        }
-        let holder = format!("Discord user {} ({})", cmd.user.name, cmd.user.id);
-        if let Err(e) = cmd
-            .create_response(
-                &ctx.http,
-                CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new()),
-            )
+        if self
+            .refused_unless_moderator(ctx, cmd, &name, String::new(), "do that")
             .await
         {
-            tracing::warn!(error = %e, "could not defer");
+            return;
+        }
+        let holder = format!("Discord user {} ({})", cmd.user.name, cmd.user.id);
+        if !self.deferred(ctx, cmd).await {
             return;
         }
         if name == "ingest" {

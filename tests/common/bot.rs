@@ -20,8 +20,18 @@ impl Drop for Bot {
     }
 }
 
-/// Starts `fundbot serve` over `home` against `fake`, with extra environment variables.
+/// Starts `fundbot serve` over `home` against `fake`, with extra environment variables; its
+/// log is dropped.
 pub fn start(home: &Home, fake: &FakeDiscord, extra: &[(&str, &str)]) -> Bot {
+    spawn(home, fake, extra, Stdio::null())
+}
+
+/// As [`start`], with the log on a pipe the test reads (`bot.0.stderr`).
+pub fn start_logged(home: &Home, fake: &FakeDiscord, extra: &[(&str, &str)]) -> Bot {
+    spawn(home, fake, extra, Stdio::piped())
+}
+
+fn spawn(home: &Home, fake: &FakeDiscord, extra: &[(&str, &str)], log: Stdio) -> Bot {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_fundbot"));
     cmd.arg("--data")
         .arg(home.data())
@@ -33,12 +43,11 @@ pub fn start(home: &Home, fake: &FakeDiscord, extra: &[(&str, &str)]) -> Bot {
         .env("DISCORD_API_BASE", &fake.base)
         .env("DISCORD_GUILD_ID", GUILD_ID)
         .env("FUNDBOT_MODERATOR_ROLES", MODERATOR_ROLE)
-        .env("FUNDBOT_RATE_LIMIT", "1000")
         .env("NO_PROXY", "127.0.0.1,localhost")
         .env("no_proxy", "127.0.0.1,localhost")
         .env("RUST_LOG", "fundbot=info,serenity=warn")
         .stdout(Stdio::null())
-        .stderr(Stdio::inherit());
+        .stderr(log);
     for var in [
         "HTTP_PROXY",
         "HTTPS_PROXY",

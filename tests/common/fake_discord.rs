@@ -408,6 +408,24 @@ pub fn component(id: &str, custom_id: &str, permissions: &str) -> Value {
     v
 }
 
+/// An embed's title, description, footer and fields as one string, for `contains` checks.
+pub fn embed_text(e: &Value) -> String {
+    let mut out = format!(
+        "{} {} {}",
+        e["title"].as_str().unwrap_or(""),
+        e["description"].as_str().unwrap_or(""),
+        e["footer"]["text"].as_str().unwrap_or("")
+    );
+    for f in e["fields"].as_array().cloned().unwrap_or_default() {
+        out.push_str(&format!(
+            " {} {}",
+            f["name"].as_str().unwrap_or(""),
+            f["value"].as_str().unwrap_or("")
+        ));
+    }
+    out
+}
+
 /// Permission bits Discord sends for an ordinary member (view, send, read history).
 pub const MEMBER_PERMISSIONS: &str = "68608";
 /// Permission bits with Manage Server.
