@@ -116,10 +116,6 @@ impl Series {
     }
 }
 
-fn year_of(g: &RoundGroup) -> Option<i32> {
-    g.first_date().map(|d| d.date.year())
-}
-
 /// The chart data of a company's rounds.
 pub fn company_series(company: &str, groups: &[RoundGroup]) -> Series {
     let mut s = Series {
@@ -185,7 +181,7 @@ fn push_round(s: &mut Series, g: &RoundGroup, label: String, leads: Vec<String>,
         s.left_out.push(what);
         return;
     };
-    let year = year_of(g).unwrap_or(date.year());
+    let year = date.year();
     let usd = amount.as_ref().and_then(|a| fx::to_usd(a, year));
     if let (Some(a), None) = (&amount, usd) {
         s.left_out.push(format!(
