@@ -385,6 +385,7 @@ static OTHER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static OTHER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?ix)^[\s,]*(?:
         (?:across|over|in)\s+[\d,]+\s+(?:deals|rounds|transactions|companies|startups|financings)\b
+      | [^.;$€£¥₹₩]{0,40}?\b(?:across|over|in|from)\s+(?:more\s+than\s+|nearly\s+|about\s+|some\s+)?[\d,]+\s+(?:\w+\s+)?(?:deals|rounds|transactions|financings|investments)\b
       | (?:in|of)\s+(?:annual\s+|annualized\s+|annualised\s+|recurring\s+|monthly\s+|yearly\s+|gross\s+|net\s+|quarterly\s+)*(?:revenues?|sales|turnover|ARR|profits?|loss(?:es)?|GMV|bookings|income|earnings|transactions|payments|loans|deposits|orders|assets|exports?)
       | (?:annual\s+|recurring\s+)?(?:revenues?|sales|turnover|ARR|run[\s\-]rate)
       | (?:\w+\s+){0,2}?(?:funds?|vehicle)\b(?:\s+(?:I|II|III|IV|V|VI|\d))?
@@ -697,6 +698,15 @@ mod tests {
         assert_eq!(
             kinds("Robotics startups raised $4.1 billion across 212 deals in the third quarter"),
             [MoneyKind::Other]
+        );
+        // A quarter's total for a region is no company's round, however the deal count is put.
+        assert_eq!(
+            kinds("Funding in the region climbed to $612 million in Q3 across 38 reported deals, up from $290 million in Q2 over 30 deals."),
+            [MoneyKind::Other, MoneyKind::Other]
+        );
+        assert_eq!(
+            kinds("Tallowby raised $12 million from 4 investors"),
+            [MoneyKind::Round]
         );
         assert_eq!(
             kinds("The funding brings Paloma Pay's total equity raised since 2018 to about $290 million."),

@@ -14,6 +14,7 @@ use super::cues::{
     self, money_kinds, round_types, MoneyKind, TypeMention, HISTORICAL, PRONOUN, RAISE_VERB,
 };
 use super::dates::{find_dates, DateMention};
+use super::mention::company_mention;
 use super::money::{find_amounts, MoneyMention};
 use super::names::{key, similar};
 use super::text::{
@@ -50,7 +51,11 @@ pub fn extract_with_subject(
         if s.passage != last_passage {
             // A digest item opens with its company: "**1. Crestmark Pay** — The payments
             // company raised ...".
-            ex.current = match s.header.clone() {
+            ex.current = match s
+                .header
+                .as_deref()
+                .and_then(|h| company_mention(h, article.source.as_deref()))
+            {
                 Some(name) => Some(ex.canonical(&name)),
                 None => ex.subject.clone(),
             };
@@ -271,6 +276,9 @@ fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
     let mut scores: Vec<(String, i32, bool)> = Vec::new();
     let outlet = article.source.as_deref().map(key).unwrap_or_default();
     let add = |name: String, weight: i32, scores: &mut Vec<(String, i32, bool)>| {
+        let Some(name) = company_mention(&name, article.source.as_deref()) else {
+            return;
+        };
         if is_not_name(&name)
             || key(&name).len() < 2
             || (!outlet.is_empty() && outlet.contains(&key(&name)))
@@ -538,13 +546,20 @@ impl Extractor<'_> {
         let round_info = !types.is_empty() || amounts.iter().any(|(_, k)| *k == MoneyKind::Round);
         let (who, found) = self.who(text, investors, round_info);
         let raise_subject = found == Found::RaiseSubject;
-        let company = match &who {
-            Who::Named(name) => {
-                let c = self.canonical(name);
+        // A name that cannot be a company (a place, "We've", the outlet) stands for the
+        // company in focus, as a pronoun would.
+        let outlet = self.article.source.as_deref();
+        let named = match &who {
+            Who::Named(name) => company_mention(name, outlet),
+            Who::Implied | Who::Unknown => None,
+        };
+        let company = match named {
+            Some(name) => {
+                let c = self.canonical(&name);
                 self.current = Some(c.clone());
                 Some(c)
             }
-            Who::Implied | Who::Unknown => self.current.clone(),
+            None => self.current.clone(),
         };
         tracing::trace!(
             sentence = text,

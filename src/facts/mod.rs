@@ -8,6 +8,7 @@ pub mod curated;
 pub mod dates;
 pub mod extract;
 pub mod fx;
+mod mention;
 pub mod money;
 pub mod names;
 mod records;

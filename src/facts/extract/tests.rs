@@ -341,3 +341,41 @@ fn digest_headings_with_place_and_sector_and_a_dateline_that_is_not_a_header() {
     assert_eq!(rounds[0].company, "Fjellby Bio");
     assert_eq!(leads(&rounds[0]), ["Sundvik Fund"]);
 }
+
+#[test]
+fn a_company_blog_in_the_first_person_credits_the_company_in_the_title() {
+    let rounds = run(
+        "Lanternfish raises a $4 million seed round",
+        Some("2021-03-02"),
+        "We've closed a $4 million seed round led by Pellow Ventures. We're hiring engineers \
+         in every team.",
+    );
+    assert_eq!(rounds.len(), 1, "{rounds:#?}");
+    assert_eq!(rounds[0].company, "Lanternfish");
+    assert_eq!(leads(&rounds[0]), ["Pellow Ventures"]);
+}
+
+#[test]
+fn headline_words_glued_to_the_name_are_not_part_of_it() {
+    let rounds = run(
+        "Corvane Reportedly Valued at $9 Billion After New Round",
+        Some("2020-06-01"),
+        "Corvane has raised $700 million in a new funding round that values the delivery \
+         company at $9 billion, people familiar with the deal said.",
+    );
+    assert_eq!(rounds.len(), 1, "{rounds:#?}");
+    assert_eq!(rounds[0].company, "Corvane");
+}
+
+#[test]
+fn a_regions_quarterly_total_is_no_ones_round() {
+    let rounds = run(
+        "Northwest startups buck the national slowdown",
+        Some("2019-07-10"),
+        "In the Northwest, total funding nearly doubled to $512 million in Q2 across 44 reported \
+         deals, up from $260 million in Q1 across 39 deals.\n\nIn May, payments startup Brimwell \
+         raised $61 million.",
+    );
+    assert_eq!(rounds.len(), 1, "{rounds:#?}");
+    assert_eq!(rounds[0].company, "Brimwell");
+}
