@@ -1149,7 +1149,8 @@ fn series_rank(r: RoundType) -> u8 {
         RoundType::PreSeed => 0,
         RoundType::Angel => 1,
         RoundType::Seed => 2,
-        RoundType::Series(n) => 10 + n,
+        RoundType::PreSeries(n) => 9 + 2 * n,
+        RoundType::Series(n) => 10 + 2 * n,
         _ => 5,
     }
 }

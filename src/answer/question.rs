@@ -984,11 +984,7 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
         taken.push((m.start(), m.end()));
         let letter = |name: &str| c.name(name).map(|l| l.as_str().as_bytes()[0] - b'a');
         u.round = if let Some(p) = letter("p") {
-            Some(if p == 0 {
-                RoundType::Seed
-            } else {
-                RoundType::Extension
-            })
+            Some(RoundType::PreSeries(p))
         } else if let Some(n) = letter("s").or_else(|| letter("l")).or_else(|| letter("r")) {
             Some(RoundType::Series(n))
         } else if c.name("preseed").is_some() {

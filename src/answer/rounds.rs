@@ -78,7 +78,7 @@ pub struct Filter {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum FilterError {
     /// Not a round type fundbot knows.
-    #[error("{0:?} is not a round type I know (try seed, pre-seed, series-a … series-j, growth, debt, convertible, grant)")]
+    #[error("{0:?} is not a round type I know (try seed, pre-seed, pre-series-a, series-a … series-j, growth, debt, convertible, grant)")]
     UnknownRound(String),
     /// Not a date.
     #[error("{0:?} is not a date (use 2024, 2024-03 or 2024-03-15)")]

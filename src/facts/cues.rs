@@ -151,11 +151,7 @@ pub fn round_types(text: &str) -> Vec<TypeMention> {
                 .map(|l| l.as_str().to_ascii_uppercase().as_bytes()[0] - b'A')
         };
         let kind = if caps.name("preseries").is_some() {
-            if letter("pl") == Some(0) {
-                RoundType::Seed
-            } else {
-                RoundType::Extension
-            }
+            RoundType::PreSeries(letter("pl").unwrap_or(0))
         } else if caps.name("series").is_some() {
             let raw = caps.name("sl").map_or("", |l| l.as_str());
             let after = caps.name("safter").map(|a| a.as_str());
@@ -406,6 +402,14 @@ static SECOND_REPORT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Text between two amounts that makes the second an earlier value of the first: "valued at
+/// $4 billion in a share sale, up from $2.5 billion".
+static COMPARED_WITH: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^[^$€£¥₹₩;]{0,60}?(?:\bup|\bdown|\brising|\bjumping|\bfalling|\bdropping)\s+from\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|just\s+)?$|(?:compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:about\s+|around\s+)?$",
+    )
+});
+
 /// Text between two amounts that makes the second a conversion of the first:
 /// "₩30 billion ($22.6 million)", "Rs 300 crore, or about $36 million".
 static CONVERSION: LazyLock<Regex> = LazyLock::new(|| {
@@ -451,6 +455,14 @@ pub fn money_kinds(text: &str, mentions: &[(usize, usize)]) -> Vec<MoneyKind> {
             continue;
         }
         if kinds[i] != MoneyKind::Round {
+            continue;
+        }
+        // "valued at $4 billion, up from $2.5 billion": the earlier figure of the same kind.
+        let between = &text[mentions[i - 1].1.min(mentions[i].0)..mentions[i].0];
+        if matches!(kinds[i - 1], MoneyKind::Valuation(_) | MoneyKind::Total)
+            && COMPARED_WITH.is_match(between)
+        {
+            kinds[i] = kinds[i - 1];
             continue;
         }
         let previous = (0..i)
@@ -596,7 +608,8 @@ mod tests {
             ("a convertible note", RoundType::ConvertibleNote),
             ("a €2 million grant", RoundType::Grant),
             ("an angel round", RoundType::Angel),
-            ("a pre-Series A round", RoundType::Seed),
+            ("a pre-Series A round", RoundType::PreSeries(0)),
+            ("its pre-Series B", RoundType::PreSeries(1)),
             ("a strategic investment", RoundType::Corporate),
         ];
         for (text, want) in cases {
@@ -698,6 +711,10 @@ mod tests {
         assert_eq!(
             kinds("Robotics startups raised $4.1 billion across 212 deals in the third quarter"),
             [MoneyKind::Other]
+        );
+        assert_eq!(
+            kinds("Brisa was valued at $2.1 billion in a March share sale, up from $900 million after its Series C."),
+            [MoneyKind::Valuation(Basis::Unspecified), MoneyKind::Valuation(Basis::Unspecified)]
         );
         // A quarter's total for a region is no company's round, however the deal count is put.
         assert_eq!(

@@ -89,6 +89,8 @@ pub enum RoundType {
     Angel,
     /// Series A to J: the letter's position, 0 for A.
     Series(u8),
+    /// A round before the series of that letter ("pre-Series A" is `PreSeries(0)`).
+    PreSeries(u8),
     /// Extension or bridge of an earlier round.
     Extension,
     /// Strategic investment by a corporation.
@@ -144,6 +146,7 @@ impl RoundType {
             RoundType::Seed => "seed".into(),
             RoundType::Angel => "angel".into(),
             RoundType::Series(n) => format!("series_{}", (b'a' + n) as char),
+            RoundType::PreSeries(n) => format!("pre_series_{}", (b'a' + n) as char),
             RoundType::Extension => "extension".into(),
             RoundType::Corporate => "corporate".into(),
             RoundType::Growth => "growth".into(),
@@ -163,6 +166,13 @@ impl RoundType {
             .chars()
             .map(|c| if c == '-' || c == ' ' { '_' } else { c })
             .collect();
+        if let Some(letter) = norm.strip_prefix("pre_series_") {
+            let mut chars = letter.chars();
+            if let (Some(c @ 'a'..='j'), None) = (chars.next(), chars.next()) {
+                return Some(RoundType::PreSeries(c as u8 - b'a'));
+            }
+            return None;
+        }
         if let Some(letter) = norm.strip_prefix("series_") {
             let mut chars = letter.chars();
             if let (Some(c @ 'a'..='j'), None) = (chars.next(), chars.next()) {
@@ -187,6 +197,7 @@ impl RoundType {
             RoundType::Seed => "seed round".into(),
             RoundType::Angel => "angel round".into(),
             RoundType::Series(n) => format!("Series {}", (b'A' + n) as char),
+            RoundType::PreSeries(n) => format!("pre-Series {} round", (b'A' + n) as char),
             RoundType::Extension => "extension round".into(),
             RoundType::Corporate => "strategic round".into(),
             RoundType::Growth => "growth round".into(),

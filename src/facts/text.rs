@@ -776,6 +776,7 @@ pub fn list_after(text: &str, pos: usize) -> Vec<String> {
     let pos = pos + COUNTED.find(&text[pos..]).map_or(0, |m| m.end());
     // "as well as" joins a list; LIST_END would otherwise stop at its "as the".
     let rest = blank_parentheses(&text[pos..]).replace(" as well as ", ", and ");
+    let rest = firms_for_partners(&rest);
     let end = LIST_END.find(&rest).map_or(rest.len(), |m| m.start());
     // A list cut before "and to X" or "and everyone who…" may end in a dangling conjunction.
     let mut segment = rest[..end].trim_end();
@@ -788,6 +789,49 @@ pub fn list_after(text: &str, pos: usize) -> Vec<String> {
         return Vec::new();
     }
     split_list(segment)
+}
+
+/// "led by Ilse Marten at Fernhill Partners", "Kofi Ansah of Brightwater Capital": a partner
+/// named with the firm stands for the firm, which is what the round's investor is.
+fn firms_for_partners(list: &str) -> std::borrow::Cow<'_, str> {
+    static PARTNER_AT: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(r"\b(?P<person>[A-Z][a-z]+(?:\s[A-Z]\.)?\s[A-Z][a-z]+(?:[\-'’][A-Za-z]+)?)(?:,\s+(?:a\s+)?(?:general\s+|managing\s+|founding\s+)?partner,?)?\s+(?:of|at|from)\s+(?P<firm>[A-Z])")
+            .expect("partner regex")
+    });
+    const FIRM_WORDS: &[&str] = &[
+        "Capital",
+        "Ventures",
+        "Partners",
+        "Fund",
+        "Group",
+        "Bank",
+        "Investments",
+        "Holdings",
+        "Labs",
+        "Management",
+        "Associates",
+        "Equity",
+        "Growth",
+        "Global",
+        "Venture",
+        "Angels",
+        "Investors",
+        "Advisors",
+        "Securities",
+        "Foundation",
+        "University",
+        "Institute",
+    ];
+    PARTNER_AT.replace_all(list, |c: &regex::Captures| {
+        let person = &c["person"];
+        if person.split_whitespace().any(|w| FIRM_WORDS.contains(&w))
+            || is_not_name(person.split_whitespace().next().unwrap_or(""))
+        {
+            c[0].to_string()
+        } else {
+            c["firm"].to_string()
+        }
+    })
 }
 
 /// Investor names listed just before `pos`, walking back while items are names.
@@ -1033,6 +1077,15 @@ mod tests {
         assert_eq!(list_after(social, 7), ["Brightfield Ventures"]);
         let p = social.find("from ").unwrap() + 5;
         assert_eq!(list_after(social, p), ["Oakum Capital", "Polaris Angels"]);
+        // A partner named with the firm stands for the firm.
+        let partner = "a $9 million Series A led by Ilse Marten at Fernhill Partners, with Kofi Ansah of Brightwater Capital.";
+        let p = partner.find("led by ").unwrap() + 7;
+        assert_eq!(list_after(partner, p), ["Fernhill Partners"]);
+        let p = partner.find("with ").unwrap() + 5;
+        assert_eq!(list_after(partner, p), ["Brightwater Capital"]);
+        // A firm "of" a place keeps its name.
+        let s3 = "led by Bank of Mirren and Pine Capital.";
+        assert_eq!(list_after(s3, 7), ["Bank of Mirren", "Pine Capital"]);
         let s2 = "Amberline actually led our seed back in 2021.";
         assert_eq!(list_before(s2, s2.find(" led").unwrap()), ["Amberline"]);
         let counted = "co-led by three firms: Prairie Wind, Tilth Partners and Hanamura Ventures.";

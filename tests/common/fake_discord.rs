@@ -161,7 +161,7 @@ impl FakeDiscord {
     /// The interaction callback the bot sent for interaction `id`.
     pub async fn callback(&self, id: &str) -> Value {
         let path = format!("/api/v10/interactions/{id}/");
-        self.wait_for(&format!("callback of {id}"), Duration::from_secs(20), |r| {
+        self.wait_for(&format!("callback of {id}"), Duration::from_secs(60), |r| {
             r.method == "POST" && r.path.starts_with(&path) && r.path.ends_with("/callback")
         })
         .await
