@@ -559,6 +559,8 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
     }
     let total = hits.len().max(1) as f32;
     let cue = cue(req.intent, req.want);
+    // A total raised "to date" grows with time: the newest article's figure is the current one.
+    let newest = hits.iter().filter_map(|h| h.published).max();
     let mut out = Vec::new();
     for (rank, hit) in hits.iter().enumerate() {
         if crate::corpus::is_record(&hit.passage) {
@@ -759,6 +761,9 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
                 if same {
                     score += 3.0;
                 }
+            }
+            if req.intent == Intent::Total && newest.is_some() && hit.published == newest {
+                score += 1.5;
             }
             score += score_bonus_currency + 1.0 - rank as f32 / total - age_penalty;
             out.push(Candidate {

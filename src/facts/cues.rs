@@ -322,6 +322,7 @@ static VALUATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
       | valuing\s+(?:it|them|the\s+(?:\w+\s+){0,2}?\w+|[\w\.\-]+)?\s*(?:at|near|around)
       | valuation\s+(?:of|at|to|near|around|above|over|north\s+of|topping|exceeding|approaching|was|is|stands\s+at|reached|hit|rose\s+to|jumped\s+to|climbed\s+to|(?:has\s+|had\s+)?(?:surpassed|exceeded|topped|crossed|passed))
       | valuation\s+(?:\w+\s+){0,2}(?:of|at|to)
+      | valuation\s+(?:now\s+|then\s+|today\s+)?(?:would|will|could|may|might|should|is\s+set\s+to|is\s+expected\s+to)\s+(?:now\s+)?be
       | valued?\s+(?:north|upwards)\s+of
       | (?:is|was|are|now)\s+(?:now\s+)?(?:likely\s+)?(?:to\s+be\s+)?worth | worth
       | values?\s+(?:it|them|the\s+\w+|[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,3})(?:\s+at)?
@@ -338,7 +339,8 @@ static VALUATION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?ix)(?:
-        total(?:\s+(?:funding|raised|capital|investment|equity|financing|amount\s+raised))?\s+(?:to|of|at|now\s+at|now\s+stands\s+at|stands\s+at|is|reaches|reached|comes\s+to|exceeds)
+        total(?:\s+(?:funding|fundraising|raised|capital|investment|equity|financing|amount\s+raised))?\s+(?:to|of|at|now\s+at|now\s+stands\s+at|stands\s+at|is|reaches|reached|comes\s+to|exceeds)
+      | total\s+(?:\w+\s+){0,2}?(?:funding|fundraising|raised|capital|investment|financing)\s+(?:since|to\s+date|so\s+far)\s+(?:\w+\s+){0,3}?(?:stands|stood|is|was|reached|reaches|comes|came)\s+(?:at|to)?
             | (?:bringing|brings|taking|takes|lifting|lifts|pushing|pushes)\s+(?:its|the|their|total|overall)\s+(?:\w+\s+){0,3}?(?:to|past|above|over)
       | (?:bringing|brings|brought|taking|takes|took|lifting|lifts|pushing|pushes)\s+[^.;$€£¥₹₩]{0,60}?\b(?:total|tally|haul)\b[^.;$€£¥₹₩]{0,70}?\s(?:to|past|above|over)
 
@@ -375,6 +377,7 @@ static OTHER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
       | fund\s+(?:I|II|III|IV|V|VI|VII|\d)\b | limited\s+partners | LPs
       | target\s+of | goal\s+of | hard\s+cap\s+of | cheques?\s+of | checks?\s+of | tickets?\s+of
       | scheme | programme | program | market | grants?\s+of
+      | (?:rose|fell|dipped|grew|climbed|jumped|dropped|declined|increased|decreased|surged|slumped|plunged|soared|doubled|tripled|halved)\s+(?:nearly\s+|almost\s+|more\s+than\s+)?(?:by\s+[\d.]+\s*(?:per\s*cent|percent|%)\s+)?(?:to|from)
     )\b")
 });
 
@@ -506,23 +509,39 @@ static NOT_VALUATION: LazyLock<Regex> = LazyLock::new(|| {
 static PER_PERIOD: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s+(?:a|per|each|every)\s+(?:year|month|quarter|week|day|annum)\b"));
 
+/// "pre-money" or "post-money" nearest the figure: in "a post-money valuation of $90m, so the
+/// pre-money valuation is $60m" each figure takes its own.
+fn nearest_basis(before: &str, after: &str) -> super::Basis {
+    let mut best: Option<(usize, super::Basis)> = None;
+    for (word, basis) in [
+        ("pre-money", super::Basis::Pre),
+        ("pre money", super::Basis::Pre),
+        ("post-money", super::Basis::Post),
+        ("post money", super::Basis::Post),
+    ] {
+        // Words before the figure ("a post-money valuation of $90m") are read first; words
+        // after it ("$90m post-money") only when none come before.
+        let distances = [
+            before.rfind(word).map(|at| before.len() - at),
+            after.find(word).map(|at| at + 1000),
+        ];
+        for d in distances.into_iter().flatten() {
+            if best.is_none_or(|(b, _)| d < b) {
+                best = Some((d, basis));
+            }
+        }
+    }
+    best.map_or(super::Basis::Unspecified, |(_, basis)| basis)
+}
+
 /// Decides what an amount stands for from the words around it.
 pub fn money_kind(text: &str, start: usize, end: usize) -> MoneyKind {
     let before = window_before(text, start, 80);
     let after = super::text::window(text, end, end + 80);
-    let basis_window = format!(
-        "{} {}",
-        window_before(text, start, 40),
-        super::text::window(after, 0, 40)
-    )
-    .to_ascii_lowercase();
-    let basis = if basis_window.contains("pre-money") || basis_window.contains("pre money") {
-        super::Basis::Pre
-    } else if basis_window.contains("post-money") || basis_window.contains("post money") {
-        super::Basis::Post
-    } else {
-        super::Basis::Unspecified
-    };
+    let basis = nearest_basis(
+        &window_before(text, start, 40).to_ascii_lowercase(),
+        &super::text::window(after, 0, 40).to_ascii_lowercase(),
+    );
     if PER_PERIOD.is_match(after) || CAP.is_match(before) || NOT_VALUATION.is_match(before) {
         return MoneyKind::Other;
     }
@@ -715,6 +734,18 @@ mod tests {
         assert_eq!(
             kinds("Brisa was valued at $2.1 billion in a March share sale, up from $900 million after its Series C."),
             [MoneyKind::Valuation(Basis::Unspecified), MoneyKind::Valuation(Basis::Unspecified)]
+        );
+        assert_eq!(
+            kinds("The sale sets a post-money valuation of $90 million, so the firm's pre-money valuation now would be $60 million."),
+            [MoneyKind::Valuation(Basis::Post), MoneyKind::Valuation(Basis::Pre)]
+        );
+        assert_eq!(
+            kinds("The firm's total fundraising since inception stands at $96.4 million, a tracker estimates."),
+            [MoneyKind::Total]
+        );
+        assert_eq!(
+            kinds("Late-stage venture investment rose by 40 per cent to $2.2 billion, while seed funding dipped to $300 million."),
+            [MoneyKind::Other, MoneyKind::Other]
         );
         // A quarter's total for a region is no company's round, however the deal count is put.
         assert_eq!(

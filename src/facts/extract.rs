@@ -16,7 +16,7 @@ use super::cues::{
 use super::dates::{find_dates, DateMention};
 use super::mention::company_mention;
 use super::money::{find_amounts, MoneyMention};
-use super::names::{key, similar};
+use super::names::{clean_investor, key, similar};
 use super::text::{
     self, is_not_name, list_after, list_before, name_ending_at, name_starting_at, tokens,
 };
@@ -398,7 +398,10 @@ fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
         }
         let mentions = body.matches(&name.to_lowercase()).count() as i32;
         *score += mentions.min(4);
-        if investors.contains(&key(name)) {
+        if investors
+            .iter()
+            .any(|i| *i == k || (k.len() >= 4 && i.starts_with(&k)))
+        {
             *score -= 6;
         }
     }
@@ -639,8 +642,11 @@ impl Extractor<'_> {
                     _ if targets
                         .iter()
                         .any(|(d, _)| self.drafts[*d].round.amount.as_ref() == Some(&m.money)) => {}
+                    // "Northgale is in talks to lead a round worth £80m": an amount with its
+                    // investors is a round of the company in focus, even without a raise verb.
                     _ if raise_subject
-                        || (focus_same.is_none() && (raise || who != Who::Unknown)) =>
+                        || (focus_same.is_none()
+                            && (raise || who != Who::Unknown || !investors.is_empty())) =>
                     {
                         let idx = self.create(
                             &company,
@@ -1491,6 +1497,27 @@ static PARTICIPANTS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("participants-before regex")
 });
 
+/// What a person may lead besides a round: "the board, led by", "a team led by".
+static NOT_A_ROUND_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    crate::util::regex(r"(?i)\b(?:board|team|management|committee|government|ministry|delegation|panel|council|consortium\s+of\s+banks|administration|cabinet|research|study|project)\s*,?\s*$")
+        .expect("not-a-round-lead regex")
+});
+
+/// "Northgale, which manages $4 billion, is in talks to lead a new round", "Northgale will
+/// co-lead the Series B": the subject of the sentence leads the round, so it is an investor,
+/// never the company. Returns the subject and where the cue is.
+fn subject_leads(text: &str) -> Option<(String, usize)> {
+    static LEADS: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(r"(?i)\b(?:(?:to|will|would|could|may|might)\s+(?:co-?)?lead|(?:is|are|was|were)\s+(?:reportedly\s+|now\s+|also\s+|said\s+to\s+be\s+)?(?:co-?)?leading)\s+(?:a|an|the|its|this|their)\b")
+            .expect("subject-leads regex")
+    });
+    let m = LEADS.find(text)?;
+    let raw = sentence_subject(text)?;
+    let at = text.find(raw.as_str())?;
+    let name = clean_investor(&raw)?;
+    (at + raw.len() <= m.start()).then_some((name, m.start()))
+}
+
 pub(crate) fn investor_cues(text: &str) -> Vec<InvestorCue> {
     let mut cues = Vec::new();
     let mut push = |names: Vec<String>, role: Role, pos: usize| {
@@ -1499,6 +1526,14 @@ pub(crate) fn investor_cues(text: &str) -> Vec<InvestorCue> {
         }
     };
     for m in LEAD_BY.find_iter(text) {
+        // "the lender's board, led by its chair": a body led by a person, not a round.
+        if NOT_A_ROUND_LEAD.is_match(super::text::window(
+            text,
+            m.start().saturating_sub(30),
+            m.start(),
+        )) {
+            continue;
+        }
         push(list_after(text, m.end()), Role::Lead, m.start());
     }
     for m in LEAD_VERB.find_iter(text) {
@@ -1510,6 +1545,9 @@ pub(crate) fn investor_cues(text: &str) -> Vec<InvestorCue> {
     }
     for m in LEAD_INVESTOR.find_iter(text) {
         push(list_after(text, m.end()), Role::Lead, m.start());
+    }
+    if let Some((name, pos)) = subject_leads(text) {
+        push(vec![name], Role::Lead, pos);
     }
     for m in PARTICIPANTS_AFTER.find_iter(text) {
         push(list_after(text, m.end()), Role::Participant, m.start());

@@ -379,3 +379,18 @@ fn a_regions_quarterly_total_is_no_ones_round() {
     assert_eq!(rounds.len(), 1, "{rounds:#?}");
     assert_eq!(rounds[0].company, "Brimwell");
 }
+
+#[test]
+fn an_investor_in_talks_to_lead_is_the_lead_and_a_board_chair_is_not() {
+    let rounds = run(
+        "Asset manager Northgale in talks over £80m stake in Dovecote Bank",
+        Some("2019-02-11"),
+        "Northgale Asset Management (NAM), which oversees billions in client money, is in \
+         advanced talks to lead a fresh round of funding worth £80m, the Daily Ledger reported.\n\n\
+         The lender's board, led by City veteran Harriet Ombe, has chosen to raise more money \
+         ahead of a possible listing.\n\nDovecote Bank, founded in 2015, has raised £210m to date.",
+    );
+    assert_eq!(rounds.len(), 1, "{rounds:#?}");
+    assert_eq!(rounds[0].company, "Dovecote Bank");
+    assert_eq!(leads(&rounds[0]), ["Northgale Asset Management"]);
+}
