@@ -94,6 +94,12 @@ static REFERS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// An earlier round: "three months after it raised", "back in 2019".
+/// Words that put a total over the company's whole life.
+static LIFETIME: LazyLock<Regex> = LazyLock::new(|| {
+    crate::util::regex(r"(?i)\b(?:to\s+date|so\s+far|thus\s+far|since\s+(?:its\s+)?(?:founding|launch|inception|start|creation)|since\s+(?:it\s+was\s+)?founded|in\s+its\s+(?:history|lifetime)|all\s+told)\b")
+        .expect("lifetime regex")
+});
+
 static EARLIER: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:months?|years?|weeks?)\s+(?:after|before|since)\b|\bafter\s+(?:\w+\s+){0,2}(?:raised|raising|closed|secured)\b|\bwhen\s+it\s+(?:announced|raised|closed)\b|\bin\s+(?:a|an|its)\s+(?:previous|prior|earlier|last)\b",
@@ -762,8 +768,15 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
                     score += 3.0;
                 }
             }
-            if req.intent == Intent::Total && newest.is_some() && hit.published == newest {
-                score += 1.5;
+            if req.intent == Intent::Total {
+                if newest.is_some() && hit.published == newest {
+                    score += 1.5;
+                }
+                // "has raised £90m to date" states the lifetime figure; "a further £5m,
+                // bringing the total to £30m" may be one round's total.
+                if LIFETIME.is_match(s) {
+                    score += 3.0;
+                }
             }
             score += score_bonus_currency + 1.0 - rank as f32 / total - age_penalty;
             out.push(Candidate {

@@ -25,6 +25,7 @@ pub static RAISE_VERB: LazyLock<Regex> = LazyLock::new(|| {
       | pick(?:s|ed|ing)?\s+up | scoop(?:s|ed|ing)?(?:\s+up)? | clinch(?:es|ed|ing)? | seal(?:s|ed|ing)?
       | mop(?:s|ped|ping)?\s+up | notch(?:es|ed|ing)? | lock(?:s|ed|ing)?\s+(?:in|up) | won | wins
       | top(?:s|ped|ping)?\s+up | extend(?:s|ed|ing)? | (?:is|was)\s+raising
+      | (?:issu(?:e|es|ed|ing)|allott?(?:s|ed|ing)?)\s+(?:[\w,.\-]+\s+){0,5}?(?:shares|stock|debentures)
     )\b")
 });
 
@@ -501,9 +502,32 @@ static CAP: LazyLock<Regex> =
 /// "letters of intent worth A$9 million".
 static NOT_VALUATION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:\b(?:merchandise|transaction|order|payment|payments|book|enterprise|deal|contract|trade|export|import|loan|portfolio|asset|assets|property|inventory)\s+value\b|\b(?:letters?\s+of\s+intent|orders?|contracts?|deals?|bookings|pipeline|sales|revenue|assets|inventory|equipment|goods|products|shares|stock|stake|property|properties|projects?)\s+(?:\w+\s+){0,3}?worth\b)[^$€£¥₹₩]{0,30}$",
+        r"(?i)(?:\b(?:merchandise|transaction|order|payment|payments|book|enterprise|deal|contract|trade|export|import|loan|portfolio|asset|assets|property|inventory)\s+value\b|\b(?:letters?\s+of\s+intent|orders?|contracts?|deals?|bookings|backlog|pipeline|sales|revenue|assets|inventory|equipment|goods|products|shares|stock|stake|property|properties|projects?)\s+(?:[\w,]+\s+){0,6}?worth\b)[^$€£¥₹₩]{0,45}$",
     )
 });
+
+/// "issued 40,000 preference shares worth", "allotted new shares for gross proceeds of": a
+/// company selling its own shares raises money.
+static ISSUED_SHARES: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?ix)\b(?:issu(?:e|es|ed|ing)|allott?(?:s|ed|ing)?)\s+(?:[\w,.\-]+\s+){0,5}?(?:shares|stock|notes|debentures|securities)
+        \s+(?:\w+\s+){0,3}?(?:worth|for|totall?ing|amounting\s+to|raising|of)
+        (?:\s+(?:gross\s+proceeds\s+of|proceeds\s+of|a|an|about|around|nearly|roughly|over|more\s+than|close\s+to|some))*\s*$",
+    )
+});
+
+/// "which invested", "re-upped with": what one investor put in.
+static CONTRIBUTION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?ix)(?:\b(?:which|who)\s+(?:also\s+|reportedly\s+|each\s+|alone\s+)?(?:invested|pumped\s+in|put\s+in|poured\s+in|chipped\s+in|contributed|injected|committed)
+        | \bre-?upped\s+with)
+        (?:\s+(?:a\s+further|another|an\s+additional|over|about|around|nearly|more\s+than|close\s+to|some|roughly))*\s*$",
+    )
+});
+
+/// "$5 million each".
+static EACH_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*(?:\(\w[^)]{0,30}\)\s*)?each\b"));
 
 /// "$18 billion a year": a rate, not a round or a valuation.
 static PER_PERIOD: LazyLock<Regex> =
@@ -542,17 +566,25 @@ pub fn money_kind(text: &str, start: usize, end: usize) -> MoneyKind {
         &window_before(text, start, 40).to_ascii_lowercase(),
         &super::text::window(after, 0, 40).to_ascii_lowercase(),
     );
+    if ISSUED_SHARES.is_match(before) {
+        return MoneyKind::Round;
+    }
     if PER_PERIOD.is_match(after) || CAP.is_match(before) || NOT_VALUATION.is_match(before) {
         return MoneyKind::Other;
     }
     // "Series A funding worth Rp 150 miliar": the size of the round, not a valuation.
     static ROUND_WORTH: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:funding|financing|round|investment|raise|fundraise|cheque|check|injection|facility|loan|tranche|deal)\s+worth(?:\s+(?:a|an|some|roughly|about|around|nearly|almost|over|more\s+than|close\s+to|up\s+to))*\s*$",
+            r"(?i)\b(?:funding|financing|round|investment|raise|fundraise|cheque|check|injection|facility|loan|tranche|deal|series\s+[a-z]\d?|seed)\s*,?\s+worth(?:\s+(?:a|an|some|roughly|about|around|nearly|almost|over|more\s+than|close\s+to|up\s+to))*\s*$",
         )
     });
-    if ROUND_WORTH.is_match(before) {
+    if ROUND_WORTH.is_match(before) || ISSUED_SHARES.is_match(before) {
         return MoneyKind::Round;
+    }
+    // "Ferro Capital, which put in $5 million", "$2 million each": one investor's part of a
+    // round, not the round.
+    if CONTRIBUTION_BEFORE.is_match(before) || EACH_AFTER.is_match(after) {
+        return MoneyKind::Other;
     }
     if VALUATION_BEFORE.is_match(before) || VALUATION_AFTER.is_match(after) {
         return MoneyKind::Valuation(basis);
@@ -738,6 +770,14 @@ mod tests {
         assert_eq!(
             kinds("The sale sets a post-money valuation of $90 million, so the firm's pre-money valuation now would be $60 million."),
             [MoneyKind::Valuation(Basis::Post), MoneyKind::Valuation(Basis::Pre)]
+        );
+        assert_eq!(
+            kinds("Filings show Quorra issued 52,000 preference shares worth S$31.5 million (about $23 million)."),
+            [MoneyKind::Round, MoneyKind::Other]
+        );
+        assert_eq!(
+            kinds("Ferro Capital, which pumped in $9 million, was the largest backer; Lanyard and Osk invested $2 million each, and Pell re-upped with over $1 million."),
+            [MoneyKind::Other, MoneyKind::Other, MoneyKind::Other]
         );
         assert_eq!(
             kinds("The firm's total fundraising since inception stands at $96.4 million, a tracker estimates."),

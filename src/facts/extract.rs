@@ -34,7 +34,21 @@ pub fn extract_with_subject(
     passages: &[Passage],
 ) -> (Vec<Round>, Option<String>) {
     let sentences = sentences(article, passages);
-    let subject = find_subject(article, &sentences);
+    let title_investor = title_investor(&article.title);
+    let title_company = title_investor
+        .as_ref()
+        .and_then(|(_, what)| company_mention(what, article.source.as_deref()));
+    let is_title_investor = |name: &str| {
+        title_investor
+            .as_ref()
+            .is_some_and(|(who, _)| same_firm(name, who))
+    };
+    // The headline's investor is never the subject; the company it invests in is.
+    let subject = match find_subject(article, &sentences) {
+        Some(s) if is_title_investor(&s) => title_company,
+        None => title_company,
+        found => found,
+    };
     tracing::trace!(article = %article.id, subject = ?subject, "subject");
     let mut ex = Extractor {
         published: article.published.or_else(|| dateline_date(&article.body)),
@@ -45,6 +59,7 @@ pub fn extract_with_subject(
         focus: None,
         companies: Vec::new(),
         aliases: Vec::new(),
+        title_investor: title_investor.map(|(who, _)| who),
     };
     let mut last_passage = usize::MAX;
     for s in &sentences {
@@ -337,7 +352,8 @@ fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
             scores.push((c["name"].to_string(), 3, true));
         }
     }
-    let mut investors: Vec<String> = Vec::new();
+    // Each investor's key, and whether it reads as a person's name.
+    let mut investors: Vec<(String, bool)> = Vec::new();
     for (i, s) in sentences.iter().enumerate() {
         if i > 0 && !s.relevant {
             continue;
@@ -350,7 +366,11 @@ fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
         if let Some(n) = possessive_owner(s.text) {
             add(n, 1, &mut scores);
         }
-        investors.extend(s.investors.iter().map(|c| key(&c.name)));
+        investors.extend(
+            s.investors
+                .iter()
+                .map(|c| (key(&c.name), looks_like_person(&c.name))),
+        );
     }
     if let Some(first) = sentences.first() {
         if let Some(n) = sentence_subject(first.text) {
@@ -398,9 +418,11 @@ fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
         }
         let mentions = body.matches(&name.to_lowercase()).count() as i32;
         *score += mentions.min(4);
+        // "SoftBank" is the investor "SoftBank Group"; "Ravi" is not the founder "Ravi Menon"
+        // who joins his own company's round.
         if investors
             .iter()
-            .any(|i| *i == k || (k.len() >= 4 && i.starts_with(&k)))
+            .any(|(i, person)| *i == k || (k.len() >= 4 && !person && i.starts_with(&k)))
         {
             *score -= 6;
         }
@@ -470,6 +492,9 @@ struct Extractor<'a> {
     companies: Vec<String>,
     /// Every spelling of a company seen, to name each by its fullest form at the end.
     aliases: Vec<String>,
+    /// The investor the headline names ("Northgale invests $40M in Brisa"): the body's
+    /// "Northgale has sealed a funding deal with Brisa" is Brisa's round.
+    title_investor: Option<String>,
 }
 
 impl Draft {
@@ -553,7 +578,13 @@ impl Extractor<'_> {
         // company in focus, as a pronoun would.
         let outlet = self.article.source.as_deref();
         let named = match &who {
-            Who::Named(name) => company_mention(name, outlet),
+            Who::Named(name) => company_mention(name, outlet).filter(|n| {
+                self.current.is_none()
+                    || !self
+                        .title_investor
+                        .as_deref()
+                        .is_some_and(|t| same_firm(n, t))
+            }),
             Who::Implied | Who::Unknown => None,
         };
         let company = match named {
@@ -1121,6 +1152,50 @@ static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
     crate::util::regex(r"(?i)\b(?:announc|clos|complet|unveil|disclos|confirm|finaliz|finalis|signed|struck|sealed|wrapped)")
         .expect("announced regex")
 });
+
+/// "Harrowgate" and "Harrowgate Corp" name one firm.
+fn same_firm(a: &str, b: &str) -> bool {
+    let (a, b) = (key(a), key(b));
+    a.len() >= 4 && b.len() >= 4 && (a.starts_with(&b) || b.starts_with(&a))
+}
+
+/// "Northgale investing $40M in Brisa", "Northgale backs Brisa": the headline's investor.
+fn title_investor(title: &str) -> Option<(String, String)> {
+    static INVESTS: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(r"^\s*(?P<who>[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,3})\s+(?:is\s+|to\s+)?(?:invest(?:s|ing)?|backs|backing|pumps|pours|injects|leads|bets)\b(?:[^.;]{0,40}?\b(?:in|into|on)\s+|\s+)(?P<what>[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,3})")
+            .expect("title-investor regex")
+    });
+    let c = INVESTS.captures(title)?;
+    Some((clean_investor(&c["who"])?, c["what"].to_string()))
+}
+
+/// "Ravi Menon": two capitalised words, no firm or corporate word among them.
+fn looks_like_person(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.len() == 2
+        && !is_firm_name(name)
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+        })
+        && !matches!(
+            words[1],
+            "Group"
+                | "Corp"
+                | "Corporation"
+                | "Holdings"
+                | "Inc"
+                | "Ltd"
+                | "Bank"
+                | "Global"
+                | "Securities"
+                | "Asset"
+                | "Technologies"
+                | "Labs"
+                | "Media"
+                | "Health"
+        )
+}
 
 /// Investment firms' names: "Northstar Ventures", "Tiger Global Management".
 fn is_firm_name(name: &str) -> bool {

@@ -394,3 +394,68 @@ fn an_investor_in_talks_to_lead_is_the_lead_and_a_board_chair_is_not() {
     assert_eq!(rounds[0].company, "Dovecote Bank");
     assert_eq!(leads(&rounds[0]), ["Northgale Asset Management"]);
 }
+
+#[test]
+fn shares_issued_are_the_round_and_each_backers_part_is_not() {
+    let rounds = run(
+        "Lakeshore snack maker Quorra brings back its backers",
+        Some("2024-05-02"),
+        "According to filings with the registry, Quorra issued 52,000 preference shares worth \
+         S$31.5 million (around $23 million).\n\n\
+         Ferro Capital, which pumped in S$9 million, was the largest investor. Pell Partners also \
+         re-upped with over S$4 million.\n\n\
+         The new investors include Lanyard Ventures and Osk Capital, which invested S$2 million \
+         each.",
+    );
+    assert_eq!(rounds.len(), 1, "{rounds:#?}");
+    assert_eq!(rounds[0].company, "Quorra");
+    let amount = rounds[0].amount.as_ref().expect("amount");
+    assert_eq!(
+        (amount.amount, amount.currency.as_str()),
+        (31_500_000, "SGD")
+    );
+}
+
+#[test]
+fn a_company_named_after_its_founder_keeps_its_rights_issue() {
+    let rounds = run(
+        "Brightly's launches rights issue to raise $50 million from existing investors at $60 million valuation",
+        Some("2024-01-29"),
+        "The board of Fenwick Learning Pvt Ltd, the parent company of Brightly's, has approved a \
+         rights issue to raise $50 million from existing investors, starting on January 29, \
+         according to sources.\n\n\
+         The issue will happen at a post-money valuation of $60 million, the sources said. This \
+         would also mean Brightly's pre-money valuation now would be $10 million.\n\n\
+         The company expects most existing investors, including founder Brightly Ramesh, to \
+         take part.",
+    );
+    assert_eq!(rounds.len(), 1, "{rounds:#?}");
+    assert_eq!(rounds[0].company, "Brightly");
+    assert_eq!(
+        rounds[0].amount.as_ref().map(|m| m.amount),
+        Some(50_000_000)
+    );
+    let values: Vec<_> = rounds[0]
+        .valuations
+        .iter()
+        .map(|v| (v.amount.amount, v.basis))
+        .collect();
+    assert!(values.contains(&(60_000_000, Basis::Post)), "{values:?}");
+    assert!(values.contains(&(10_000_000, Basis::Pre)), "{values:?}");
+}
+
+#[test]
+fn the_headlines_investor_sealing_a_deal_with_a_startup_is_not_the_company() {
+    let rounds = run(
+        "Harrowgate investing $210M in Tillbury",
+        Some("2015-03-02"),
+        "Japanese conglomerate Harrowgate Corp. has sealed a $210 million funding deal with \
+         online grocer Tillbury.com, one of the largest rounds for a grocery start-up this year.",
+    );
+    assert_eq!(rounds.len(), 1, "{rounds:#?}");
+    assert_eq!(rounds[0].company, "Tillbury");
+    assert_eq!(
+        rounds[0].amount.as_ref().map(|m| m.amount),
+        Some(210_000_000)
+    );
+}
