@@ -578,7 +578,7 @@ pub fn money_kind(text: &str, start: usize, end: usize) -> MoneyKind {
             r"(?i)\b(?:funding|financing|round|investment|raise|fundraise|cheque|check|injection|facility|loan|tranche|deal|series\s+[a-z]\d?|seed)\s*,?\s+worth(?:\s+(?:a|an|some|roughly|about|around|nearly|almost|over|more\s+than|close\s+to|up\s+to))*\s*$",
         )
     });
-    if ROUND_WORTH.is_match(before) || ISSUED_SHARES.is_match(before) {
+    if ROUND_WORTH.is_match(before) {
         return MoneyKind::Round;
     }
     // "Ferro Capital, which put in $5 million", "$2 million each": one investor's part of a
@@ -768,15 +768,15 @@ mod tests {
             [MoneyKind::Valuation(Basis::Unspecified), MoneyKind::Valuation(Basis::Unspecified)]
         );
         assert_eq!(
-            kinds("The sale sets a post-money valuation of $90 million, so the firm's pre-money valuation now would be $60 million."),
+            kinds("Priced at a post-money valuation of $90 million, the deal means Orlet's pre-money valuation will be $60 million."),
             [MoneyKind::Valuation(Basis::Post), MoneyKind::Valuation(Basis::Pre)]
         );
         assert_eq!(
-            kinds("Filings show Quorra issued 52,000 preference shares worth S$31.5 million (about $23 million)."),
+            kinds("Its annual return shows Quorra allotted 8,400 new preferred shares for a total of €6.2 million (roughly $6.8 million)."),
             [MoneyKind::Round, MoneyKind::Other]
         );
         assert_eq!(
-            kinds("Ferro Capital, which pumped in $9 million, was the largest backer; Lanyard and Osk invested $2 million each, and Pell re-upped with over $1 million."),
+            kinds("Ferro Capital, who put in $9 million, wrote the biggest cheque; Lanyard and Osk took $2 million each, while Pell re-upped with about $1 million."),
             [MoneyKind::Other, MoneyKind::Other, MoneyKind::Other]
         );
         assert_eq!(

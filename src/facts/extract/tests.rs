@@ -383,12 +383,12 @@ fn a_regions_quarterly_total_is_no_ones_round() {
 #[test]
 fn an_investor_in_talks_to_lead_is_the_lead_and_a_board_chair_is_not() {
     let rounds = run(
-        "Asset manager Northgale in talks over £80m stake in Dovecote Bank",
+        "Dovecote Bank nears £80m deal as Northgale circles",
         Some("2019-02-11"),
-        "Northgale Asset Management (NAM), which oversees billions in client money, is in \
-         advanced talks to lead a fresh round of funding worth £80m, the Daily Ledger reported.\n\n\
-         The lender's board, led by City veteran Harriet Ombe, has chosen to raise more money \
-         ahead of a possible listing.\n\nDovecote Bank, founded in 2015, has raised £210m to date.",
+        "Northgale Asset Management, a fund group with offices in four cities, is said to be \
+         leading a new investment worth £80m, two people briefed on the talks said.\n\n\
+         The bank's supervisory board, led by its chair Harriet Ombe, backed the plan at a \
+         meeting last week.\n\nDovecote Bank, founded in 2015, has raised £210m to date.",
     );
     assert_eq!(rounds.len(), 1, "{rounds:#?}");
     assert_eq!(rounds[0].company, "Dovecote Bank");
@@ -398,14 +398,13 @@ fn an_investor_in_talks_to_lead_is_the_lead_and_a_board_chair_is_not() {
 #[test]
 fn shares_issued_are_the_round_and_each_backers_part_is_not() {
     let rounds = run(
-        "Lakeshore snack maker Quorra brings back its backers",
+        "Quorra tops up with help from old and new backers",
         Some("2024-05-02"),
-        "According to filings with the registry, Quorra issued 52,000 preference shares worth \
-         S$31.5 million (around $23 million).\n\n\
-         Ferro Capital, which pumped in S$9 million, was the largest investor. Pell Partners also \
-         re-upped with over S$4 million.\n\n\
-         The new investors include Lanyard Ventures and Osk Capital, which invested S$2 million \
-         each.",
+        "The snack maker Quorra issued 52,000 series B preferred shares worth S$31.5 million, its \
+         latest company filing shows.\n\n\
+         The biggest cheque came from Ferro Capital, which pumped in S$9 million; Pell Partners \
+         re-upped with S$4 million.\n\n\
+         Lanyard Ventures and Osk Capital, both newcomers, put in S$2 million each.",
     );
     assert_eq!(rounds.len(), 1, "{rounds:#?}");
     assert_eq!(rounds[0].company, "Quorra");
@@ -419,15 +418,15 @@ fn shares_issued_are_the_round_and_each_backers_part_is_not() {
 #[test]
 fn a_company_named_after_its_founder_keeps_its_rights_issue() {
     let rounds = run(
-        "Brightly's launches rights issue to raise $50 million from existing investors at $60 million valuation",
+        "Brightly's to raise $50 million in a rights issue priced at a $60 million valuation",
         Some("2024-01-29"),
-        "The board of Fenwick Learning Pvt Ltd, the parent company of Brightly's, has approved a \
-         rights issue to raise $50 million from existing investors, starting on January 29, \
-         according to sources.\n\n\
-         The issue will happen at a post-money valuation of $60 million, the sources said. This \
-         would also mean Brightly's pre-money valuation now would be $10 million.\n\n\
-         The company expects most existing investors, including founder Brightly Ramesh, to \
-         take part.",
+        "The board of Fenwick Learning Pvt Ltd, the parent company of Brightly's, has signed off on a \
+         rights issue to raise $50 million from current shareholders, people aware of the \
+         matter said.\n\n\
+         Shares are offered at a post-money valuation of $60 million. Brightly's pre-money \
+         valuation will be $10 million, a fraction of its 2021 price.\n\n\
+         The company expects most current backers, including founder Brightly Ramesh, to \
+         subscribe.",
     );
     assert_eq!(rounds.len(), 1, "{rounds:#?}");
     assert_eq!(rounds[0].company, "Brightly");
@@ -447,10 +446,10 @@ fn a_company_named_after_its_founder_keeps_its_rights_issue() {
 #[test]
 fn the_headlines_investor_sealing_a_deal_with_a_startup_is_not_the_company() {
     let rounds = run(
-        "Harrowgate investing $210M in Tillbury",
+        "Harrowgate invests $210M in Tillbury",
         Some("2015-03-02"),
-        "Japanese conglomerate Harrowgate Corp. has sealed a $210 million funding deal with \
-         online grocer Tillbury.com, one of the largest rounds for a grocery start-up this year.",
+        "Harrowgate Corp. has signed a $210 million investment agreement with Tillbury.com, the \
+         grocery delivery app, the two firms said on Monday.",
     );
     assert_eq!(rounds.len(), 1, "{rounds:#?}");
     assert_eq!(rounds[0].company, "Tillbury");
