@@ -201,6 +201,17 @@ pub fn ask(
         }
         first
     };
+    let mut draft = draft;
+    // "is Acme still in debt?": the articles tell what happened, not how things stand today.
+    if understood.present_state && draft.answered {
+        let subject = understood.company.as_deref().unwrap_or("the company");
+        draft.text = format!(
+            "My sources report deals as they happened; they don't say whether this still holds for {subject} today. What they report: {}",
+            draft.text
+        );
+        draft.answered = false;
+        draft.closest = true;
+    }
     let (citations, mapping) = order_citations(cites_list.into_vec(), &draft.text);
     let text = renumber(&draft.text, &mapping);
     for v in &mut views {
@@ -1791,14 +1802,31 @@ fn reading_draft(u: &Understood, company: &str, r: &reader::Reading, c: &mut Cit
     } else {
         ""
     };
+    let mut text = format!(
+        "{claim}{hedge}, according to {source}: \"{}\"{}",
+        sentence.trim(),
+        cite(n)
+    );
+    // Reports that disagree stand side by side, each with its source.
+    for other in &r.others {
+        let n = c.hit(&other.hit, Some(other.span));
+        let source = other
+            .hit
+            .source
+            .clone()
+            .unwrap_or_else(|| other.hit.title.clone());
+        let said = &other.hit.passage[other.span.0..other.span.1];
+        text.push_str(&format!(
+            " Another report puts it at {}, according to {source}: \"{}\"{}",
+            other.value,
+            said.trim(),
+            cite(n)
+        ));
+    }
     Draft {
         answered: true,
         closest: false,
-        text: format!(
-            "{claim}{hedge}, according to {source}: \"{}\"{}",
-            sentence.trim(),
-            cite(n)
-        ),
+        text,
         basis: Basis::Passages,
         groups: Vec::new(),
         suggestions: Vec::new(),

@@ -211,6 +211,9 @@ pub struct Understood {
     /// The question asks about a round in talks or planned ("is Acme raising again?",
     /// "who is reportedly leading").
     pub reported: bool,
+    /// "is Acme still in debt?": a yes-or-no question about how things stand today, which
+    /// articles about past deals cannot settle.
+    pub present_state: bool,
     /// Names found in the articles' text rather than the facts store, with how they matched.
     pub entities: Vec<Entity>,
     /// Runs of question words that matched nothing known, longest first: candidates for names
@@ -302,6 +305,10 @@ static HISTORY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NOT_ROUND: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\b(?:revenue|revenues|profit|profits|employees|headcount|ceo|founders?)\b")
+});
+/// "is it still carrying debt?", "does Acme still own 10%?": asks whether something holds now.
+static PRESENT_STATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^\W*(?:is|are|does|do|has|have|was)\b[^?]*\bstill\b|\b(?:still|currently)\s+(?:carry|carrying|carries|owe|owes|owing|in\s+debt|hold|holds|holding)\b")
 });
 static STAKE_Q: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -941,6 +948,7 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
         latest: false,
         unknown_investor: None,
         not_a_round: NOT_ROUND.find(&lower).map(|m| m.as_str().to_string()),
+        present_state: PRESENT_STATE.is_match(&lower),
         want: None,
         also: None,
         relative_to: None,

@@ -72,6 +72,9 @@ pub struct Reading {
     pub hedged: bool,
     /// The deal is agreed or announced but not done ("has agreed to buy", "will acquire").
     pub pending: bool,
+    /// Other articles that put a different price on the same deal, best first: shown beside
+    /// the reading, never merged into it.
+    pub others: Vec<Reading>,
 }
 
 /// The closest passage about the subject, when nothing answers: shown as "closest source".
@@ -288,6 +291,12 @@ fn words_of(text: &str) -> Vec<WordAt> {
             for suffix in ["'s", "’s"] {
                 raw = raw.strip_suffix(suffix).unwrap_or(raw);
             }
+            // "Souqly.com" is Souqly: a web address's ending is no part of the name.
+            for suffix in [".com", ".io", ".ai", ".co", ".net", ".org", ".app"] {
+                if raw.len() > suffix.len() + 1 && raw.to_ascii_lowercase().ends_with(suffix) {
+                    raw = &raw[..raw.len() - suffix.len()];
+                }
+            }
             WordAt {
                 key: key(raw),
                 start: m.start(),
@@ -487,10 +496,13 @@ pub fn read_with_closest(
             candidates.sort_by(|a, b| b.score.total_cmp(&a.score));
         }
     }
-    let mut best: Option<(f32, Reading)> = None;
+    // Reports that disagree are looked for a little further down the ranking.
+    let window = if conflicts_kept(req) { 8.0 } else { 3.0 };
+    let mut read: Vec<(f32, Reading)> = Vec::new();
     let mut tried = 0;
     for c in candidates {
-        if tried == 12 || best.as_ref().is_some_and(|(b, _)| c.score + 3.0 < *b) {
+        let best = read.iter().map(|(t, _)| *t).fold(f32::MIN, f32::max);
+        if tried == 12 || c.score + window < best {
             break;
         }
         let hit = &hits[c.hit];
@@ -499,21 +511,52 @@ pub fn read_with_closest(
             continue;
         };
         tried += 1;
-        let total = c.score + quality;
-        if best.as_ref().is_none_or(|(b, _)| total > *b) {
-            best = Some((
-                total,
-                Reading {
-                    value,
-                    hit: hit.clone(),
-                    span: c.span,
-                    hedged: HEDGE.is_match(sentence),
-                    pending: PENDING.is_match(sentence),
-                },
-            ));
-        }
+        read.push((
+            c.score + quality,
+            Reading {
+                value,
+                hit: hit.clone(),
+                span: c.span,
+                hedged: HEDGE.is_match(sentence),
+                pending: PENDING.is_match(sentence),
+                others: Vec::new(),
+            },
+        ));
     }
-    Ok((best.map(|(_, r)| r), closest))
+    read.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut read = read.into_iter();
+    let best = read.next().map(|(total, mut best)| {
+        if conflicts_kept(req) {
+            for (t, r) in read {
+                let new_article = r.hit.article != best.hit.article
+                    && best.others.iter().all(|o| o.hit.article != r.hit.article);
+                if t + window >= total && new_article && !same_figure(&r.value, &best.value) {
+                    best.others.push(r);
+                }
+            }
+            best.others.truncate(2);
+        }
+        best
+    });
+    Ok((best, closest))
+}
+
+/// A deal has one price: when articles disagree on it, the reply shows each report.
+fn conflicts_kept(req: &Request) -> bool {
+    matches!(req.intent, Intent::Acquisition | Intent::Stake) && req.want == Some(Want::Money)
+}
+
+/// "$580 million" and "US$580m" state one figure, and so do "£410 million (US$500 million)"
+/// and "$500 million"; "$600 million" is another.
+fn same_figure(a: &str, b: &str) -> bool {
+    let (xs, ys) = (find_amounts(a), find_amounts(b));
+    if xs.is_empty() || ys.is_empty() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    xs.iter().any(|x| {
+        ys.iter()
+            .any(|y| x.money.currency == y.money.currency && close_amounts(&x.money, &y.money))
+    })
 }
 
 /// The best sentence about the subject for the question, whether or not it states the answer.
@@ -579,16 +622,21 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
         let passage_types = facts::extract_round_types(&hit.passage);
         // The company the passage last named, of those the question names.
         let mut last_named: Option<&str> = (title_names || named_before).then_some(req.subject);
+        let mut previous_named = false;
         for span in split_sentences(&hit.passage) {
             let s = span.text(&hit.passage);
             let mut score_bonus_currency = 0.0;
             let names_subject = names_subject_in(s, req);
             let named_other = req.others.iter().find(|o| names(s, o));
             let opens_with_other = opens_with_other_name(s, req.subject);
+            // "... the purchase of Souqly by Bigmart. The deal was put at $600 million.": the
+            // deal of the sentence before.
+            let deal_before = std::mem::replace(&mut previous_named, names_subject)
+                && matches!(req.intent, Intent::Acquisition | Intent::Stake)
+                && THE_DEAL.is_match(s);
             let refers = !names_subject
-                && last_named == Some(req.subject)
-                && !opens_with_other
-                && refers_back(s);
+                && (last_named == Some(req.subject) && !opens_with_other && refers_back(s)
+                    || deal_before);
             // Filings, notes and listings often name the company only in the headline.
             let in_article_about = !names_subject
                 && !opens_with_other
@@ -636,6 +684,7 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
             // A purchase between two named companies: the sentence names one of them.
             if matches!(req.intent, Intent::Acquisition | Intent::Stake)
                 && !names_subject
+                && !deal_before
                 && named_other.is_none()
                 && !req.others.is_empty()
                 && !(in_article_about && req.others.iter().any(|o| names(&hit.title, o)))
@@ -706,6 +755,8 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
                 matches!(req.intent, Intent::Acquisition | Intent::Stake) && named_other.is_some();
             let mut score = if names_subject || names_party {
                 6.0
+            } else if deal_before {
+                4.5
             } else if refers {
                 3.0
             } else {
@@ -812,8 +863,7 @@ fn close_amounts(a: &Money, b: &Money) -> bool {
 /// The value and how well placed it is: close to the cue word it answers to.
 fn value(req: &Request, s: &str, hit: &Hit) -> Option<(String, f32)> {
     let v = value_text(req, s, hit)?;
-    let probe = v.split(" (").next().unwrap_or(&v);
-    let at = s.find(probe).unwrap_or(0);
+    let at = value_at(s, &v);
     let strong: &Regex = match (req.intent, req.want) {
         (Intent::Acquisition | Intent::Stake, Some(Want::Money)) => &PRICE_CUE,
         (Intent::Ipo, Some(Want::Money)) => &IPO_MONEY,
@@ -833,8 +883,64 @@ fn value(req: &Request, s: &str, hit: &Hit) -> Option<(String, f32)> {
     if req.want == Some(Want::When) && CLOSING_WHEN.is_match(s) {
         quality += 5.0;
     }
+    // "when does it start trading": the day shares first trade, not the day they were priced.
+    if req.intent == Intent::Ipo && req.want == Some(Want::When) {
+        if FIRST_TRADE.is_match(s) {
+            quality += 4.0;
+        } else if PRICED.is_match(s) {
+            quality -= 2.0;
+        }
+    }
+    // "pay £250 million upfront ... and up to £160 million more": the first part of the price,
+    // not the deal's size.
+    if matches!(req.intent, Intent::Acquisition | Intent::Stake)
+        && req.want == Some(Want::Money)
+        && UPFRONT.is_match(crate::facts::text::window(s, at, at + 60))
+    {
+        quality -= 1.0;
+    }
+    // "will pay about $16 billion to buy 77%": the buyer's own verb names the price; "sell its
+    // stake to Bigmart for $4 billion" may be one seller's part of a larger deal.
+    if matches!(req.intent, Intent::Acquisition | Intent::Stake)
+        && req.want == Some(Want::Money)
+        && PAY_BEFORE.is_match(crate::facts::text::window(s, at.saturating_sub(30), at))
+    {
+        quality += 0.5;
+    }
     Some((v, quality))
 }
+
+/// Where the sentence states `value`: the value as written ("£410 million (US$500 million)")
+/// is normalised, so the sentence is searched for its first figure ("410").
+fn value_at(s: &str, value: &str) -> usize {
+    let probe = value.split(" (").next().unwrap_or(value);
+    if let Some(at) = s.find(probe) {
+        return at;
+    }
+    static FIGURE: LazyLock<Regex> = LazyLock::new(|| re(r"\d[\d,.]*"));
+    FIGURE
+        .find(probe)
+        .and_then(|f| {
+            let digits = f.as_str().trim_end_matches(['.', ',']);
+            s.match_indices(digits).map(|(i, _)| i).next()
+        })
+        .unwrap_or(0)
+}
+
+static PAY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:pay|pays|paid|paying|spend|spends|spent|shell(?:s|ed)?\s+out)\s+(?:about|around|roughly|nearly|some|an\s+estimated|up\s+to|more\s+than|over)?\s*(?:US)?[$€£¥₹₩]?\s*$")
+});
+static THE_DEAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\W*(?:the|this|that)\s+(?:deal|acquisition|transaction|takeover|purchase|buyout|sale)\b")
+});
+static FIRST_TRADE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:(?:will|to)\s+(?:list|debut|start\s+trading|begin\s+trading)|debut\w*|(?:start|begin)\w*\s+trading|first\s+day\s+of\s+trading|trading\s+(?:debut|starts?|begins?))\b",
+    )
+});
+static PRICED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bpric(?:ed|ing)\b"));
+static UPFRONT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^[^.;]{0,40}?\b(?:upfront|up-front|on\s+closing|at\s+closing)\b"));
 
 fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
     let not_subject = |n: &String| key(n) != key(req.subject) && !names(req.subject, n);
@@ -1326,6 +1432,7 @@ mod tests {
         assert!(find_name("Brindle Labs Inc. said", "Brindle Labs").is_some());
         assert!(find_name("the brindle said", "Brindle Labs").is_none());
         assert!(find_name("Paydock.com's founder", "Paydock.com").is_some());
+        assert!(find_name("the purchase of Tindra.com by Bigmart", "Tindra").is_some());
     }
 
     fn request<'a>(intent: Intent, want: Option<Want>, subject: &'a str) -> Request<'a> {

@@ -400,6 +400,14 @@ static OTHER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     )\b")
 });
 
+/// "412 companies raised more than": a count of companies before the figure makes it a
+/// market's total, not one company's round.
+static MANY_RAISED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)\b\d[\d,]*\s+(?:[\w\-]+\s+){0,2}?(?:companies|startups|start-ups|firms|businesses|ventures)\s+
+        (?:have\s+|had\s+|together\s+|collectively\s+)?(?:raised|secured|attracted|drew|pulled\s+in|took\s+in|collected|closed)\s+
+        (?:more\s+than|over|nearly|almost|about|around|some|roughly|a\s+combined|a\s+total\s+of|just\s+under|just\s+over)?\s*$")
+});
+
 static SECOND_REPORT: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)(?:\bwhile\b|\bwhereas\b|\bbut\b|\balthough\b|;|,\s*and\b|\.\s)[^$€£¥₹₩]{0,80}\b(?:report|put|pegg|estimat|figure|valu|worth|reckon|suggest|place|said|says|sources)",
@@ -569,7 +577,11 @@ pub fn money_kind(text: &str, start: usize, end: usize) -> MoneyKind {
     if ISSUED_SHARES.is_match(before) {
         return MoneyKind::Round;
     }
-    if PER_PERIOD.is_match(after) || CAP.is_match(before) || NOT_VALUATION.is_match(before) {
+    if PER_PERIOD.is_match(after)
+        || CAP.is_match(before)
+        || NOT_VALUATION.is_match(before)
+        || MANY_RAISED.is_match(before)
+    {
         return MoneyKind::Other;
     }
     // "Series A funding worth Rp 150 miliar": the size of the round, not a valuation.
@@ -762,6 +774,10 @@ mod tests {
         assert_eq!(
             kinds("Robotics startups raised $4.1 billion across 212 deals in the third quarter"),
             [MoneyKind::Other]
+        );
+        assert_eq!(
+            kinds("Some 214 seed-stage startups raised nearly $780 million in June, the biggest being a $40 million round."),
+            [MoneyKind::Other, MoneyKind::Round]
         );
         assert_eq!(
             kinds("Brisa was valued at $2.1 billion in a March share sale, up from $900 million after its Series C."),

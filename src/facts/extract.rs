@@ -1140,10 +1140,10 @@ static RAISING_IS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("raising-is regex")
 });
 
-/// "$25 million was raised by Acme": a passive raise.
+/// "$25 million was raised by Acme", "the $120 million raised by Acme": a passive raise.
 static RAISED_BY: LazyLock<Regex> = LazyLock::new(|| {
     crate::util::regex(
-        r"(?i)\b(?:was|were|has\s+been|had\s+been)\s+(?:raised|secured|collected|closed)\s+by\s+",
+        r"(?i)(?:\b(?:was|were|has\s+been|had\s+been)|\d\s*(?:million|billion|mn|bn|m|k|crore|lakh)?)\s+(?:raised|secured|collected|closed)\s+by\s+",
     )
     .expect("raised-by regex")
 });

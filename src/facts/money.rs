@@ -123,7 +123,7 @@ pub struct MoneyMention {
     pub qualifier: Qualifier,
 }
 
-const PREFIX: &str = r"(?:US\s?\$|U\.S\.\s?\$|USD|A\$|AU\$|AUD|C\$|CA\$|CAD|S\$|SGD|HK\$|HKD|NZ\$|NZD|R\$|BRL|MX\$|\$|€|EUR|£|GBP|JP¥|¥|JPY|CN¥|RMB|CNY|₹|Rs\.?|INR|₩|KRW|CHF|SEK|NOK|DKK|₦|NGN|KSh|KES|ZAR|IDR|Rp\.?|₱|PHP|VND|₫|AED|SAR|₪|ILS|NIS|TRY|PLN|MYR|RM|THB|฿|EGP|MXN|N)";
+const PREFIX: &str = r"(?:US\s?\$|U\.S\.\s?\$|USD|A\$|AU\$|AUD|C\$|CA\$|CAD|S\$|SGD|HK\$|HKD|NZ\$|NZD|R\$|BRL|MX\$|\$|€|EUR|£|GBP|JP¥|¥|JPY|CN¥|RMB|CNY|₹|Rs\.?|INR|₩|KRW|CHF|SEK|NOK|DKK|₦|NGN|KSh|KES|ZAR|IDR|Rp\.?|₱|PHP|VND|₫|AED|Dhs?\.?|SAR|₪|ILS|NIS|TRY|PLN|MYR|RM|THB|฿|EGP|MXN|N)";
 /// Indian grouping ("1,00,000", "12,50,00,000"), Western thousands, dotted thousands, plain.
 const NUMBER: &str = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d+(?:[.,]\d+)?";
 const SCALE: &str = r"(?:trillion|tn|billions?|bn|bln|b|millions?|mn|mln|mio\.?|mrd\.?|md|m|thousand|k|lakh\s+crores?|crores?|cr|lakhs?|lacs?|miliar|milyar|juta|triliun)";
@@ -411,6 +411,7 @@ fn currency_of(pre: Option<&str>, suffix: Option<&str>, text: &str, end: usize) 
             "₫" => "VND",
             "₪" | "NIS" => "ILS",
             "RM" => "MYR",
+            "DH" | "DHS" => "AED",
             "฿" => "THB",
             other => return Some(other.to_string()),
         };
@@ -518,6 +519,8 @@ mod tests {
             ("EUR 1.200.000", 1_200_000, "EUR"),
             ("Rs 1 lakh crore", 1_000_000_000_000, "INR"),
             ("$1,250,000", 1_250_000, "USD"),
+            ("Dh3.1 billion", 3_100_000_000, "AED"),
+            ("Dhs 40 million", 40_000_000, "AED"),
             ("NGN 2 billion", 2_000_000_000, "NGN"),
         ];
         for (text, amount, currency) in cases {

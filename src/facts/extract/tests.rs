@@ -458,3 +458,27 @@ fn the_headlines_investor_sealing_a_deal_with_a_startup_is_not_the_company() {
         Some(210_000_000)
     );
 }
+
+#[test]
+fn a_digest_names_the_month_s_biggest_raise_but_not_its_market_totals() {
+    let rounds = run(
+        "June roundup: seed deals slow as exits climb",
+        Some("2021-07-02"),
+        "Seed deals slowed in June while exits rose.\n\n\
+         The preliminary count for June shows 214 startups raised more than $2.1 billion. \
+         The biggest deal to close in the month was the $120 million raised by Quarrywell \
+         Robotics. In May, 230 companies raised more than $3.4 billion, led by the $400 million \
+         growth round for Tessaline.",
+    );
+    let summary: Vec<(String, u64)> = rounds
+        .iter()
+        .map(|r| (r.company.clone(), r.amount.as_ref().map_or(0, |m| m.amount)))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("Quarrywell Robotics".to_string(), 120_000_000),
+            ("Tessaline".to_string(), 400_000_000)
+        ]
+    );
+}
