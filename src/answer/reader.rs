@@ -883,11 +883,17 @@ fn value(req: &Request, s: &str, hit: &Hit) -> Option<(String, f32)> {
     if req.want == Some(Want::When) && CLOSING_WHEN.is_match(s) {
         quality += 5.0;
     }
+    // "so far this year" dates a sentence only loosely: a stated date ranks above it.
+    if matches!(req.want, Some(Want::When)) || req.intent == Intent::Date {
+        if find_dates(s, hit.published).iter().all(|d| d.relative) {
+            quality -= 2.0;
+        }
+    }
     // "when does it start trading": the day shares first trade, not the day they were priced.
     if req.intent == Intent::Ipo && req.want == Some(Want::When) {
         if FIRST_TRADE.is_match(s) {
             quality += 4.0;
-        } else if PRICED.is_match(s) {
+        } else {
             quality -= 2.0;
         }
     }
@@ -935,12 +941,11 @@ static THE_DEAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static FIRST_TRADE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?:will|to)\s+(?:list|debut|start\s+trading|begin\s+trading)|debut\w*|(?:start|begin)\w*\s+trading|first\s+day\s+of\s+trading|trading\s+(?:debut|starts?|begins?))\b",
+        r"(?i)\b(?:(?:will|to)\s+(?:list|debut|start\s+trading|begin\s+trading|float)|debut\w*|(?:start|begin|began|begun)\w*\s+trading|first\s+day\s+of\s+trading|trading\s+(?:debut|starts?|begins?|began)|went\s+public|listed\s+on|floated|opened\s+at|(?:shares|stock)\s+(?:rose|jumped|soared|fell|slid|climbed|popped))\b",
     )
 });
-static PRICED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bpric(?:ed|ing)\b"));
 static UPFRONT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^[^.;]{0,40}?\b(?:upfront|up-front|on\s+closing|at\s+closing)\b"));
+    LazyLock::new(|| re(r"(?i)^[^;]{0,45}?\b(?:upfront|up-front|on\s+closing|at\s+closing)\b"));
 
 fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
     let not_subject = |n: &String| key(n) != key(req.subject) && !names(req.subject, n);
@@ -1601,5 +1606,42 @@ mod tests {
         let valuation = request(Intent::Valuation, None, "Kobowise");
         assert!(read(&index, &valuation).unwrap().is_none());
         assert!(closest(&index, &valuation).unwrap().is_none());
+    }
+
+    #[test]
+    fn the_whole_price_ranks_above_its_upfront_part() {
+        let req = request(Intent::Acquisition, Some(Want::Money), "Quillmark");
+        let whole = "Harrow Bio has agreed to buy the Leeds software maker Quillmark for up to 410 million pounds (US$500 million).";
+        let part = "Harrow will pay 250 million pounds (US$ 300 million) upfront in cash and stock, and as much as 160 million pounds more if Quillmark hits its targets.";
+        let (v1, q1) = value(&req, whole, &hit()).unwrap();
+        let (v2, q2) = value(&req, part, &hit()).unwrap();
+        assert!(v1.contains("410"), "{v1}");
+        assert!(v2.contains("250"), "{v2}");
+        assert!(q1 > q2, "{q1} <= {q2}");
+    }
+
+    #[test]
+    fn a_listing_date_is_the_day_trading_starts() {
+        let req = request(Intent::Ipo, Some(Want::When), "Kestrel");
+        let priced = "Kestrel told regulators on Tuesday, 4 March 2025, that its offering had been priced at 1,200 yen a share.";
+        let trades = "The company will list on the Tokyo exchange's Growth board on March 12.";
+        let (v1, q1) = value(&req, priced, &hit()).unwrap();
+        let (v2, q2) = value(&req, trades, &hit()).unwrap();
+        assert!(v2.contains("12 March"), "{v2}");
+        assert!(v1.contains("4 March"), "{v1}");
+        assert!(q2 > q1, "{q2} vs {q1}");
+    }
+
+    #[test]
+    fn one_figure_in_two_currencies_is_one_report() {
+        assert!(same_figure("£410 million (US$500 million)", "$500 million"));
+        assert!(same_figure("$580 million", "US$580m"));
+        assert!(!same_figure("$580 million", "about AED 2.2 billion ($600 million)"));
+    }
+
+    #[test]
+    fn the_deal_after_a_sentence_naming_the_company_is_its_deal() {
+        assert!(THE_DEAL.is_match("The deal was put at about $75 million by people close to it."));
+        assert!(!THE_DEAL.is_match("Analysts said the deal was big."));
     }
 }
