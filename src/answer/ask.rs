@@ -1257,8 +1257,13 @@ fn largest(u: &Understood, store: &FactStore, c: &mut Citations) -> Result<Draft
         .map(|p| format!(" in {}", p.text))
         .unwrap_or_default();
     if ranked.is_empty() {
+        let from = u
+            .source
+            .as_ref()
+            .map(|s| format!(" in articles from {s}"))
+            .unwrap_or_default();
         return Ok(Draft::no(format!(
-            "I have no rounds with a stated amount{period}."
+            "I have no rounds with a stated amount{period}{from}."
         )));
     }
     // Amounts in other currencies are ranked at their year's average dollar rate, marked "≈".
@@ -1343,7 +1348,48 @@ fn rounds_across_companies(
     if let Some(p) = &u.period {
         all.retain(|(g, _)| in_period(g, p));
     }
+    // "per the Tech Ledger dashboard": only what that outlet's articles report.
+    if let Some(src) = &u.source {
+        let articles = articles_from(store, src)?;
+        all.retain_mut(|(g, _)| {
+            g.accounts.retain(|a| articles.contains(&a.article));
+            !g.accounts.is_empty()
+        });
+    }
     Ok((all, unranked))
+}
+
+/// The articles of the outlet a question names: each of its words in the outlet's name, headline
+/// or link, or its initials ("tlw" for "Tech Ledger Weekly").
+fn articles_from(
+    store: &FactStore,
+    source: &str,
+) -> Result<std::collections::HashSet<String>> {
+    let wanted: Vec<String> = source.split_whitespace().map(key).collect();
+    Ok(store
+        .articles()?
+        .into_iter()
+        .filter(|a| {
+            let outlet = a.source.clone().unwrap_or_default();
+            let initials: String = outlet
+                .split_whitespace()
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .filter_map(|w| w.chars().next())
+                .flat_map(char::to_lowercase)
+                .collect();
+            if wanted.len() == 1 && initials.len() >= 2 && wanted[0] == initials {
+                return true;
+            }
+            let text = format!("{outlet} {} {}", a.title, a.url.clone().unwrap_or_default());
+            let words: std::collections::HashSet<String> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(key)
+                .collect();
+            wanted.iter().all(|w| words.contains(w))
+        })
+        .map(|a| a.id)
+        .collect())
 }
 
 /// "Acme's $20 million Series A (May 2024) [1]" for each round of a list.

@@ -211,6 +211,9 @@ pub struct Understood {
     /// The question asks about a round in talks or planned ("is Acme raising again?",
     /// "who is reportedly leading").
     pub reported: bool,
+    /// "per the Northgate Weekly dashboard", "according to Tech Ledger": the outlet the
+    /// question names, as typed (without "the", "report", "dashboard").
+    pub source: Option<String>,
     /// "is Acme still in debt?": a yes-or-no question about how things stand today, which
     /// articles about past deals cannot settle.
     pub present_state: bool,
@@ -306,6 +309,40 @@ static HISTORY: LazyLock<Regex> = LazyLock::new(|| {
 static NOT_ROUND: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\b(?:revenue|revenues|profit|profits|employees|headcount|ceo|founders?)\b")
 });
+/// "per the Tech Ledger dashboard", "according to Tech Ledger": the outlet a question names.
+/// "per share" and "according to the articles" name none.
+fn named_source(lower: &str) -> Option<String> {
+    static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"\b(?:per|according\s+to|as\s+reported\s+by|reported\s+by)\s+(?:the\s+)?(?P<src>[a-z0-9][\w&.'\-]*(?:\s+[a-z0-9][\w&.'\-]*){0,4})")
+    });
+    const GENERIC: &[&str] = &[
+        "dashboard", "report", "reports", "newsletter", "article", "articles", "data", "piece",
+        "story", "stories", "roundup", "digest", "tracker", "database", "source", "sources",
+        "news", "coverage", "filing", "filings", "press", "release", "post", "blog", "my", "your",
+        "its", "their", "them", "it",
+    ];
+    const NOT_SOURCE: &[&str] = &[
+        "share", "shares", "ads", "unit", "units", "cent", "annum", "year", "month", "week", "day",
+        "head", "person", "employee", "user", "customer", "round", "deal", "investor",
+    ];
+    let c = SOURCE.captures(lower)?;
+    let words: Vec<&str> = c["src"].split_whitespace().collect();
+    if words.first().is_some_and(|w| NOT_SOURCE.contains(w)) {
+        return None;
+    }
+    let kept: Vec<&str> = words
+        .into_iter()
+        .take_while(|w| !GENERIC.contains(w) && !STOP_AFTER_SOURCE.contains(w))
+        .collect();
+    (!kept.is_empty()).then(|| kept.join(" "))
+}
+
+/// Words that end an outlet's name in a question: "per Tech Ledger in March".
+const STOP_AFTER_SOURCE: &[&str] = &[
+    "in", "on", "for", "about", "of", "and", "or", "was", "is", "were", "did", "does", "who",
+    "what", "which", "how", "when", "said", "says", "say",
+];
+
 /// "is it still carrying debt?", "does Acme still own 10%?": asks whether something holds now.
 static PRESENT_STATE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^\W*(?:is|are|does|do|has|have|was)\b[^?]*\bstill\b|\b(?:still|currently)\s+(?:carry|carrying|carries|owe|owes|owing|in\s+debt|hold|holds|holding)\b")
@@ -949,6 +986,7 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
         unknown_investor: None,
         not_a_round: NOT_ROUND.find(&lower).map(|m| m.as_str().to_string()),
         present_state: PRESENT_STATE.is_match(&lower),
+        source: named_source(&lower),
         want: None,
         also: None,
         relative_to: None,
@@ -1573,6 +1611,28 @@ mod tests {
             let u = read(q);
             assert_eq!((u.intent, u.want), (intent, Some(want)), "{q}");
         }
+    }
+
+    #[test]
+    fn a_named_outlet_is_a_source_filter_but_per_share_is_not() {
+        let src = |q: &str| read(q).source;
+        assert_eq!(
+            src("largest seed deal in may per the tlw dashboard?").as_deref(),
+            Some("tlw")
+        );
+        assert_eq!(
+            src("according to tech ledger, who led orvane's round").as_deref(),
+            Some("tech ledger")
+        );
+        assert_eq!(src("kestrelay ipo price per share"), None);
+        assert_eq!(src("which startups did northgale back according to the articles"), None);
+    }
+
+    #[test]
+    fn a_question_about_how_things_stand_today() {
+        assert!(read("is sorami still carrying debt after the raise?").present_state);
+        assert!(read("does harrowgate still own 10% of vantika").present_state);
+        assert!(!read("how much debt did sorami take on?").present_state);
     }
 
     #[test]

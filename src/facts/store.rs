@@ -311,6 +311,15 @@ impl FactStore {
             .optional()?)
     }
 
+    /// Every indexed article's metadata.
+    pub fn articles(&self) -> Result<Vec<ArticleMeta>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, title, source, url, published, subject FROM articles")?;
+        let rows = stmt.query_map([], article_meta_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// A passage's text and its offsets, when a fact cites it.
     pub fn passage(&self, article: &str, ordinal: usize) -> Result<Option<(String, usize, usize)>> {
         Ok(self
