@@ -331,11 +331,11 @@ static VALUATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
       | pegg(?:ed|ing)\s+(?:it\s+|its\s+value\s+)?at | price\s+tag\s+of | at\s+a\s+valuation\s+of
       | (?:valuation|value|worth)\s+(?:at|to|of)
       | (?:put|puts|putting|placed|places|placing)\s+(?:it|them|its\s+\w+|the\s+\w+(?:'s|’s)\s+\w+)\s+at
-    )(?:\s+(?:a|an|the|reportedly|reported|estimated|nearly|just|some|somewhere|roughly|about|around|over|under|almost|close\s+to|more\s+than|as\s+much\s+as|upwards\s+of|north\s+of))*\s*$")
+    )(?:\s+(?:a|an|the|reportedly|reported|estimated|nearly|just|some|somewhere|roughly|about|around|over|under|almost|close\s+to|more\s+than|as\s+much\s+as|upwards\s+of|north\s+of|between|somewhere\s+between))*\s*$")
 });
 
 static VALUATION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^[\s,]*(?:(?:pre|post)[\s\-]?money\s+|fully[\s\-]diluted\s+|implied\s+)?valuation\b")
+    re(r"(?i)^[\s,]*(?:(?:(?:pre|post)[\s\-]?money\s+|fully[\s\-]diluted\s+|implied\s+)?valuation\b|price[\s\-]tag\b)")
 });
 
 static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -422,6 +422,10 @@ static COMPARED_WITH: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Text between the two ends of a range: "$8 billion and $9 billion", "$8bn-$9bn".
+static RANGE_TO: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*(?:and|to|-|–|—)\s*$"));
+
 /// Text between two amounts that makes the second a conversion of the first:
 /// "₩30 billion ($22.6 million)", "Rs 300 crore, or about $36 million".
 static CONVERSION: LazyLock<Regex> = LazyLock::new(|| {
@@ -469,10 +473,11 @@ pub fn money_kinds(text: &str, mentions: &[(usize, usize)]) -> Vec<MoneyKind> {
         if kinds[i] != MoneyKind::Round {
             continue;
         }
-        // "valued at $4 billion, up from $2.5 billion": the earlier figure of the same kind.
+        // "valued at $4 billion, up from $2.5 billion": the earlier figure of the same kind;
+        // "a valuation of between $8 billion and $9 billion": the top of a range.
         let between = &text[mentions[i - 1].1.min(mentions[i].0)..mentions[i].0];
         if matches!(kinds[i - 1], MoneyKind::Valuation(_) | MoneyKind::Total)
-            && COMPARED_WITH.is_match(between)
+            && (COMPARED_WITH.is_match(between) || RANGE_TO.is_match(between))
         {
             kinds[i] = kinds[i - 1];
             continue;
@@ -770,6 +775,14 @@ mod tests {
         assert_eq!(
             kinds("has completed a C round of financing worth $168 million"),
             [MoneyKind::Round]
+        );
+        assert_eq!(
+            kinds("Pellway is raising fresh capital at a valuation of between $8 billion and $9 billion, a newswire said."),
+            [MoneyKind::Valuation(Basis::Unspecified)]
+        );
+        assert_eq!(
+            kinds("That chatter came with a $6 billion price tag."),
+            [MoneyKind::Valuation(Basis::Unspecified)]
         );
         assert_eq!(
             kinds("Robotics startups raised $4.1 billion across 212 deals in the third quarter"),

@@ -700,6 +700,19 @@ impl Extractor<'_> {
                 targets.push((idx, 0));
             }
         }
+        // "Pellway is raising fresh capital at a valuation of $9 billion": a round known only by
+        // its valuation.
+        if targets.is_empty() && focus_same.is_none() && raise && who != Who::Unknown {
+            if let Some((m, _)) = amounts
+                .iter()
+                .find(|(m, k)| matches!(k, MoneyKind::Valuation(_)) && !is_planned(text, m.start))
+            {
+                let hist = is_historical(text, 0, m.start);
+                let idx = self.create(&company, RoundType::Unknown, None, hist, &ev);
+                self.drafts[idx].raised = true;
+                targets.push((idx, m.start));
+            }
+        }
         let attach_to_focus = targets.is_empty();
         let target_at = |pos: usize, targets: &[(usize, usize)]| -> Option<usize> {
             targets

@@ -482,3 +482,19 @@ fn a_digest_names_the_month_s_biggest_raise_but_not_its_market_totals() {
         ]
     );
 }
+
+#[test]
+fn a_round_known_only_by_its_reported_valuation() {
+    let rounds = run(
+        "Pellway said to be valued at up to $9 billion",
+        Some("2021-07-02"),
+        "Courier app Pellway is raising fresh capital at a valuation of between $8 billion and \
+         $9 billion, a newswire reported on Tuesday, citing people familiar with the talks.",
+    );
+    assert_eq!(rounds.len(), 1);
+    let r = &rounds[0];
+    assert_eq!(r.company, "Pellway");
+    assert!(r.amount.is_none());
+    assert_eq!(r.valuations[0].amount.amount, 8_000_000_000);
+    assert_eq!(r.valuations[0].amount_max, Some(9_000_000_000));
+}
