@@ -524,3 +524,51 @@ fn the_short_name_the_question_uses_is_read_as_the_company() {
     assert_eq!(v["answered"], true, "{v}");
     assert!(claim(&v).contains("$90 million"), "{v}");
 }
+
+#[test]
+fn prices_that_disagree_across_articles_are_shown_side_by_side() {
+    let home = home();
+    let v = ask(&home, "how much was pebblestone sold for");
+    assert_eq!(v["answered"], true, "{v}");
+    let a = answer(&v);
+    assert!(a.contains("$18 million"), "{a}");
+    // The second report does not name the company: "The purchase" follows a sentence that does.
+    assert!(a.contains("Another report puts it at") && a.contains("$21 million"), "{a}");
+    let articles: Vec<&str> = v["citations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["article"].as_str().unwrap())
+        .collect();
+    assert!(articles.contains(&"pebblestone-sold.md"), "{articles:?}");
+    assert!(articles.contains(&"east-africa-weekly-digest.md"), "{articles:?}");
+}
+
+#[test]
+fn an_investor_only_the_articles_text_names_has_a_portfolio() {
+    let home = home();
+    // The short name stands for the investor on record.
+    let v = ask(&home, "which startups has amberline backed?");
+    assert_eq!(v["understood"]["intent"], "portfolio", "{v}");
+    assert_eq!(v["answered"], true, "{v}");
+    assert!(answer(&v).contains("Ridgeway"), "{v}");
+
+    // No round on record names Cobaltia; the articles' text does.
+    let v = ask(&home, "which startups has cobaltia backed?");
+    assert_eq!(v["answered"], true, "{v}");
+    assert!(answer(&v).contains("Pebblestone"), "{v}");
+    assert_eq!(v["basis"], "passages", "{v}");
+    assert_eq!(v["citations"][0]["article"], "east-africa-weekly-digest.md", "{v}");
+
+    // An investor no article names is still declined.
+    let v = ask(&home, "which startups has quarrystone ventures backed?");
+    assert_eq!(v["answered"], false, "{v}");
+}
+
+#[test]
+fn a_question_about_how_things_stand_today_is_not_answered_from_past_deals() {
+    let home = home();
+    let v = ask(&home, "is sorami still carrying debt?");
+    assert_eq!(v["answered"], false, "{v}");
+    assert!(answer(&v).contains("don't say whether"), "{v}");
+}

@@ -294,11 +294,11 @@ fn answer(
     let no_company = u.company.is_none() && subject.is_none();
     let subordinate = subordinate_company(u);
     let mut draft = match u.intent {
-        Intent::Portfolio => portfolio(u, store, cites_list)?,
+        Intent::Portfolio => portfolio(u, store, index, cites_list)?,
         Intent::Largest => largest(u, store, cites_list)?,
         // "tell me about Temasek": an investor's rounds.
         Intent::History | Intent::Unknown if u.company.is_none() && u.investor.is_some() => {
-            portfolio(u, store, cites_list)?
+            portfolio(u, store, index, cites_list)?
         }
         // "latest rounds", "series b rounds in 2024": the newest rounds that fit.
         i if no_company
@@ -1180,21 +1180,98 @@ pub(super) fn groups_by_company(rounds: Vec<crate::facts::Round>) -> Vec<RoundGr
     by.into_iter().flat_map(group).collect()
 }
 
-fn portfolio(u: &Understood, store: &FactStore, c: &mut Citations) -> Result<Draft> {
-    let (Some(investor), Some(id)) = (&u.investor, u.investor_id) else {
-        let name = u
-            .company
-            .clone()
-            .or(u.unknown_name.clone())
+fn portfolio(
+    u: &Understood,
+    store: &FactStore,
+    index: &PassageIndex,
+    c: &mut Citations,
+) -> Result<Draft> {
+    // The investor as typed, when it is not a name in the store: "sequoia" stands for every
+    // Sequoia fund on record; "blackbird" may be named only in the articles' text.
+    let typed: Vec<String> = u
+        .unknown_name
+        .iter()
+        .chain(u.company.iter())
+        .chain(
+            u.entities
+                .iter()
+                // "Foundry" is not an answer for "foundry group": only a name that is not a
+                // piece of the typed one.
+                .filter(|e| {
+                    e.matched == "corpus"
+                        && u.unknown_name.as_deref().is_none_or(|t| {
+                            let (t, n) = (t.to_lowercase(), e.name.to_lowercase());
+                            t == n || !t.contains(&n)
+                        })
+                })
+                .map(|e| &e.name),
+        )
+        .cloned()
+        .collect();
+    let family: Vec<(i64, String)> = match (&u.investor, u.investor_id) {
+        (Some(name), Some(id)) => vec![(id, name.clone())],
+        _ => {
+            let known = store.investor_list()?;
+            typed
+                .iter()
+                .map(|t| {
+                    known
+                        .iter()
+                        .filter(|(_, n)| crate::facts::names::is_word_prefix(t, n))
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
+                .find(|f| !f.is_empty())
+                .unwrap_or_default()
+        }
+    };
+    let Some((_, investor)) = family.first().cloned() else {
+        if !u.lead_only {
+            if let Some((shown, found)) = passage_backings(&typed, store, index)? {
+                let items = backing_items(&found, c);
+                return Ok(Draft {
+                    answered: true,
+                    closest: false,
+                    text: format!(
+                        "From the articles' text (no structured rounds on record for {shown}): {shown} backed {}.",
+                        and_list(&items)
+                    ),
+                    basis: Basis::Passages,
+                    groups: Vec::new(),
+                    suggestions: Vec::new(),
+                });
+            }
+        }
+        let name = typed
+            .first()
+            .cloned()
             .unwrap_or_else(|| "that investor".to_string());
         return Ok(Draft::no(format!(
             "I have no investments by {name} in my articles."
         )));
     };
-    let k = key(investor);
-    let mut groups: Vec<RoundGroup> = groups_by_company(store.rounds_for_investor(id)?)
+    let investor = if family.len() > 1 {
+        typed.first().map_or(investor, |t| display_name(t))
+    } else {
+        investor
+    };
+    let keys: Vec<String> = family.iter().map(|(_, n)| key(n)).collect();
+    let mut rounds = Vec::new();
+    for (id, _) in &family {
+        for r in store.rounds_for_investor(*id)? {
+            if !rounds.contains(&r) {
+                rounds.push(r);
+            }
+        }
+    }
+    let mut groups: Vec<RoundGroup> = groups_by_company(rounds)
         .into_iter()
-        .filter(|g| !u.lead_only || g.investors(Role::Lead).iter().any(|s| key(&s.value) == k))
+        .filter(|g| {
+            !u.lead_only
+                || g.investors(Role::Lead)
+                    .iter()
+                    .any(|s| keys.contains(&key(&s.value)))
+        })
         .filter(|g| u.period.as_ref().is_none_or(|p| in_period(g, p)))
         .collect();
     groups.sort_by_key(|g| std::cmp::Reverse(g.first_date()));
@@ -1210,8 +1287,15 @@ fn portfolio(u: &Understood, store: &FactStore, c: &mut Citations) -> Result<Dra
     }
     let mut items = Vec::new();
     for g in groups.iter().take(10) {
-        let lead = g.investors(Role::Lead).iter().any(|s| key(&s.value) == k);
-        let nums = investor_cites(g, investor, c)?;
+        let lead = g
+            .investors(Role::Lead)
+            .iter()
+            .any(|s| keys.contains(&key(&s.value)));
+        let mut nums = Vec::new();
+        for (_, name) in &family {
+            nums.extend(investor_cites(g, name, c)?);
+        }
+        nums.dedup();
         let mut detail = vec![if g.round == RoundType::Unknown {
             "funding round".to_string()
         } else {
@@ -1243,10 +1327,137 @@ fn portfolio(u: &Understood, store: &FactStore, c: &mut Citations) -> Result<Dra
     } else {
         String::new()
     };
+    // Companies the articles' text names the investor as backing, beyond the rounds on record.
+    let mut also = String::new();
+    if !u.lead_only && u.period.is_none() {
+        let mut names = typed.clone();
+        names.extend(family.iter().map(|(_, n)| n.clone()));
+        if let Some((_, found)) = passage_backings(&names, store, index)? {
+            let extra: Vec<Backing> = found
+                .into_iter()
+                .filter(|b| !groups.iter().any(|g| key(&g.company) == key(&b.company)))
+                .collect();
+            if !extra.is_empty() {
+                also = format!(
+                    " The articles' text also names it as a backer of {}.",
+                    and_list(&backing_items(&extra, c))
+                );
+            }
+        }
+    }
     Ok(facts(
-        format!("{investor} {verb} {}{more}.", and_list(&items)),
+        format!("{investor} {verb} {}{more}.{also}", and_list(&items)),
         groups.into_iter().take(10).collect(),
     ))
+}
+
+/// "sequoia" as "Sequoia": a typed name shown with capitals.
+fn display_name(typed: &str) -> String {
+    typed
+        .split_whitespace()
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next()
+                .map(|f| f.to_uppercase().chain(cs).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A company whose article names the investor as a backer, with the sentence that does.
+struct Backing {
+    company: String,
+    lead: bool,
+    hit: crate::index::Hit,
+    span: (usize, usize),
+}
+
+/// "which startups did Blackbird back": the companies whose articles name the investor (as
+/// typed, the first of `typed` that any article names) as a backer, read from the passages.
+fn passage_backings(
+    typed: &[String],
+    store: &FactStore,
+    index: &PassageIndex,
+) -> Result<Option<(String, Vec<Backing>)>> {
+    for name in typed {
+        if key(name).len() < 4 {
+            continue;
+        }
+        let hits = index.search_all_terms(name, 60).unwrap_or_default();
+        let mut found: Vec<Backing> = Vec::new();
+        for hit in hits {
+            let Some(meta) = store.article(&hit.article)? else {
+                continue;
+            };
+            let mut reported: Vec<String> = store
+                .rounds_for_article(&hit.article)?
+                .into_iter()
+                .map(|r| r.company)
+                .collect();
+            reported.dedup();
+            for span in crate::corpus::split_sentences(&hit.passage) {
+                let s = span.text(&hit.passage);
+                let role = crate::facts::investors_named(s)
+                    .into_iter()
+                    .find(|(n, _, _)| reader::find_name(n, name).is_some())
+                    .map(|(_, r, _)| r);
+                let Some(role) = role else { continue };
+                // The company the sentence names, of those the article reports rounds for;
+                // else the company the article is about, or the only one it reports.
+                let company = reported
+                    .iter()
+                    .find(|c| reader::find_name(s, c).is_some())
+                    .cloned()
+                    .or_else(|| backed_company(s))
+                    .or_else(|| meta.subject.clone())
+                    .or_else(|| (reported.len() == 1).then(|| reported[0].clone()));
+                let Some(company) = company else { continue };
+                if reader::find_name(&company, name).is_some()
+                    || reader::find_name(name, &company).is_some()
+                    || found.iter().any(|b| key(&b.company) == key(&company))
+                {
+                    continue;
+                }
+                found.push(Backing {
+                    company,
+                    lead: role == Role::Lead,
+                    hit: hit.clone(),
+                    span: (span.start, span.end),
+                });
+            }
+        }
+        if !found.is_empty() {
+            return Ok(Some((display_name(name), found)));
+        }
+    }
+    Ok(None)
+}
+
+/// "Pebblestone's earlier backers included ...", "investors in Pebblestone include ...": the
+/// company whose backers a sentence lists.
+fn backed_company(s: &str) -> Option<String> {
+    static OWNER: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(r"(?P<a>[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,3})(?:'s|’s)\s+(?:[a-z\-]+\s+){0,2}(?:backers|investors|shareholders|funders)\b|\b(?:backers|investors|shareholders)\s+(?:of|in)\s+(?P<b>[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,3})")
+            .expect("static")
+    });
+    let c = OWNER.captures(s)?;
+    c.name("a")
+        .or(c.name("b"))
+        .map(|m| m.as_str().to_string())
+}
+
+/// "Quorra (lead) [1] and Brisa [2]": backings as a cited list.
+fn backing_items(found: &[Backing], c: &mut Citations) -> Vec<String> {
+    found
+        .iter()
+        .take(10)
+        .map(|b| {
+            let n = c.hit(&b.hit, Some(b.span));
+            let lead = if b.lead { " (lead)" } else { "" };
+            format!("{}{lead}{}", b.company, cite(n))
+        })
+        .collect()
 }
 
 fn largest(u: &Understood, store: &FactStore, c: &mut Citations) -> Result<Draft> {

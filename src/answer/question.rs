@@ -359,7 +359,7 @@ static IPO_Q: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ACQUISITION_Q: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\bacquir\w*|\bacquisition\b|\bprice\b|\bdeal\s+(?:size|value)\b|\bbought\b|\bbuy(?:s|ing)?\b|\bpurchas\w*|\bpa(?:y|id|ying|ys)\b|\btake-?over\b|\bmerg(?:er|ing|ed|e)\b|\bsold\s+to\b|\bsell(?:s|ing)?\s+to\b",
+        r"\bacquir\w*|\bacquisition\b|\bprice\b|\bdeal\s+(?:size|value)\b|\bbought\b|\bbuy(?:s|ing)?\b|\bpurchas\w*|\bpa(?:y|id|ying|ys)\b|\btake-?over\b|\bmerg(?:er|ing|ed|e)\b|\bsold\s+to\b|\bsell(?:s|ing)?\s+to\b|\b(?:was|were|is|got|get|been)\s+sold\b|\bsold\s+for\b|\bsale\s+price\b",
     )
 });
 static DEBT_Q: LazyLock<Regex> = LazyLock::new(|| {
@@ -1581,6 +1581,11 @@ mod tests {
                 Want::Money,
             ),
             ("who bought orchardline?", Intent::Acquisition, Want::Who),
+            (
+                "how much was lumenpath sold for",
+                Intent::Acquisition,
+                Want::Money,
+            ),
             ("kestrelay ipo price per share", Intent::Ipo, Want::PerShare),
             ("where did kestrelay list", Intent::Ipo, Want::Place),
             (

@@ -898,7 +898,13 @@ impl Extractor<'_> {
             .chain(objects)
             .filter(same_clause)
         {
-            if let Some((name, _)) = name_starting_at(text, m.end()) {
+            // "for New Zealand-based feedback startup Quorra": the name after its description.
+            let at = DESCRIBED
+                .find(&text[m.end()..])
+                .map(|d| m.end() + d.end())
+                .filter(|&at| text[at..].starts_with(|c: char| c.is_uppercase()))
+                .unwrap_or(m.end());
+            if let Some((name, _)) = name_starting_at(text, at) {
                 if !is_investor(&name) && !is_not_name(&name) {
                     return (Who::Named(name), Found::InvestObject);
                 }
@@ -1151,6 +1157,14 @@ static RAISING_IS: LazyLock<Regex> = LazyLock::new(|| {
         r"^\s*(?:Raising|Landing|Closing|Securing|Bagging|Banking|Pocketing|Scoring)\b[^.;]{0,80}?\s(?:is|was)\s+",
     )
     .expect("raising-is regex")
+});
+
+/// "New Zealand-based customer feedback startup ": a description before a company's name.
+static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::util::regex(
+        r"^(?:(?:the|a|an)\s+)?(?:[\w\-]+\s+){0,6}?(?:startup|start-up|company|firm|platform|provider|maker|developer|app|business|fintech|operator|marketplace|unicorn|specialist|lender)\s+",
+    )
+    .expect("description regex")
 });
 
 /// "$25 million was raised by Acme", "the $120 million raised by Acme": a passive raise.
@@ -1721,3 +1735,4 @@ fn attribution(text: &str, from: usize, to: usize, at: usize) -> Option<String> 
 
 #[cfg(test)]
 mod tests;
+

@@ -498,3 +498,18 @@ fn a_round_known_only_by_its_reported_valuation() {
     assert_eq!(r.valuations[0].amount.amount, 8_000_000_000);
     assert_eq!(r.valuations[0].amount_max, Some(9_000_000_000));
 }
+
+#[test]
+fn an_investor_leads_a_round_for_a_described_company() {
+    let rounds = run(
+        "Regional roundup",
+        Some("2019-03-04"),
+        "Sydney venture firm Kestrel Peak Ventures has led a $7 million funding round for \
+         Auckland-based customer survey startup Quorra, a local daily reports.",
+    );
+    assert_eq!(rounds.len(), 1);
+    assert_eq!(rounds[0].company, "Quorra");
+    assert_eq!(rounds[0].amount.as_ref().map(|m| m.amount), Some(7_000_000));
+    assert_eq!(rounds[0].investors[0].name, "Kestrel Peak Ventures");
+    assert_eq!(rounds[0].investors[0].role, Role::Lead);
+}
