@@ -572,3 +572,31 @@ fn a_question_about_how_things_stand_today_is_not_answered_from_past_deals() {
     assert_eq!(v["answered"], false, "{v}");
     assert!(answer(&v).contains("don't say whether"), "{v}");
 }
+
+#[test]
+fn a_distinctive_word_of_one_company_s_name_is_that_company() {
+    let home = home();
+    // "quantum" is in one company's name only; the answer is that company's round.
+    let v = ask(&home, "how much did quantum raise from fenmarsh?");
+    assert_eq!(v["understood"]["company"], "Orrin Quantum Systems", "{v}");
+    assert_eq!(v["answered"], true, "{v}");
+    assert!(answer(&v).contains("$25 million"), "{v}");
+    // Part of another name ("veltra quantum") is not this company's name.
+    let v = ask(&home, "how much did veltra quantum raise?");
+    assert_ne!(v["understood"]["company"], "Orrin Quantum Systems", "{v}");
+    // A word common to company names ("systems") picks out no one.
+    let v = ask(&home, "how much did systems raise?");
+    assert_ne!(v["understood"]["company"], "Orrin Quantum Systems", "{v}");
+}
+
+#[test]
+fn a_name_made_of_the_and_a_common_word_is_linked_and_its_rounds_read() {
+    let home = home();
+    let v = ask(&home, "the quorum seed round, who led it");
+    assert_eq!(v["answered"], true, "{v}");
+    let a = claim(&v);
+    assert!(a.contains("Pellham Ventures") && a.contains("Ostrava Partners"), "{a}");
+    assert!(!a.contains("Bramblecote"), "{a}");
+    let v = ask(&home, "and The Quorum's series A lead?");
+    assert!(claim(&v).contains("Bramblecote Capital"), "{v}");
+}

@@ -1776,12 +1776,35 @@ fn link_entities(
         while i < words.len() {
             let mut found = None;
             for n in (1..=(words.len() - i).min(4)).rev() {
-                let typed = words[i..i + n].join(" ");
-                // A short name from data/aliases.toml ("a16z") stands for the full one.
-                let spelled = names
+                let mut typed = words[i..i + n].join(" ");
+                // "the yes seed round": a name that starts with "The" ("The Yes").
+                let with_the = format!("the {typed}");
+                if question.to_lowercase().contains(&with_the) {
+                    if let Some(name) = corpus_spelling(index, &with_the)
+                        .filter(|n| n.split_whitespace().next() == Some("The"))
+                    {
+                        found = Some((n, with_the, name));
+                        break;
+                    }
+                }
+                // A short name from data/aliases.toml ("a16z") stands for the full one;
+                // "glowforges series a" is Glowforge's.
+                let stem = typed
+                    .strip_suffix('s')
+                    .filter(|t| t.chars().count() >= 4)
+                    .map(str::to_string);
+                let mut spelled = names
                     .alias(&typed)
                     .and_then(|full| corpus_spelling(index, full))
                     .or_else(|| corpus_spelling(index, &typed));
+                if spelled.is_none() {
+                    if let Some(stem) = stem {
+                        spelled = corpus_spelling(index, &stem);
+                        if spelled.is_some() {
+                            typed = stem;
+                        }
+                    }
+                }
                 if let Some(name) = spelled {
                     found = Some((n, typed, name));
                     break;
@@ -1833,6 +1856,26 @@ fn link_entities(
                     i += n;
                 }
                 None => i += 1,
+            }
+        }
+    }
+    // "the yes seed round": a name made of "The" and a common word, which the question reader
+    // set aside; the articles write it with capitals.
+    if out.is_empty() {
+        static THE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+            crate::util::regex(r"(?i)\bthe\s+([\p{L}\p{N}]{2,})").expect("static")
+        });
+        for m in THE_WORD.captures_iter(question) {
+            let typed = m[0].to_string();
+            if let Some(name) = corpus_spelling(index, &typed)
+                .filter(|n| n.split_whitespace().next() == Some("The") && n.contains(' '))
+            {
+                out.push(Entity {
+                    name,
+                    typed,
+                    matched: "corpus",
+                });
+                break;
             }
         }
     }

@@ -29,7 +29,26 @@ pub struct NameIndex {
     aliases: HashMap<String, String>,
     /// Companies by the initials of their multi-word names ("HF" for "Hanriver Finance").
     initials: HashMap<String, Vec<(i64, String)>>,
+    /// Multi-word companies by each distinctive word of their names ("biren" for "Shanghai
+    /// Biren Intelligent Technology Co").
+    words: HashMap<String, Vec<(i64, String)>>,
 }
+
+/// Words too common in company names to pick one out: places, trades and legal forms.
+const GENERIC_WORDS: &[&str] = &[
+    "technology", "technologies", "tech", "intelligent", "intelligence", "capital", "group",
+    "holdings", "holding", "bank", "labs", "lab", "systems", "software", "global", "international",
+    "network", "networks", "company", "corp", "corporation", "inc", "ltd", "limited", "ventures",
+    "partners", "digital", "health", "healthcare", "energy", "financial", "finance", "services",
+    "solutions", "shanghai", "beijing", "shenzhen", "hangzhou", "china", "chinese", "india",
+    "indian", "japan", "korea", "africa", "african", "america", "american", "europe", "european",
+    "asia", "asian", "the", "and", "new", "data", "robotics", "motors", "media", "payments",
+    "therapeutics", "biotechnologies", "biotechnology", "platform", "online", "mobile", "games",
+    "foods", "food", "logistics", "brands", "studio", "studios", "cloud", "security", "industries",
+    "enterprises", "investments", "fund", "bio", "pharma", "pharmaceuticals", "medical", "energy",
+    "electric", "auto", "automotive", "airlines", "bank", "insurance", "markets", "trading",
+    "internet", "web", "world", "national", "united", "first", "general", "royal", "city",
+];
 
 /// The file of short names moderators keep: `[aliases]` with `"short" = "Full Name"` lines.
 #[derive(serde::Deserialize)]
@@ -78,8 +97,45 @@ impl NameIndex {
             if !entry.iter().any(|(id, _)| *id == company.id) {
                 entry.push((company.id, company.name.clone()));
             }
+            for w in &words {
+                let k = key(w);
+                if k.len() < 4 || GENERIC_WORDS.contains(&k.as_str()) {
+                    continue;
+                }
+                let entry = index.words.entry(k).or_default();
+                if !entry.iter().any(|(id, _)| *id == company.id) {
+                    entry.push((company.id, company.name.clone()));
+                }
+            }
         }
         Ok(index)
+    }
+
+    /// The one multi-word company that has every word of `text` in its name, at least one of
+    /// them distinctive: "biren" and "biren technology" for "Shanghai Biren Intelligent
+    /// Technology Co". `None` when no company or several do.
+    pub fn company_word(&self, text: &str) -> Option<Found> {
+        let typed: Vec<String> = text.split_whitespace().map(key).collect();
+        if typed.is_empty() || typed.len() > 3 {
+            return None;
+        }
+        let distinctive: Vec<&String> = typed
+            .iter()
+            .filter(|k| !GENERIC_WORDS.contains(&k.as_str()))
+            .collect();
+        let first = distinctive.first()?;
+        let [(id, name)] = self.words.get(*first)?.as_slice() else {
+            return None;
+        };
+        let name_words: Vec<String> = name.split_whitespace().map(key).collect();
+        typed
+            .iter()
+            .all(|k| name_words.contains(k))
+            .then(|| Found {
+                id: *id,
+                name: name.clone(),
+                distance: 0,
+            })
     }
 
     /// Number of companies known.

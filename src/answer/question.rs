@@ -1127,7 +1127,20 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
             let lookup = |f: &dyn Fn(&str) -> Option<Found>| {
                 f(&phrase).or_else(|| stem.as_deref().and_then(f))
             };
-            let as_company = lookup(&|p| names.company_exact(p));
+            // "biren" for "Shanghai Biren Intelligent Technology Co" counts as an exact
+            // spelling, so a stray investor of that name does not take it.
+            // Only a whole run of free words: "foundry" of "naspers foundry" is no one's name.
+            let free_next = |i: usize, j: usize| {
+                !is_stopword(&all_words[j].lower)
+                    && adjacent(&text, &all_words[i.min(j)], &all_words[i.max(j)])
+            };
+            let whole_run = !(start > 0 && free_next(start, start - 1))
+                && !(start + n < all_words.len() && free_next(start + n - 1, start + n));
+            let as_company = lookup(&|p| names.company_exact(p)).or_else(|| {
+                (!wants_investor && whole_run && !slice.iter().any(|w| is_stopword(&w.lower)))
+                    .then(|| names.company_word(&phrase))
+                    .flatten()
+            });
             let as_investor = lookup(&|p| names.investor_exact(p));
             let pick_investor = (wants_investor || as_company.is_none())
                 && as_investor.is_some()
@@ -1187,6 +1200,16 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
     if company.is_none() {
         for name in &unmatched {
             if let Some(f) = names.company_prefix(name) {
+                company = Some((f, MatchKind::Exact));
+                break;
+            }
+        }
+    }
+    // "biren" for "Shanghai Biren Intelligent Technology Co": a distinctive word of exactly one
+    // company's name.
+    if company.is_none() && !wants_investor {
+        for name in &unmatched {
+            if let Some(f) = names.company_word(name) {
                 company = Some((f, MatchKind::Exact));
                 break;
             }

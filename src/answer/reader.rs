@@ -634,8 +634,17 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
             let deal_before = std::mem::replace(&mut previous_named, names_subject)
                 && matches!(req.intent, Intent::Acquisition | Intent::Stake)
                 && THE_DEAL.is_match(s);
+            // "The first, a seed round, was co-led by ...": the asked round, named in a passage
+            // whose last company was the subject.
+            let asked_round_here = last_named == Some(req.subject)
+                && !opens_with_other
+                && req
+                    .round
+                    .is_some_and(|r| facts::extract_round_types(s).contains(&r));
             let refers = !names_subject
-                && (last_named == Some(req.subject) && !opens_with_other && refers_back(s)
+                && (last_named == Some(req.subject)
+                    && !opens_with_other
+                    && (refers_back(s) || asked_round_here)
                     || deal_before);
             // Filings, notes and listings often name the company only in the headline.
             let in_article_about = !names_subject
