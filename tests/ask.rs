@@ -164,3 +164,23 @@ fn facts_lists_a_companys_rounds_and_an_investors_with_citations() {
     assert_eq!(v["rounds"][0]["lead"], true);
     assert_eq!(v["rounds"][0]["round"]["company"], "Brill Health");
 }
+
+#[test]
+fn a_named_round_without_a_date_answers_a_question_that_gives_a_year() {
+    let home = Home::new();
+    home.write(
+        "ardent.md",
+        "---\ntitle: Ardent Loom raises a Series A\nsource: Test Wire\nurl: https://wire.example/ardent\n---\n\
+         Ardent Loom has raised $6 million in a Series A round led by Copperfield Ventures.\n",
+    );
+    home.write(
+        "brisk.md",
+        &article("Brisk Ledger", "Series A", "$9 million", "Halyard Capital", "2021-05-03"),
+    );
+    let v: Value = home.json(&["ask", "who led ardent loom's series a back in 2017", "--json"]);
+    assert_eq!(v["answered"], true, "{v}");
+    assert!(v["answer"].as_str().unwrap().contains("Copperfield Ventures"), "{v}");
+    // A dated round outside the year is another round: declined.
+    let v: Value = home.json(&["ask", "who led brisk ledger's series a in 2017", "--json"]);
+    assert_eq!(v["answered"], false, "{v}");
+}

@@ -468,7 +468,13 @@ fn company_question(
                 .is_none_or(|rel| g.round == rel.round && g.first_date() == rel.first_date())
         })
         .filter(|g| u.round.is_none_or(|r| g.round == r))
-        .filter(|g| u.period.as_ref().is_none_or(|p| in_period(g, p)))
+        // "its Series A back in 2017": a named round my sources do not date is still that
+        // round; only a dated one outside the period is another.
+        .filter(|g| {
+            u.period
+                .as_ref()
+                .is_none_or(|p| in_period(g, p) || u.round.is_some() && g.first_date().is_none())
+        })
         .cloned()
         .collect();
     // "the latest round": only the newest.

@@ -126,7 +126,7 @@ pub struct MoneyMention {
 const PREFIX: &str = r"(?:US\s?\$|U\.S\.\s?\$|USD|A\$|AU\$|AUD|C\$|CA\$|CAD|S\$|SGD|HK\$|HKD|NZ\$|NZD|R\$|BRL|MX\$|\$|€|EUR|£|GBP|JP¥|¥|JPY|CN¥|RMB|CNY|₹|Rs\.?|INR|₩|KRW|CHF|SEK|NOK|DKK|₦|NGN|KSh|KES|ZAR|IDR|Rp\.?|₱|PHP|VND|₫|AED|Dhs?\.?|SAR|₪|ILS|NIS|TRY|PLN|MYR|RM|THB|฿|EGP|MXN|N)";
 /// Indian grouping ("1,00,000", "12,50,00,000"), Western thousands, dotted thousands, plain.
 const NUMBER: &str = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d+(?:[.,]\d+)?";
-const SCALE: &str = r"(?:trillion|tn|billions?|bn|bln|b|millions?|mn|mln|mio\.?|mrd\.?|md|m|thousand|k|lakh\s+crores?|crores?|cr|lakhs?|lacs?|miliar|milyar|juta|triliun)";
+const SCALE: &str = r"(?:trillion|tn|billions?|bn|bln|b|millions?|mm|mn|mln|mio\.?|mrd\.?|md|m|thousand|k|lakh\s+crores?|crores?|cr|lakhs?|lacs?|miliar|milyar|juta|triliun)";
 const SUFFIX: &str = r"(?:(?:Australian|Canadian|Singapore|Hong\s+Kong|New\s+Zealand|U\.S\.|US|American)\s+dollars?|dollars?|euros?|pounds?(?:\s+sterling)?|sterling|yen|yuan|renminbi|RMB|won|rupees?|Swiss\s+francs?|francs?|kronor|krona|naira|shillings?|shekels?|rand|rupiah|pesos?|ringgit|baht|USD|EUR|GBP|JPY|CNY|INR|KRW|CHF|SGD|AUD|CAD|HKD)";
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
@@ -320,7 +320,7 @@ fn multiplier(scale: &str) -> Option<u64> {
         "juta" => 1_000_000,
         "trillion" | "tn" => 1_000_000_000_000,
         "billion" | "billions" | "bn" | "bln" | "b" => 1_000_000_000,
-        "million" | "millions" | "mn" | "mln" | "mio" | "m" => 1_000_000,
+        "million" | "millions" | "mm" | "mn" | "mln" | "mio" | "m" => 1_000_000,
         "thousand" | "k" => 1_000,
         "crore" | "crores" | "cr" => 10_000_000,
         "lakh" | "lakhs" | "lac" | "lacs" => 100_000,
@@ -520,6 +520,7 @@ mod tests {
             ("Rs 1 lakh crore", 1_000_000_000_000, "INR"),
             ("$1,250,000", 1_250_000, "USD"),
             ("Dh3.1 billion", 3_100_000_000, "AED"),
+            ("a $24MM Series C", 24_000_000, "USD"),
             ("Dhs 40 million", 40_000_000, "AED"),
             ("NGN 2 billion", 2_000_000_000, "NGN"),
         ];
