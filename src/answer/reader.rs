@@ -120,6 +120,12 @@ fn without_pre_ipo(s: &str) -> std::borrow::Cow<'_, str> {
     PRE_IPO.replace_all(s, "preipo")
 }
 
+/// The sentence without "pre-IPO" and without a listing it only looks ahead to ("sets the
+/// stage for an IPO", "ahead of a listing").
+fn without_ipo_plans(s: &str) -> String {
+    facts::cues::without_planned_listing(&without_pre_ipo(s)).into_owned()
+}
+
 /// Investors the article calls new to the company.
 static NEW_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -738,8 +744,9 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
             {
                 continue;
             }
-            // A question about a private round is not answered by the stock-market listing.
-            if !req.intent.is_event() && LISTING.is_match(&without_pre_ipo(s)) {
+            // A question about a private round is not answered by the stock-market listing; a
+            // round that "sets the stage for an IPO" is still a private round.
+            if !req.intent.is_event() && LISTING.is_match(&without_ipo_plans(s)) {
                 continue;
             }
             // "Paytm's valuation in the Alibaba deal": the passage names Alibaba.
@@ -1646,6 +1653,21 @@ mod tests {
         assert!(same_figure("£410 million (US$500 million)", "$500 million"));
         assert!(same_figure("$580 million", "US$580m"));
         assert!(!same_figure("$580 million", "about AED 2.2 billion ($600 million)"));
+    }
+
+    #[test]
+    fn a_round_that_looks_ahead_to_a_listing_is_still_a_round() {
+        assert!(!LISTING.is_match(&without_ipo_plans(
+            "It raised $40 million in a deal that sets the stage for an IPO in the next 12 months."
+        )));
+        assert!(LISTING.is_match(&without_ipo_plans("Its shares began trading after the IPO.")));
+    }
+
+    #[test]
+    fn an_opening_adverb_is_not_another_company() {
+        assert!(!opens_with_other_name("Overnight, it raised $40 million from three funds.", "Quorra"));
+        assert!(!opens_with_other_name("Previously, it had raised a seed round.", "Quorra"));
+        assert!(opens_with_other_name("Brisa, a rival, raised $40 million.", "Quorra"));
     }
 
     #[test]

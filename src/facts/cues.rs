@@ -434,6 +434,15 @@ static CONVERSION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The text without a listing it only looks ahead to: "sets the stage for an IPO", "ahead of
+/// a listing". A round that prepares a listing is still a private round.
+pub fn without_planned_listing(text: &str) -> std::borrow::Cow<'_, str> {
+    static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)\b(?:for|ahead\s+of|before|toward|towards|prior\s+to|plans?\s+(?:for|to)|road\s+to)\s+(?:an?\s+|its\s+|the\s+)?(?:eventual\s+|possible\s+|potential\s+|future\s+|planned\s+)?(?:IPO|initial\s+public\s+offering|public\s+listing|listing)\b(?:\s+in\s+the\s+next\s+\d+\s+months)?")
+    });
+    PLANNED.replace_all(text, "")
+}
+
 /// Kinds of all amounts in a sentence: [`money_kind`] for each, then a figure reported "while"
 /// another outlet gave a valuation ("valued at more than $3 billion, while Reuters put the figure
 /// at $4.5 billion") is a valuation too.
@@ -446,7 +455,7 @@ pub fn money_kinds(text: &str, mentions: &[(usize, usize)]) -> Vec<MoneyKind> {
     });
     static PRIVATE: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?i)\b(?:round|series|seed|private\s+placement|pre-IPO|venture)\b"));
-    if LISTING.is_match(text) && !PRIVATE.is_match(text) {
+    if LISTING.is_match(&without_planned_listing(text)) && !PRIVATE.is_match(text) {
         return vec![MoneyKind::Other; mentions.len()];
     }
     let mut kinds: Vec<MoneyKind> = mentions
@@ -779,6 +788,10 @@ mod tests {
         assert_eq!(
             kinds("Pellway is raising fresh capital at a valuation of between $8 billion and $9 billion, a newswire said."),
             [MoneyKind::Valuation(Basis::Unspecified)]
+        );
+        assert_eq!(
+            kinds("Overnight, it took in US$300 million from three backers, which sets the stage for an IPO next year."),
+            [MoneyKind::Round]
         );
         assert_eq!(
             kinds("That chatter came with a $6 billion price tag."),

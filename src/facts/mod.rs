@@ -3,7 +3,7 @@
 //! A [`Round`] is what one article says about one funding round. Two articles about the same
 //! round give two `Round`s; answers show where they agree and where they differ, each cited.
 
-mod cues;
+pub(crate) mod cues;
 pub mod curated;
 pub mod dates;
 pub mod extract;
