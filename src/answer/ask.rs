@@ -368,10 +368,20 @@ fn answer(
             let (subject, others) = subordinate.unwrap_or_default();
             read_or_decline(u, &subject, &others, index, cites_list)?
         }
-        _ if u.company.is_none() && u.exclude.is_none() => match &subject {
-            Some((subject, others)) => read_or_decline(u, subject, others, index, cites_list)?,
-            None => company_question(u, store, index, names, cites_list)?,
-        },
+        // "besides Altimeter, who is putting cash into Grab": a named subject is the company;
+        // only "who else besides Alibaba?" alone means Alibaba's round.
+        _ if u.company.is_none()
+            && u.exclude.as_deref().is_none_or(|ex| {
+                subject
+                    .as_ref()
+                    .is_some_and(|(s, _)| key(s) != key(ex))
+            }) =>
+        {
+            match &subject {
+                Some((subject, others)) => read_or_decline(u, subject, others, index, cites_list)?,
+                None => company_question(u, store, index, names, cites_list)?,
+            }
+        }
         _ => company_question(u, store, index, names, cites_list)?,
     };
     for g in &draft.groups {
@@ -2058,6 +2068,7 @@ fn request<'a>(u: &'a Understood, subject: &'a str, others: &'a [String]) -> rea
             let q = u.question_text.to_lowercase();
             q.contains("close") || q.contains("closing") || q.contains("complete")
         },
+        exclude: u.exclude.as_deref(),
     }
 }
 

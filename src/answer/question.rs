@@ -252,7 +252,7 @@ static PORTFOLIO: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)\b(?:portfolio|investments\s+(?:of|by)|bets\s+(?:of|by)|invested\s+in\s+what|where\s+(?:did|has|does)\b.+\binvest)\b
        | \b(?:what|which)\b(?:\s+(?:companies|startups|firms|deals|rounds))?\s+(?:did|has|have|does|do)\b.+\b(?:invest(?:ed)?|back(?:ed)?|fund(?:ed)?|lead|led|co-lead|co-led|bet\s+on|put\s+money)\b(?:\s+(?:in|into|on))?\s*(?:[?!.]*\s*$|,)
        | \b(?:which|what)\s+(?:companies|startups|firms|deals|rounds)\s+(?:has|have|did|does)?\s*\b.+?\b(?:invested|backed|funded|led)\b
-       | \b(?:which|what)\s+(?:companies|startups)\b.+\b(?:invest|back|fund|lead)\b
+       | \b(?:which|what)\s+(?:[\w\-]+\s+){0,2}?(?:companies|startups|start-ups|firms)\b.+\b(?:invest|back|fund|lead|led)\w*
        | \bwho\s+(?:did|has|have|does)\s+\S+(?:\s+\S+){0,3}\s+(?:back|backed|fund|funded|invest\s+in|invested\s+in|bet\s+on)\b",
     )
 });
@@ -1654,6 +1654,16 @@ mod tests {
         );
         assert_eq!(src("kestrelay ipo price per share"), None);
         assert_eq!(src("which startups did northgale back according to the articles"), None);
+    }
+
+    #[test]
+    fn a_portfolio_question_may_describe_the_companies() {
+        for q in [
+            "which nordic companies in these articles has halyard capital backed?",
+            "what early-stage startups did halyard fund",
+        ] {
+            assert_eq!(read(q).intent, Intent::Portfolio, "{q}");
+        }
     }
 
     #[test]

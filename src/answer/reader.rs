@@ -57,6 +57,8 @@ pub struct Request<'a> {
     pub longer: &'a [String],
     /// The shorter form of the subject's name the question used ("IQM"), also read as a mention.
     pub short: Option<&'a str>,
+    /// "besides Altimeter": a name the answer leaves out.
+    pub exclude: Option<&'a str>,
 }
 
 /// A value read from one sentence of a passage.
@@ -964,7 +966,16 @@ static UPFRONT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^[^;]{0,45}?\b(?:upfront|up-front|on\s+closing|at\s+closing)\b"));
 
 fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
-    let not_subject = |n: &String| key(n) != key(req.subject) && !names(req.subject, n);
+    // Not the subject, not a name the question sets aside, and not an outlet credited with the
+    // report ("..., the Financial Times reported").
+    let not_subject = |n: &String| {
+        key(n) != key(req.subject)
+            && !names(req.subject, n)
+            && req
+                .exclude
+                .is_none_or(|ex| !names(n, ex) && !names(ex, n))
+            && !credited_outlet(s, n)
+    };
     match (req.intent, req.want) {
         (Intent::Lead, _) => {
             let leads: Vec<String> = own_investors(req, s)
@@ -1093,6 +1104,14 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// "the Financial Times reported": a name credited with the report, not a party to the deal.
+fn credited_outlet(s: &str, name: &str) -> bool {
+    static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^\W{0,3}(?:reported|reports|said|says|wrote|first\s+reported|according)\b")
+    });
+    find_name(s, name).is_some_and(|(_, end, _)| REPORTED.is_match(&s[end..]))
 }
 
 /// "raise $5 billion", "revenue of $2 million": money that is not a price.
@@ -1473,6 +1492,7 @@ mod tests {
             new_investors: false,
             longer: &[],
             short: None,
+            exclude: None,
         }
     }
 
@@ -1661,6 +1681,17 @@ mod tests {
             "It raised $40 million in a deal that sets the stage for an IPO in the next 12 months."
         )));
         assert!(LISTING.is_match(&without_ipo_plans("Its shares began trading after the IPO.")));
+    }
+
+    #[test]
+    fn investors_leave_out_the_excluded_name_and_the_reporting_outlet() {
+        let mut req = request(Intent::Investors, None, "Quorra");
+        let s = "Quorra is set to list through a merger with a blank-check firm backed by Halyard Capital, the Morning Ledger reported.";
+        req.exclude = Some("Halyard");
+        assert_eq!(value_of(&req, s), None);
+        req.exclude = None;
+        let v = value_of(&req, s).unwrap_or_default();
+        assert!(v.contains("Halyard Capital") && !v.contains("Morning Ledger"), "{v}");
     }
 
     #[test]

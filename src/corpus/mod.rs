@@ -164,6 +164,12 @@ pub fn normalize_body(raw: &str) -> String {
             let ch = match ch {
                 '\u{00a0}' | '\u{2007}' | '\u{202f}' | '\u{2009}' | '\u{200a}' | '\t' | '\n' => ' ',
                 '\u{200b}' | '\u{feff}' | '\u{00ad}' => continue,
+                // Flags and pictographs ("Quorra 🇲🇽 raised"): read as a space, so the words
+                // on each side still meet.
+                '\u{1f1e6}'..='\u{1f1ff}'
+                | '\u{1f300}'..='\u{1faff}'
+                | '\u{2600}'..='\u{27bf}'
+                | '\u{fe0f}' => ' ',
                 '\u{2010}' | '\u{2011}' | '\u{2012}' => '-',
                 c => c,
             };
@@ -397,6 +403,14 @@ pub fn slug(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn flags_and_pictographs_read_as_spaces() {
+        assert_eq!(
+            normalize_body("Quorra 🇲🇽 raised a $9 million round led by Halyard 🇺🇸 🚀"),
+            "Quorra raised a $9 million round led by Halyard"
+        );
+    }
 
     #[test]
     fn formats_follow_extensions() {
