@@ -330,6 +330,8 @@ static VALUATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
       | market\s+(?:value|cap(?:italization|italisation)?)\s+of
       | pegg(?:ed|ing)\s+(?:it\s+|its\s+value\s+)?at | price\s+tag\s+of | at\s+a\s+valuation\s+of
       | (?:valuation|value|worth)\s+(?:at|to|of)
+      | (?:valuation|value)\s+(?:in\s+the\s+(?:range|region|vicinity|neighbo(?:u)?rhood)\s+of|(?:of\s+)?(?:around|about|roughly|near|close\s+to))
+      | (?:corporate|enterprise|company|firm|equity)\s+(?:value|valuation)(?:\s+of)?
       | (?:put|puts|putting|placed|places|placing)\s+(?:it|them|its\s+\w+|the\s+\w+(?:'s|’s)\s+\w+)\s+at
     )(?:\s+(?:a|an|the|reportedly|reported|estimated|nearly|just|some|somewhere|roughly|about|around|over|under|almost|close\s+to|more\s+than|as\s+much\s+as|upwards\s+of|north\s+of|between|somewhere\s+between))*\s*$")
 });
@@ -792,6 +794,10 @@ mod tests {
         assert_eq!(
             kinds("Overnight, it took in US$300 million from three backers, which sets the stage for an IPO next year."),
             [MoneyKind::Round]
+        );
+        assert_eq!(
+            kinds("Orlet is now a unicorn, with a corporate value in the range of 1.4 trillion won ($1.1 billion), after taking 90 billion won from a buyout fund."),
+            [MoneyKind::Valuation(Basis::Unspecified), MoneyKind::Other, MoneyKind::Round]
         );
         assert_eq!(
             kinds("That chatter came with a $6 billion price tag."),
