@@ -299,6 +299,12 @@ fn words_of(text: &str) -> Vec<WordAt> {
             for suffix in ["'s", "’s"] {
                 raw = raw.strip_suffix(suffix).unwrap_or(raw);
             }
+            // "a Halyard-led group", "Quorra-backed": the name before the hyphen.
+            for suffix in ["-led", "-backed", "-owned", "-funded", "-controlled"] {
+                if raw.len() > suffix.len() + 1 && raw.to_ascii_lowercase().ends_with(suffix) {
+                    raw = &raw[..raw.len() - suffix.len()];
+                }
+            }
             // "Souqly.com" is Souqly: a web address's ending is no part of the name.
             for suffix in [".com", ".io", ".ai", ".co", ".net", ".org", ".app"] {
                 if raw.len() > suffix.len() + 1 && raw.to_ascii_lowercase().ends_with(suffix) {
@@ -1473,6 +1479,7 @@ mod tests {
         assert!(find_name("the brindle said", "Brindle Labs").is_none());
         assert!(find_name("Paydock.com's founder", "Paydock.com").is_some());
         assert!(find_name("the purchase of Tindra.com by Bigmart", "Tindra").is_some());
+        assert!(find_name("an offer by a Halyard-led group", "Halyard").is_some());
     }
 
     fn request<'a>(intent: Intent, want: Option<Want>, subject: &'a str) -> Request<'a> {
