@@ -175,11 +175,27 @@ fn a_named_round_without_a_date_answers_a_question_that_gives_a_year() {
     );
     home.write(
         "brisk.md",
-        &article("Brisk Ledger", "Series A", "$9 million", "Halyard Capital", "2021-05-03"),
+        &article(
+            "Brisk Ledger",
+            "Series A",
+            "$9 million",
+            "Halyard Capital",
+            "2021-05-03",
+        ),
     );
-    let v: Value = home.json(&["ask", "who led ardent loom's series a back in 2017", "--json"]);
+    let v: Value = home.json(&[
+        "ask",
+        "who led ardent loom's series a back in 2017",
+        "--json",
+    ]);
     assert_eq!(v["answered"], true, "{v}");
-    assert!(v["answer"].as_str().unwrap().contains("Copperfield Ventures"), "{v}");
+    assert!(
+        v["answer"]
+            .as_str()
+            .unwrap()
+            .contains("Copperfield Ventures"),
+        "{v}"
+    );
     // A dated round outside the year is another round: declined.
     let v: Value = home.json(&["ask", "who led brisk ledger's series a in 2017", "--json"]);
     assert_eq!(v["answered"], false, "{v}");

@@ -533,7 +533,10 @@ fn prices_that_disagree_across_articles_are_shown_side_by_side() {
     let a = answer(&v);
     assert!(a.contains("$18 million"), "{a}");
     // The second report does not name the company: "The purchase" follows a sentence that does.
-    assert!(a.contains("Another report puts it at") && a.contains("$21 million"), "{a}");
+    assert!(
+        a.contains("Another report puts it at") && a.contains("$21 million"),
+        "{a}"
+    );
     let articles: Vec<&str> = v["citations"]
         .as_array()
         .unwrap()
@@ -541,7 +544,10 @@ fn prices_that_disagree_across_articles_are_shown_side_by_side() {
         .map(|c| c["article"].as_str().unwrap())
         .collect();
     assert!(articles.contains(&"pebblestone-sold.md"), "{articles:?}");
-    assert!(articles.contains(&"east-africa-weekly-digest.md"), "{articles:?}");
+    assert!(
+        articles.contains(&"east-africa-weekly-digest.md"),
+        "{articles:?}"
+    );
 }
 
 #[test]
@@ -558,7 +564,10 @@ fn an_investor_only_the_articles_text_names_has_a_portfolio() {
     assert_eq!(v["answered"], true, "{v}");
     assert!(answer(&v).contains("Pebblestone"), "{v}");
     assert_eq!(v["basis"], "passages", "{v}");
-    assert_eq!(v["citations"][0]["article"], "east-africa-weekly-digest.md", "{v}");
+    assert_eq!(
+        v["citations"][0]["article"], "east-africa-weekly-digest.md",
+        "{v}"
+    );
 
     // An investor no article names is still declined.
     let v = ask(&home, "which startups has quarrystone ventures backed?");
@@ -595,7 +604,10 @@ fn a_name_made_of_the_and_a_common_word_is_linked_and_its_rounds_read() {
     let v = ask(&home, "the quorum seed round, who led it");
     assert_eq!(v["answered"], true, "{v}");
     let a = claim(&v);
-    assert!(a.contains("Pellham Ventures") && a.contains("Ostrava Partners"), "{a}");
+    assert!(
+        a.contains("Pellham Ventures") && a.contains("Ostrava Partners"),
+        "{a}"
+    );
     assert!(!a.contains("Bramblecote"), "{a}");
     let v = ask(&home, "and The Quorum's series A lead?");
     assert!(claim(&v).contains("Bramblecote Capital"), "{v}");

@@ -371,11 +371,9 @@ fn answer(
         // "besides Altimeter, who is putting cash into Grab": a named subject is the company;
         // only "who else besides Alibaba?" alone means Alibaba's round.
         _ if u.company.is_none()
-            && u.exclude.as_deref().is_none_or(|ex| {
-                subject
-                    .as_ref()
-                    .is_some_and(|(s, _)| key(s) != key(ex))
-            }) =>
+            && u.exclude
+                .as_deref()
+                .is_none_or(|ex| subject.as_ref().is_some_and(|(s, _)| key(s) != key(ex))) =>
         {
             match &subject {
                 Some((subject, others)) => read_or_decline(u, subject, others, index, cites_list)?,
@@ -1458,9 +1456,7 @@ fn backed_company(s: &str) -> Option<String> {
             .expect("static")
     });
     let c = OWNER.captures(s)?;
-    c.name("a")
-        .or(c.name("b"))
-        .map(|m| m.as_str().to_string())
+    c.name("a").or(c.name("b")).map(|m| m.as_str().to_string())
 }
 
 /// "Quorra (lead) [1] and Brisa [2]": backings as a cited list.
@@ -1588,10 +1584,7 @@ fn rounds_across_companies(
 
 /// The articles of the outlet a question names: each of its words in the outlet's name, headline
 /// or link, or its initials ("tlw" for "Tech Ledger Weekly").
-fn articles_from(
-    store: &FactStore,
-    source: &str,
-) -> Result<std::collections::HashSet<String>> {
+fn articles_from(store: &FactStore, source: &str) -> Result<std::collections::HashSet<String>> {
     let wanted: Vec<String> = source.split_whitespace().map(key).collect();
     Ok(store
         .articles()?

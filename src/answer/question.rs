@@ -313,13 +313,41 @@ static NOT_ROUND: LazyLock<Regex> = LazyLock::new(|| {
 /// "per share" and "according to the articles" name none.
 fn named_source(lower: &str) -> Option<String> {
     static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"\b(?:per|according\s+to|as\s+reported\s+by|reported\s+by)\s+(?:the\s+)?(?P<src>[a-z0-9][\w&.'\-]*(?:\s+[a-z0-9][\w&.'\-]*){0,4})")
+        re(
+            r"\b(?:per|according\s+to|as\s+reported\s+by|reported\s+by)\s+(?:the\s+)?(?P<src>[a-z0-9][\w&.'\-]*(?:\s+[a-z0-9][\w&.'\-]*){0,4})",
+        )
     });
     const GENERIC: &[&str] = &[
-        "dashboard", "report", "reports", "newsletter", "article", "articles", "data", "piece",
-        "story", "stories", "roundup", "digest", "tracker", "database", "source", "sources",
-        "news", "coverage", "filing", "filings", "press", "release", "post", "blog", "my", "your",
-        "its", "their", "them", "it",
+        "dashboard",
+        "report",
+        "reports",
+        "newsletter",
+        "article",
+        "articles",
+        "data",
+        "piece",
+        "story",
+        "stories",
+        "roundup",
+        "digest",
+        "tracker",
+        "database",
+        "source",
+        "sources",
+        "news",
+        "coverage",
+        "filing",
+        "filings",
+        "press",
+        "release",
+        "post",
+        "blog",
+        "my",
+        "your",
+        "its",
+        "their",
+        "them",
+        "it",
     ];
     const NOT_SOURCE: &[&str] = &[
         "share", "shares", "ads", "unit", "units", "cent", "annum", "year", "month", "week", "day",
@@ -345,7 +373,9 @@ const STOP_AFTER_SOURCE: &[&str] = &[
 
 /// "is it still carrying debt?", "does Acme still own 10%?": asks whether something holds now.
 static PRESENT_STATE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^\W*(?:is|are|does|do|has|have|was)\b[^?]*\bstill\b|\b(?:still|currently)\s+(?:carry|carrying|carries|owe|owes|owing|in\s+debt|hold|holds|holding)\b")
+    re(
+        r"^\W*(?:is|are|does|do|has|have|was)\b[^?]*\bstill\b|\b(?:still|currently)\s+(?:carry|carrying|carries|owe|owes|owing|in\s+debt|hold|holds|holding)\b",
+    )
 });
 static STAKE_Q: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -1134,8 +1164,9 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
                 !is_stopword(&all_words[j].lower)
                     && adjacent(&text, &all_words[i.min(j)], &all_words[i.max(j)])
             };
-            let whole_run = !(start > 0 && free_next(start, start - 1))
-                && !(start + n < all_words.len() && free_next(start + n - 1, start + n));
+            let joined_before = start > 0 && free_next(start, start - 1);
+            let joined_after = start + n < all_words.len() && free_next(start + n - 1, start + n);
+            let whole_run = !(joined_before || joined_after);
             let as_company = lookup(&|p| names.company_exact(p)).or_else(|| {
                 (!wants_investor && whole_run && !slice.iter().any(|w| is_stopword(&w.lower)))
                     .then(|| names.company_word(&phrase))
@@ -1653,7 +1684,10 @@ mod tests {
             Some("tech ledger")
         );
         assert_eq!(src("kestrelay ipo price per share"), None);
-        assert_eq!(src("which startups did northgale back according to the articles"), None);
+        assert_eq!(
+            src("which startups did northgale back according to the articles"),
+            None
+        );
     }
 
     #[test]

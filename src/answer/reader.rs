@@ -705,12 +705,12 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
                 continue;
             }
             // A purchase between two named companies: the sentence names one of them.
+            let party_in_title =
+                in_article_about && req.others.iter().any(|o| names(&hit.title, o));
             if matches!(req.intent, Intent::Acquisition | Intent::Stake)
-                && !names_subject
-                && !deal_before
+                && !(names_subject || deal_before || party_in_title)
                 && named_other.is_none()
                 && !req.others.is_empty()
-                && !(in_article_about && req.others.iter().any(|o| names(&hit.title, o)))
             {
                 continue;
             }
@@ -908,10 +908,10 @@ fn value(req: &Request, s: &str, hit: &Hit) -> Option<(String, f32)> {
         quality += 5.0;
     }
     // "so far this year" dates a sentence only loosely: a stated date ranks above it.
-    if matches!(req.want, Some(Want::When)) || req.intent == Intent::Date {
-        if find_dates(s, hit.published).iter().all(|d| d.relative) {
-            quality -= 2.0;
-        }
+    if (matches!(req.want, Some(Want::When)) || req.intent == Intent::Date)
+        && find_dates(s, hit.published).iter().all(|d| d.relative)
+    {
+        quality -= 2.0;
     }
     // "when does it start trading": the day shares first trade, not the day they were priced.
     if req.intent == Intent::Ipo && req.want == Some(Want::When) {
@@ -958,10 +958,14 @@ fn value_at(s: &str, value: &str) -> usize {
 }
 
 static PAY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:pay|pays|paid|paying|spend|spends|spent|shell(?:s|ed)?\s+out)\s+(?:about|around|roughly|nearly|some|an\s+estimated|up\s+to|more\s+than|over)?\s*(?:US)?[$€£¥₹₩]?\s*$")
+    re(
+        r"(?i)\b(?:pay|pays|paid|paying|spend|spends|spent|shell(?:s|ed)?\s+out)\s+(?:about|around|roughly|nearly|some|an\s+estimated|up\s+to|more\s+than|over)?\s*(?:US)?[$€£¥₹₩]?\s*$",
+    )
 });
 static THE_DEAL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^\W*(?:the|this|that)\s+(?:deal|acquisition|transaction|takeover|purchase|buyout|sale)\b")
+    re(
+        r"(?i)^\W*(?:the|this|that)\s+(?:deal|acquisition|transaction|takeover|purchase|buyout|sale)\b",
+    )
 });
 static FIRST_TRADE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -977,9 +981,7 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
     let not_subject = |n: &String| {
         key(n) != key(req.subject)
             && !names(req.subject, n)
-            && req
-                .exclude
-                .is_none_or(|ex| !names(n, ex) && !names(ex, n))
+            && req.exclude.is_none_or(|ex| !names(n, ex) && !names(ex, n))
             && !credited_outlet(s, n)
     };
     match (req.intent, req.want) {
@@ -1679,7 +1681,10 @@ mod tests {
     fn one_figure_in_two_currencies_is_one_report() {
         assert!(same_figure("£410 million (US$500 million)", "$500 million"));
         assert!(same_figure("$580 million", "US$580m"));
-        assert!(!same_figure("$580 million", "about AED 2.2 billion ($600 million)"));
+        assert!(!same_figure(
+            "$580 million",
+            "about AED 2.2 billion ($600 million)"
+        ));
     }
 
     #[test]
@@ -1687,7 +1692,9 @@ mod tests {
         assert!(!LISTING.is_match(&without_ipo_plans(
             "It raised $40 million in a deal that sets the stage for an IPO in the next 12 months."
         )));
-        assert!(LISTING.is_match(&without_ipo_plans("Its shares began trading after the IPO.")));
+        assert!(LISTING.is_match(&without_ipo_plans(
+            "Its shares began trading after the IPO."
+        )));
     }
 
     #[test]
@@ -1698,14 +1705,26 @@ mod tests {
         assert_eq!(value_of(&req, s), None);
         req.exclude = None;
         let v = value_of(&req, s).unwrap_or_default();
-        assert!(v.contains("Halyard Capital") && !v.contains("Morning Ledger"), "{v}");
+        assert!(
+            v.contains("Halyard Capital") && !v.contains("Morning Ledger"),
+            "{v}"
+        );
     }
 
     #[test]
     fn an_opening_adverb_is_not_another_company() {
-        assert!(!opens_with_other_name("Overnight, it raised $40 million from three funds.", "Quorra"));
-        assert!(!opens_with_other_name("Previously, it had raised a seed round.", "Quorra"));
-        assert!(opens_with_other_name("Brisa, a rival, raised $40 million.", "Quorra"));
+        assert!(!opens_with_other_name(
+            "Overnight, it raised $40 million from three funds.",
+            "Quorra"
+        ));
+        assert!(!opens_with_other_name(
+            "Previously, it had raised a seed round.",
+            "Quorra"
+        ));
+        assert!(opens_with_other_name(
+            "Brisa, a rival, raised $40 million.",
+            "Quorra"
+        ));
     }
 
     #[test]

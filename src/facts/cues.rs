@@ -337,7 +337,9 @@ static VALUATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static VALUATION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^[\s,]*(?:(?:(?:pre|post)[\s\-]?money\s+|fully[\s\-]diluted\s+|implied\s+)?valuation\b|price[\s\-]tag\b)")
+    re(
+        r"(?i)^[\s,]*(?:(?:(?:pre|post)[\s\-]?money\s+|fully[\s\-]diluted\s+|implied\s+)?valuation\b|price[\s\-]tag\b)",
+    )
 });
 
 static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -405,9 +407,11 @@ static OTHER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// "412 companies raised more than": a count of companies before the figure makes it a
 /// market's total, not one company's round.
 static MANY_RAISED: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?ix)\b\d[\d,]*\s+(?:[\w\-]+\s+){0,2}?(?:companies|startups|start-ups|firms|businesses|ventures)\s+
+    re(
+        r"(?ix)\b\d[\d,]*\s+(?:[\w\-]+\s+){0,2}?(?:companies|startups|start-ups|firms|businesses|ventures)\s+
         (?:have\s+|had\s+|together\s+|collectively\s+)?(?:raised|secured|attracted|drew|pulled\s+in|took\s+in|collected|closed)\s+
-        (?:more\s+than|over|nearly|almost|about|around|some|roughly|a\s+combined|a\s+total\s+of|just\s+under|just\s+over)?\s*$")
+        (?:more\s+than|over|nearly|almost|about|around|some|roughly|a\s+combined|a\s+total\s+of|just\s+under|just\s+over)?\s*$",
+    )
 });
 
 static SECOND_REPORT: LazyLock<Regex> = LazyLock::new(|| {
@@ -425,8 +429,7 @@ static COMPARED_WITH: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Text between the two ends of a range: "$8 billion and $9 billion", "$8bn-$9bn".
-static RANGE_TO: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^\s*(?:and|to|-|–|—)\s*$"));
+static RANGE_TO: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:and|to|-|–|—)\s*$"));
 
 /// Text between two amounts that makes the second a conversion of the first:
 /// "₩30 billion ($22.6 million)", "Rs 300 crore, or about $36 million".
@@ -440,7 +443,9 @@ static CONVERSION: LazyLock<Regex> = LazyLock::new(|| {
 /// a listing". A round that prepares a listing is still a private round.
 pub fn without_planned_listing(text: &str) -> std::borrow::Cow<'_, str> {
     static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)\b(?:for|ahead\s+of|before|toward|towards|prior\s+to|plans?\s+(?:for|to)|road\s+to)\s+(?:an?\s+|its\s+|the\s+)?(?:eventual\s+|possible\s+|potential\s+|future\s+|planned\s+)?(?:IPO|initial\s+public\s+offering|public\s+listing|listing)\b(?:\s+in\s+the\s+next\s+\d+\s+months)?")
+        re(
+            r"(?i)\b(?:for|ahead\s+of|before|toward|towards|prior\s+to|plans?\s+(?:for|to)|road\s+to)\s+(?:an?\s+|its\s+|the\s+)?(?:eventual\s+|possible\s+|potential\s+|future\s+|planned\s+)?(?:IPO|initial\s+public\s+offering|public\s+listing|listing)\b(?:\s+in\s+the\s+next\s+\d+\s+months)?",
+        )
     });
     PLANNED.replace_all(text, "")
 }

@@ -1735,4 +1735,3 @@ fn attribution(text: &str, from: usize, to: usize, at: usize) -> Option<String> 
 
 #[cfg(test)]
 mod tests;
-
