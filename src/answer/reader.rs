@@ -753,7 +753,7 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
                 continue;
             }
             // A question about a private round is not answered by the stock-market listing; a
-            // round that "sets the stage for an IPO" is still a private round.
+            // round taken "ahead of a listing" is still a private round.
             if !req.intent.is_event() && LISTING.is_match(&without_ipo_plans(s)) {
                 continue;
             }
@@ -1690,7 +1690,7 @@ mod tests {
     #[test]
     fn a_round_that_looks_ahead_to_a_listing_is_still_a_round() {
         assert!(!LISTING.is_match(&without_ipo_plans(
-            "It raised $40 million in a deal that sets the stage for an IPO in the next 12 months."
+            "The firm took in $40 million, a step toward an IPO it hopes to make in 2027."
         )));
         assert!(LISTING.is_match(&without_ipo_plans(
             "Its shares began trading after the IPO."
@@ -1714,7 +1714,7 @@ mod tests {
     #[test]
     fn an_opening_adverb_is_not_another_company() {
         assert!(!opens_with_other_name(
-            "Overnight, it raised $40 million from three funds.",
+            "Overnight, it secured fresh capital of $40 million.",
             "Quorra"
         ));
         assert!(!opens_with_other_name(

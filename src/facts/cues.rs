@@ -439,7 +439,7 @@ static CONVERSION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// The text without a listing it only looks ahead to: "sets the stage for an IPO", "ahead of
+/// The text without a listing it only looks ahead to: "a step toward an IPO", "ahead of
 /// a listing". A round that prepares a listing is still a private round.
 pub fn without_planned_listing(text: &str) -> std::borrow::Cow<'_, str> {
     static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
@@ -797,7 +797,7 @@ mod tests {
             [MoneyKind::Valuation(Basis::Unspecified)]
         );
         assert_eq!(
-            kinds("Overnight, it took in US$300 million from three backers, which sets the stage for an IPO next year."),
+            kinds("On Tuesday it pulled in US$300 million from three backers, a step toward an IPO next year."),
             [MoneyKind::Round]
         );
         assert_eq!(
