@@ -106,6 +106,15 @@ impl Draft {
             suggestions: Vec::new(),
         }
     }
+
+    /// An answer read from the passages rather than the facts store.
+    fn read(text: String) -> Self {
+        Draft {
+            answered: true,
+            basis: Basis::Passages,
+            ..Draft::no(text)
+        }
+    }
 }
 
 /// Answers `question` from the store and the passage index.
@@ -1243,17 +1252,10 @@ fn portfolio(
         if !u.lead_only {
             if let Some((shown, found)) = passage_backings(&typed, store, index)? {
                 let items = backing_items(&found, c);
-                return Ok(Draft {
-                    answered: true,
-                    closest: false,
-                    text: format!(
-                        "From the articles' text (no structured rounds on record for {shown}): {shown} backed {}.",
-                        and_list(&items)
-                    ),
-                    basis: Basis::Passages,
-                    groups: Vec::new(),
-                    suggestions: Vec::new(),
-                });
+                return Ok(Draft::read(format!(
+                    "From the articles' text (no structured rounds on record for {shown}): {shown} backed {}.",
+                    and_list(&items)
+                )));
             }
         }
         let name = typed
@@ -2133,14 +2135,7 @@ fn reading_draft(u: &Understood, company: &str, r: &reader::Reading, c: &mut Cit
             cite(n)
         ));
     }
-    Draft {
-        answered: true,
-        closest: false,
-        text,
-        basis: Basis::Passages,
-        groups: Vec::new(),
-        suggestions: Vec::new(),
-    }
+    Draft::read(text)
 }
 
 /// One clause that states the value read, in the words of the question's intent.
