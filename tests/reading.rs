@@ -612,3 +612,42 @@ fn a_name_made_of_the_and_a_common_word_is_linked_and_its_rounds_read() {
     let v = ask(&home, "and The Quorum's series A lead?");
     assert!(claim(&v).contains("Bramblecote Capital"), "{v}");
 }
+
+#[test]
+fn a_stake_in_talks_answers_whether_an_investor_is_putting_money_in() {
+    let home = home();
+    let v = ask(&home, "is ostfold investing in brantwood bank?");
+    assert_eq!(v["answered"], true, "{v}");
+    let a = answer(&v);
+    assert!(a.contains("€60"), "{a}");
+    assert!(a.contains("reported, not confirmed"), "{a}");
+    first_citation(&v, "brantwood-bank-stake-talks.md");
+    // An investor the articles never tie to the bank is still "no record".
+    let v = ask(&home, "is kuroshio trust bank investing in brantwood bank?");
+    assert_eq!(v["answered"], false, "{v}");
+    assert!(answer(&v).contains("no record"), "{v}");
+}
+
+#[test]
+fn a_roundup_headline_dates_the_deals_it_lists() {
+    let home = home();
+    // The article came out in April; its headline says the deals were March's.
+    let v = ask(&home, "qarawan debt raise march 2025");
+    assert_eq!(v["answered"], true, "{v}");
+    assert!(answer(&v).contains("$90 million"), "{v}");
+    first_citation(&v, "gulf-startups-march-roundup.md");
+    // A month the headline does not name is not answered from it.
+    let v = ask(&home, "qarawan debt raise january 2025");
+    assert_eq!(v["answered"], false, "{v}");
+}
+
+#[test]
+fn a_debt_the_articles_say_was_settled_answers_whether_it_is_still_owed() {
+    let home = home();
+    let v = ask(&home, "is tallis bio still carrying debt?");
+    assert_eq!(v["answered"], true, "{v}");
+    let a = answer(&v);
+    assert!(a.contains("retired all of its bridge debt"), "{a}");
+    assert!(a.starts_with("As of this report"), "{a}");
+    first_citation(&v, "tallis-bio-series-b-filing.md");
+}

@@ -211,8 +211,21 @@ pub fn ask(
         first
     };
     let mut draft = draft;
+    // "is Acme still in debt?": an article that says the debt was paid back answers it, as of
+    // that article.
+    let mut read_repaid = false;
+    if understood.present_state && understood.intent == Intent::Debt {
+        if let Some(company) = understood.company.clone() {
+            let mut repaid = understood.clone();
+            repaid.want = Some(Want::Repaid);
+            if let Some(d) = reader_answer(&repaid, &company, index, &mut cites_list)? {
+                draft = d;
+                read_repaid = true;
+            }
+        }
+    }
     // "is Acme still in debt?": the articles tell what happened, not how things stand today.
-    if understood.present_state && draft.answered {
+    if understood.present_state && draft.answered && !read_repaid {
         let subject = understood.company.as_deref().unwrap_or("the company");
         draft.text = format!(
             "My sources report deals as they happened; they don't say whether this still holds for {subject} today. What they report: {}",
@@ -523,6 +536,9 @@ fn company_question(
     };
     // "Did Temasek invest in SenseTime?": yes, with the rounds, or no record.
     if let Some(name) = &u.unknown_investor {
+        if let Some(d) = stake_between(u, &company, name, index, c)? {
+            return Ok(d);
+        }
         return Ok(Draft::no(format!(
             "I have no record of {name} investing in {company}."
         )));
@@ -531,6 +547,9 @@ fn company_question(
         if u.exclude.is_none() {
             let with = rounds_with_investor(&selected, investor);
             if with.is_empty() {
+                if let Some(d) = stake_between(u, &company, investor, index, c)? {
+                    return Ok(d);
+                }
                 let mut d = Draft::no(format!(
                     "I have no record of {investor} investing in {company}."
                 ));
@@ -2089,6 +2108,50 @@ fn reader_answer(
     Ok(reading.map(|r| reading_draft(u, company, &r, c)))
 }
 
+/// "Is Halvorsen investing in Acme?" with no round on record: a stake the articles report
+/// between the two ("Halvorsen is in talks to take a £50m stake in Acme"), read from the
+/// passages. A sentence about selling or leaving is not an investment.
+fn stake_between(
+    u: &Understood,
+    company: &str,
+    investor: &str,
+    index: &PassageIndex,
+    c: &mut Citations,
+) -> Result<Option<Draft>> {
+    static LEAVING: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(r"(?i)\b(?:sold|sells?|selling|sale|exit\w*|divest\w*|offload\w*)\b")
+            .expect("leaving regex")
+    });
+    if u.exclude.is_some() {
+        return Ok(None);
+    }
+    let mut stake = u.clone();
+    stake.intent = Intent::Stake;
+    stake.want = Some(Want::Money);
+    let others = vec![investor.to_string()];
+    let Some(r) = reader::read(index, &request(&stake, company, &others))? else {
+        return Ok(None);
+    };
+    let sentence = &r.hit.passage[r.span.0..r.span.1];
+    if reader::find_name(sentence, investor).is_none() || LEAVING.is_match(sentence) {
+        return Ok(None);
+    }
+    let n = c.hit(&r.hit, Some(r.span));
+    let source = r.hit.source.clone().unwrap_or_else(|| r.hit.title.clone());
+    let status = if r.hedged {
+        "reported, not confirmed"
+    } else {
+        "as reported"
+    };
+    Ok(Some(Draft::read(format!(
+        "My sources have no round of {company} with {investor} on record, but they report a \
+         {} stake deal between them ({status}), according to {source}: \"{}\"{}",
+        r.value,
+        sentence.trim(),
+        cite(n)
+    ))))
+}
+
 /// True when a moderator suppressed the round this passage's article gives for `company`, so
 /// reading it back from the text would undo the correction.
 fn suppressed(
@@ -2173,6 +2236,9 @@ fn reading_claim(u: &Understood, company: &str, value: &str) -> String {
         (Intent::Stake, _) => format!("The price of the stake in {company}: {value}"),
         (Intent::Debt, Some(Want::Who)) => format!("{} lenders: {value}", possessive(company)),
         (Intent::Debt, Some(Want::Rate)) => format!("{} debt carries {value}", possessive(company)),
+        (Intent::Debt, Some(Want::Repaid)) => {
+            format!("As of this report, {company} had settled its debt ({value})")
+        }
         (Intent::Debt, Some(Want::When)) => format!("{} debt: {value}", possessive(company)),
         (Intent::Debt, _) => format!("{} debt financing: {value}", possessive(company)),
         _ => format!("{company}: {value}"),

@@ -125,6 +125,8 @@ pub enum Want {
     Valuation,
     /// Whether the deal has closed.
     Status,
+    /// Whether a debt has been paid back ("is it still in debt?").
+    Repaid,
 }
 
 /// How a name in the question was matched.

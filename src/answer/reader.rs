@@ -208,6 +208,12 @@ static DEBT_CUE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:debt|loans?|credit|facilit\w+|notes?|bonds?|convertible|debentures?|NCDs?|borrow\w*|lend\w*|lent|securiti[sz]\w+|FIDC|coupon|interest|maturity|matur\w+)\b",
     )
 });
+/// A debt settled: "paid back the note", "is now debt-free".
+static REPAID: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:repaid|paid\s+(?:back|off)|debt[\s\-]free|free\s+of\s+debt|no\s+(?:outstanding\s+)?debt|redeemed|retired\s+(?:the|its|all)\s+(?:of\s+(?:its|the)\s+)?(?:\w+\s+)?(?:debt|notes?|loans?|bonds?))\b",
+    )
+});
 static RATE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:interest|coupon|rate|yield|annual\w*|a\s+year|per\s+annum|per\s+year|bearing)\b")
 });
@@ -255,9 +261,15 @@ static BOOKRUNNERS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:bookrunners?|book-?running\s+managers?|underwriters?|global\s+coordinators?|(?:underwritten|managed|arranged)\s+by)\b[^.;]{0,40}?(?:\b(?:are|were|is|was|include|included|including|by)\b|:)\s*",
     )
 });
+/// The banks named before their role: "X and Y acted as joint bookrunners".
+static BOOKRUNNERS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\s+(?:acted|act|acts|are\s+acting|were\s+acting|served|serve|are|were)\s+as\s+(?:the\s+)?(?:(?:joint|lead|sole|global|senior|active)\s+)*(?:bookrunners?|book-?running\s+(?:lead\s+)?managers?|underwriters?|global\s+coordinators?|lead\s+managers?)\b",
+    )
+});
 static LENDERS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:lenders?|creditors?|providers?\s+of\s+(?:the\s+)?(?:debt|loan|credit)\w*(?:\s+financing)?)\b[^.;]{0,30}?(?:\b(?:are|were|is|was|include|included|including)\b|:)\s*|\b(?:provided|extended|lent|arranged|financed|underwritten)\s+by\s+|\b(?:loans?|debt|credit|facility|notes|financing)\s+from\s+|\bborrow\w*\s+(?:[$€£¥₹\w.,\-]+\s+){0,4}?from\s+",
+        r"(?i)\b(?:lenders?|creditors?|providers?\s+of\s+(?:the\s+)?(?:debt|loan|credit)\w*(?:\s+financing)?)\b[^.;]{0,30}?(?:\b(?:are|were|is|was|include|included|including)\b|:)\s*|\b(?:provided|extended|lent|arranged|financed|underwritten)\s+by\s+|\b(?:loans?|debt|credit|facility|notes|financing)\s+from\s+|\b(?:debt|credit|loan|facility|financing)\s+(?:package|agreement|deal|line)\s+with\s+|\bborrow\w*\s+(?:[$€£¥₹\w.,\-]+\s+){0,4}?from\s+",
     )
 });
 static MERGE_WITH: LazyLock<Regex> = LazyLock::new(|| {
@@ -269,6 +281,7 @@ static MERGE_WITH: LazyLock<Regex> = LazyLock::new(|| {
 /// The cue a sentence must carry to be read for the question.
 fn cue(intent: Intent, want: Option<Want>) -> &'static Regex {
     match (intent, want) {
+        (_, Some(Want::Repaid)) => &REPAID,
         (Intent::Lead, _) => &LEAD_CUE,
         (Intent::Investors, _) => &INVEST_CUE,
         (Intent::Valuation, _) | (_, Some(Want::Valuation)) => &VALUATION_CUE,
@@ -642,7 +655,11 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
             let mut score_bonus_currency = 0.0;
             let names_subject = names_subject_in(s, req);
             let named_other = req.others.iter().find(|o| names(s, o));
-            let opens_with_other = opens_with_other_name(s, req.subject);
+            // "Two banks acted as bookrunners": the banks open the sentence about the listing.
+            let opens_with_other = opens_with_other_name(s, req.subject)
+                && !(req.intent == Intent::Ipo
+                    && req.want == Some(Want::Who)
+                    && BOOKRUNNERS_AFTER.is_match(s));
             // "... the purchase of Souqly by Bigmart. The deal was put at $600 million.": the
             // deal of the sentence before.
             let deal_before = std::mem::replace(&mut previous_named, names_subject)
@@ -829,7 +846,13 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
                     score += 3.0;
                 } else if !dates.is_empty() {
                     continue;
-                } else if hit.published.is_some_and(|d| in_period(d, d, p)) {
+                } else if hit.published.is_some_and(|d| in_period(d, d, p))
+                    // "Startups raised $700 million in October": a digest's headline dates
+                    // the deals it lists.
+                    || find_dates(&hit.title, hit.published)
+                        .iter()
+                        .any(|d| !d.relative && in_period(d.date.date, d.date.end(), p))
+                {
                     score += 1.0;
                 } else {
                     continue;
@@ -1008,10 +1031,17 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
             (!all.is_empty()).then(|| and_list(&all))
         }
         (Intent::Valuation, _) | (_, Some(Want::Valuation)) => {
-            kind_money(s, "valuation", req.currency).or_else(|| right_after_valuation(s))
+            let kinds = if req.intent == Intent::Ipo {
+                facts::listing_money_kinds(s)
+            } else {
+                facts::money_kinds(s)
+            };
+            kind_money(s, &kinds, "valuation", req.currency).or_else(|| right_after_valuation(s))
         }
-        (Intent::Total, _) => kind_money(s, "total", req.currency),
-        (Intent::Amount | Intent::History, _) => kind_money(s, "round", req.currency),
+        (Intent::Total, _) => kind_money(s, &facts::money_kinds(s), "total", req.currency),
+        (Intent::Amount | Intent::History, _) => {
+            kind_money(s, &facts::money_kinds(s), "round", req.currency)
+        }
         (Intent::Date, _) | (_, Some(Want::When)) => when(s, hit),
         (Intent::Round, _) => facts::extract_round_types(s)
             .into_iter()
@@ -1042,10 +1072,17 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
             nearest(&rates, |m| m.start(), &RATE_CUE, s).map(|m| m.as_str().to_string())
         }
         (_, Some(Want::Place)) => EXCHANGE.find(s).map(|m| m.as_str().to_string()),
+        (_, Some(Want::Repaid)) => REPAID.find(s).map(|m| m.as_str().to_string()),
         (Intent::Ipo, Some(Want::Who)) => BOOKRUNNERS
             .find(s)
             .map(|m| facts::text::list_after(s, m.end()))
             .filter(|l| !l.is_empty())
+            .or_else(|| {
+                BOOKRUNNERS_AFTER
+                    .find(s)
+                    .map(|m| facts::text::list_before(s, m.start()))
+                    .filter(|l| !l.is_empty())
+            })
             .map(|l| and_list(&l))
             .or_else(|| {
                 MERGE_WITH.find_iter(s).find_map(|m| {
@@ -1108,7 +1145,13 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
                 .map(|(m, _)| m)
                 .collect();
             let money = prefer_currency(money, req.currency);
-            nearest_mention(&money, &PRICE_CUE, s).map(|m| stated(s, m))
+            // "taking a £40m stake": for a stake, the stake's own size is its price.
+            let cue: &Regex = if req.intent == Intent::Stake {
+                &STAKE_PRICE_CUE
+            } else {
+                &PRICE_CUE
+            };
+            nearest_mention(&money, cue, s).map(|m| stated(s, m))
         }
         _ => None,
     }
@@ -1158,6 +1201,12 @@ static IPO_MONEY: LazyLock<Regex> =
 static PRICE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:for|pa(?:y|id|ying|ys)|deal|price\w*|valu\w+|worth|acqui\w+|bought|buy\w*|purchas\w+|sold|sale|consideration|transaction)\b",
+    )
+});
+
+static STAKE_PRICE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:for|pa(?:y|id|ying|ys)|deal|price\w*|valu\w+|worth|acqui\w+|bought|buy\w*|purchas\w+|sold|sale|consideration|transaction|stakes?|holding|shareholding)\b",
     )
 });
 
@@ -1220,7 +1269,7 @@ fn own_figures(s: &str) -> Vec<MoneyMention> {
 }
 
 /// The amount of the given kind ("round", "valuation", "total"), as stated.
-fn kind_money(s: &str, kind: &str, currency: Option<&str>) -> Option<String> {
+fn kind_money(s: &str, kinds: &[&str], kind: &str, currency: Option<&str>) -> Option<String> {
     static NOT_OWN: LazyLock<Regex> = LazyLock::new(|| {
         re(
             r"(?i)^\s*(?:\([^)]*\)\s*)?(?:under\s+management|in\s+assets|of\s+assets|in\s+AUM|AUM|fund\b)",
@@ -1228,7 +1277,6 @@ fn kind_money(s: &str, kind: &str, currency: Option<&str>) -> Option<String> {
     });
     static SHARES_WORTH: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?i)\b(?:shares|stake|stock|notes)\s+worth\s*$"));
-    let kinds = facts::money_kinds(s);
     let all = find_amounts(s);
     let in_currency = |m: &MoneyMention| currency.is_none_or(|c| m.money.currency == c);
     let any_in_currency = all.iter().any(in_currency);
@@ -1236,7 +1284,7 @@ fn kind_money(s: &str, kind: &str, currency: Option<&str>) -> Option<String> {
         .zip(kinds)
         .filter(|(m, _)| !any_in_currency || in_currency(m))
         .find(|(m, k)| {
-            *k == kind
+            **k == kind
                 && !NOT_OWN.is_match(&s[m.end..])
                 && !SHARES_WORTH.is_match(crate::facts::text::window(
                     s,
@@ -1305,6 +1353,18 @@ fn per_share(s: &str) -> Option<String> {
             })
         })
         .map(|m| format!("{} per share", stated(s, m)))
+        .or_else(|| {
+            // Prices in the currency's hundredths ("at 250 pence a share") are below the
+            // whole units a money mention holds.
+            static MINOR_UNITS: LazyLock<Regex> = LazyLock::new(|| {
+                re(
+                    r"(?i)\b(\d+(?:\.\d+)?\s*(?:pence|p|cents?|kopecks?|paise|sen))\s+(?:per|a|each)\s+(?:share|ADS)\b",
+                )
+            });
+            MINOR_UNITS
+                .captures(s)
+                .map(|c| format!("{} per share", &c[1]))
+        })
 }
 
 /// The amount nearest a cue word of `s`; none when `s` has no cue.
@@ -1612,6 +1672,33 @@ mod tests {
         assert_eq!(
             value_of(&req, s).as_deref(),
             Some("Nasdaq Global Select Market")
+        );
+        // Lenders after the package they provide.
+        let req = request(Intent::Debt, Some(Want::Who), "Tessaly");
+        let s = "Tessaly is putting together a convertible debt package with Harlow Credit and \
+                 Ostermann Bank, two people said.";
+        let lenders = value_of(&req, s).unwrap();
+        assert!(
+            lenders.contains("Harlow Credit") && lenders.contains("Ostermann Bank"),
+            "{lenders}"
+        );
+        // A listing's valuation beside its proceeds.
+        let req = request(Intent::Ipo, Some(Want::Valuation), "Kestrelay");
+        let s = "A busy month for floats began as Kestrelay listed in New York, taking in \
+                 $400 million and valuing it initially at about $3 billion.";
+        let v = value_of(&req, s).unwrap();
+        assert!(v.contains("$3 billion"), "{v}");
+        // A price in pence, and banks named before their role.
+        let req = request(Intent::Ipo, Some(Want::PerShare), "Corvalle");
+        let s = "Corvalle set its London float at 285 pence a share, near the top of its range.";
+        assert_eq!(value_of(&req, s).as_deref(), Some("285 pence per share"));
+        let req = request(Intent::Ipo, Some(Want::Who), "Corvalle");
+        let s = "Barclays Bank PLC and Numis Securities Ltd. served as the joint global \
+                 coordinators, with two smaller houses as co-managers.";
+        let banks = value_of(&req, s).unwrap();
+        assert!(
+            banks.contains("Barclays") && banks.contains("Numis"),
+            "{banks}"
         );
         let req = request(Intent::Acquisition, Some(Want::When), "Lumenpath");
         let s = "The transaction is expected to close in the fourth quarter, subject to approval.";

@@ -282,8 +282,14 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
         let round_letter = ["series", "round", "class"].contains(&previous.to_lowercase().as_str());
         return c.is_uppercase() && !round_letter;
     }
+    // Initials run together: "J.P. Morgan", "A.T. Kearney".
+    let initials = word.len() >= 3
+        && word.split('.').all(|part| {
+            let mut cs = part.chars();
+            matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
+        });
     let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    initials || ABBREVIATIONS.contains(&lower.as_str())
 }
 
 #[cfg(test)]
@@ -292,6 +298,19 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<&str> {
         split_sentences(text).iter().map(|s| s.text(text)).collect()
+    }
+
+    #[test]
+    fn run_together_initials_do_not_end_sentences() {
+        assert_eq!(
+            sentences(
+                "Banks such as H.K. Lindqvist Securities ran the book. Trading opens Friday."
+            ),
+            [
+                "Banks such as H.K. Lindqvist Securities ran the book.",
+                "Trading opens Friday."
+            ]
+        );
     }
 
     #[test]

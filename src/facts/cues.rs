@@ -319,8 +319,8 @@ pub enum MoneyKind {
 
 static VALUATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?ix)(?:
-        valued?\s+(?:it\s+|them\s+|the\s+(?:\w+\s+){0,2}?(?:company|startup|firm|business|group)\s+|\w+\s+)?(?:at|around|near|above|over|north\s+of|upwards\s+of|to) (?:\s+\w+)?
-      | valuing\s+(?:it|them|the\s+(?:\w+\s+){0,2}?\w+|[\w\.\-]+)?\s*(?:at|near|around)
+        valued?\s+(?:it\s+|them\s+|the\s+(?:\w+\s+){0,2}?(?:company|startup|firm|business|group)\s+|\w+\s+)?(?:\w+ly\s+)?(?:at|around|near|above|over|north\s+of|upwards\s+of|to) (?:\s+\w+)?
+      | valuing\s+(?:it|them|the\s+(?:\w+\s+){0,2}?\w+|[\w\.\-]+)?\s*(?:\w+ly\s+)?(?:at|near|around)
       | valuation\s+(?:of|at|to|near|around|above|over|north\s+of|topping|exceeding|approaching|was|is|stands\s+at|reached|hit|rose\s+to|jumped\s+to|climbed\s+to|(?:has\s+|had\s+)?(?:surpassed|exceeded|topped|crossed|passed))
       | valuation\s+(?:\w+\s+){0,2}(?:of|at|to)
       | valuation\s+(?:now\s+|then\s+|today\s+)?(?:would|will|could|may|might|should|is\s+set\s+to|is\s+expected\s+to)\s+(?:now\s+)?be
@@ -389,7 +389,7 @@ static OTHER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static OTHER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?ix)^[\s,]*(?:
         (?:across|over|in)\s+[\d,]+\s+(?:deals|rounds|transactions|companies|startups|financings)\b
-      | [^.;$€£¥₹₩]{0,40}?\b(?:across|over|in|from)\s+(?:more\s+than\s+|nearly\s+|about\s+|some\s+)?[\d,]+\s+(?:\w+\s+)?(?:deals|rounds|transactions|financings|investments)\b
+      | [^.;$€£¥₹₩]{0,40}?\b(?:across|over|in|into|from)\s+(?:more\s+than\s+|nearly\s+|about\s+|some\s+)?[\d,]+\s+(?:\w+\s+)?(?:deals|rounds|transactions|financings|investments)\b
       | (?:in|of)\s+(?:annual\s+|annualized\s+|annualised\s+|recurring\s+|monthly\s+|yearly\s+|gross\s+|net\s+|quarterly\s+)*(?:revenues?|sales|turnover|ARR|profits?|loss(?:es)?|GMV|bookings|income|earnings|transactions|payments|loans|deposits|orders|assets|exports?)
       | (?:annual\s+|recurring\s+)?(?:revenues?|sales|turnover|ARR|run[\s\-]rate)
       | (?:\w+\s+){0,2}?(?:funds?|vehicle)\b(?:\s+(?:I|II|III|IV|V|VI|\d))?
@@ -465,6 +465,12 @@ pub fn money_kinds(text: &str, mentions: &[(usize, usize)]) -> Vec<MoneyKind> {
     if LISTING.is_match(&without_planned_listing(text)) && !PRIVATE.is_match(text) {
         return vec![MoneyKind::Other; mentions.len()];
     }
+    listing_money_kinds(text, mentions)
+}
+
+/// [`money_kinds`] for a sentence read as a listing's: its proceeds and valuation are kinds of
+/// their own, where for a private round they are only "other".
+pub fn listing_money_kinds(text: &str, mentions: &[(usize, usize)]) -> Vec<MoneyKind> {
     let mut kinds: Vec<MoneyKind> = mentions
         .iter()
         .map(|&(s, e)| money_kind(text, s, e))
@@ -768,6 +774,11 @@ mod tests {
             kinds("valuing it at over $1.5 billion"),
             [MoneyKind::Valuation(Basis::Unspecified)]
         );
+        // An adverb between the verb and its figure.
+        assert_eq!(
+            kinds("the float took in $900 million, valuing the insurer briefly at $7 billion"),
+            [MoneyKind::Round, MoneyKind::Valuation(Basis::Unspecified)]
+        );
         assert_eq!(
             kinds("at a post-money valuation of $2 billion"),
             [MoneyKind::Valuation(Basis::Post)]
@@ -870,6 +881,11 @@ mod tests {
             [MoneyKind::Other]
         );
         assert_eq!(kinds("raised $300 million in its IPO"), [MoneyKind::Other]);
+        // A market's money spread over many deals.
+        assert_eq!(
+            kinds("a record $12.4 billion was poured into 1,180 deals across the region"),
+            [MoneyKind::Other]
+        );
         assert_eq!(
             kinds("It raised $50 million, bringing its total to $120 million, at a $1 billion valuation."),
             [MoneyKind::Round, MoneyKind::Total, MoneyKind::Valuation(Basis::Unspecified)]

@@ -63,11 +63,24 @@ pub fn investors_named(text: &str) -> Vec<(String, Role, usize)> {
 
 /// What each amount of money in `text` stands for: "round", "valuation", "total" or "other".
 pub fn money_kinds(text: &str) -> Vec<&'static str> {
+    kind_names(text, cues::money_kinds)
+}
+
+/// [`money_kinds`] of a sentence about a stock-market listing: "raised $2 billion in its IPO,
+/// valuing it at $20 billion" has a valuation, where a private round's reading sees none.
+pub fn listing_money_kinds(text: &str) -> Vec<&'static str> {
+    kind_names(text, cues::listing_money_kinds)
+}
+
+/// Reads the kinds of the amounts at the given byte ranges of a sentence.
+type KindReader = fn(&str, &[(usize, usize)]) -> Vec<cues::MoneyKind>;
+
+fn kind_names(text: &str, kinds: KindReader) -> Vec<&'static str> {
     let spans: Vec<(usize, usize)> = money::find_amounts(text)
         .iter()
         .map(|m| (m.start, m.end))
         .collect();
-    cues::money_kinds(text, &spans)
+    kinds(text, &spans)
         .into_iter()
         .map(|k| match k {
             cues::MoneyKind::Round => "round",
