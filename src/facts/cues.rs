@@ -593,21 +593,76 @@ fn nearest_basis(before: &str, after: &str) -> super::Basis {
     best.map_or(super::Basis::Unspecified, |(_, basis)| basis)
 }
 
+/// Words every match of each pattern [`money_kind`] runs on the text before a figure contains,
+/// one group per pattern: a pattern whose words are all absent cannot match.
+static BEFORE_WORDS: LazyLock<crate::util::CueWords> = LazyLock::new(|| {
+    crate::util::CueWords::new(&[
+        // 0: ISSUED_SHARES
+        &["issu", "allot"],
+        // 1: CAP
+        &["cap"],
+        // 2: NOT_VALUATION
+        &["value", "worth"],
+        // 3: MANY_RAISED
+        &[
+            "compan", "startup", "start-up", "firm", "business", "venture",
+        ],
+        // 4: ROUND_WORTH
+        &["worth"],
+        // 5: CONTRIBUTION_BEFORE
+        &["which", "who", "upped"],
+        // 6: VALUATION_BEFORE
+        &["valu", "worth", "market", "pegg", "price", "put", "plac"],
+        // 7: TOTAL_BEFORE
+        &[
+            "total",
+            "bring",
+            "brought",
+            "tak",
+            "took",
+            "lift",
+            "push",
+            "raised",
+            "overall",
+            "cumulatively",
+            "altogether",
+            "far",
+            "date",
+        ],
+    ])
+});
+
+/// The same for the patterns run on the text after a figure.
+static AFTER_WORDS: LazyLock<crate::util::CueWords> = LazyLock::new(|| {
+    crate::util::CueWords::new(&[
+        // 0: PER_PERIOD
+        &["year", "month", "quarter", "week", "day", "annum"],
+        // 1: EACH_AFTER
+        &["each"],
+        // 2: VALUATION_AFTER
+        &["valuation", "price"],
+    ])
+});
+
 /// Decides what an amount stands for from the words around it.
 pub fn money_kind(text: &str, start: usize, end: usize) -> MoneyKind {
     let before = window_before(text, start, 80);
     let after = super::text::window(text, end, end + 80);
+    let cues_before = BEFORE_WORDS.scan(before);
+    let cues_after = AFTER_WORDS.scan(after);
+    let has_before = |group: u32| cues_before & (1 << group) != 0;
+    let has_after = |group: u32| cues_after & (1 << group) != 0;
     let basis = nearest_basis(
         &window_before(text, start, 40).to_ascii_lowercase(),
         &super::text::window(after, 0, 40).to_ascii_lowercase(),
     );
-    if ISSUED_SHARES.is_match(before) {
+    if has_before(0) && ISSUED_SHARES.is_match(before) {
         return MoneyKind::Round;
     }
-    if PER_PERIOD.is_match(after)
-        || CAP.is_match(before)
-        || NOT_VALUATION.is_match(before)
-        || MANY_RAISED.is_match(before)
+    if (has_after(0) && PER_PERIOD.is_match(after))
+        || (has_before(1) && CAP.is_match(before))
+        || (has_before(2) && NOT_VALUATION.is_match(before))
+        || (has_before(3) && MANY_RAISED.is_match(before))
     {
         return MoneyKind::Other;
     }
@@ -617,18 +672,22 @@ pub fn money_kind(text: &str, start: usize, end: usize) -> MoneyKind {
             r"(?i)\b(?:funding|financing|round|investment|raise|fundraise|cheque|check|injection|facility|loan|tranche|deal|series\s+[a-z]\d?|seed)\s*,?\s+worth(?:\s+(?:a|an|some|roughly|about|around|nearly|almost|over|more\s+than|close\s+to|up\s+to))*\s*$",
         )
     });
-    if ROUND_WORTH.is_match(before) {
+    if has_before(4) && ROUND_WORTH.is_match(before) {
         return MoneyKind::Round;
     }
     // "Ferro Capital, which put in $5 million", "$2 million each": one investor's part of a
     // round, not the round.
-    if CONTRIBUTION_BEFORE.is_match(before) || EACH_AFTER.is_match(after) {
+    if (has_before(5) && CONTRIBUTION_BEFORE.is_match(before))
+        || (has_after(1) && EACH_AFTER.is_match(after))
+    {
         return MoneyKind::Other;
     }
-    if VALUATION_BEFORE.is_match(before) || VALUATION_AFTER.is_match(after) {
+    if (has_before(6) && VALUATION_BEFORE.is_match(before))
+        || (has_after(2) && VALUATION_AFTER.is_match(after))
+    {
         return MoneyKind::Valuation(basis);
     }
-    if TOTAL_BEFORE.is_match(before) || TOTAL_AFTER.is_match(after) {
+    if (has_before(7) && TOTAL_BEFORE.is_match(before)) || TOTAL_AFTER.is_match(after) {
         return MoneyKind::Total;
     }
     if OTHER_AFTER.is_match(after) {

@@ -1620,46 +1620,140 @@ fn subject_leads(text: &str) -> Option<(String, usize)> {
     (at + raw.len() <= m.start()).then_some((name, m.start()))
 }
 
+/// Words every match of each investor pattern contains, in the order of [`investor_cues`]'s
+/// groups: a pattern whose words are all absent from a sentence cannot match it.
+static INVESTOR_WORDS: LazyLock<crate::util::CueWords> = LazyLock::new(|| {
+    crate::util::CueWords::new(&[
+        // LEAD_BY
+        &["led", "headed", "anchored", "fronted", "helmed", "steered"],
+        // LEAD_VERB
+        &["led", "lead", "head", "anchor", "fronted"],
+        // LEADING
+        &["lead", "led", "headed", "anchor"],
+        // LEAD_INVESTOR
+        &["lead", "anchor"],
+        // subject_leads
+        &["lead"],
+        // PARTICIPANTS_AFTER
+        &[
+            "particip",
+            "joined",
+            "accompanied",
+            "followed",
+            "investor",
+            "backer",
+            "shareholder",
+            "funder",
+            "lender",
+            "backed",
+            "funded",
+            "financed",
+            "supported",
+            "along",
+            "together",
+            "from",
+            "provided",
+            "extended",
+            "lent",
+            "did",
+            "led",
+            "include",
+            "saw",
+            "drew",
+            "attracted",
+            "featured",
+            "joining",
+            "investing",
+            "angel",
+        ],
+        // PARTICIPANTS_BEFORE
+        &[
+            "particip",
+            "joined",
+            "joining",
+            "invest",
+            "returned",
+            "came",
+            "backs",
+            "backed",
+            "funds",
+            "funded",
+            "bankroll",
+            "pour",
+            "inject",
+            "pump",
+            "chipped",
+            "chipping",
+            "took",
+            "taking",
+            "contribut",
+            "putting",
+            "put",
+            "pitched",
+            "upped",
+            "doubled",
+            "backer",
+            "funder",
+        ],
+    ])
+});
+
 pub(crate) fn investor_cues(text: &str) -> Vec<InvestorCue> {
+    let present = INVESTOR_WORDS.scan(text);
+    let has = |group: u32| present & (1 << group) != 0;
     let mut cues = Vec::new();
     let mut push = |names: Vec<String>, role: Role, pos: usize| {
         for name in names {
             cues.push(InvestorCue { name, role, pos });
         }
     };
-    for m in LEAD_BY.find_iter(text) {
-        // "the lender's board, led by its chair": a body led by a person, not a round.
-        if NOT_A_ROUND_LEAD.is_match(super::text::window(
-            text,
-            m.start().saturating_sub(30),
-            m.start(),
-        )) {
-            continue;
+    if has(0) {
+        for m in LEAD_BY.find_iter(text) {
+            // "the lender's board, led by its chair": a body led by a person, not a round.
+            if NOT_A_ROUND_LEAD.is_match(super::text::window(
+                text,
+                m.start().saturating_sub(30),
+                m.start(),
+            )) {
+                continue;
+            }
+            push(list_after(text, m.end()), Role::Lead, m.start());
         }
-        push(list_after(text, m.end()), Role::Lead, m.start());
     }
-    for m in LEAD_VERB.find_iter(text) {
-        // "X led the extension": the round it led is named after the verb.
-        push(list_before(text, m.start()), Role::Lead, m.end());
-    }
-    for m in LEADING.find_iter(text) {
-        push(list_before(text, m.start()), Role::Lead, m.start());
-    }
-    for m in LEAD_INVESTOR.find_iter(text) {
-        push(list_after(text, m.end()), Role::Lead, m.start());
-    }
-    if let Some((name, pos)) = subject_leads(text) {
-        push(vec![name], Role::Lead, pos);
-    }
-    for m in PARTICIPANTS_AFTER.find_iter(text) {
-        push(list_after(text, m.end()), Role::Participant, m.start());
-    }
-    for m in PARTICIPANTS_BEFORE.find_iter(text) {
-        // "joined by X" is passive: X comes after, and PARTICIPANTS_AFTER has it.
-        if text[m.end()..].trim_start().starts_with("by ") {
-            continue;
+    if has(1) {
+        for m in LEAD_VERB.find_iter(text) {
+            // "X led the extension": the round it led is named after the verb.
+            push(list_before(text, m.start()), Role::Lead, m.end());
         }
-        push(list_before(text, m.start()), Role::Participant, m.start());
+    }
+    if has(2) {
+        for m in LEADING.find_iter(text) {
+            push(list_before(text, m.start()), Role::Lead, m.start());
+        }
+    }
+    if has(3) {
+        for m in LEAD_INVESTOR.find_iter(text) {
+            push(list_after(text, m.end()), Role::Lead, m.start());
+        }
+    }
+    if has(4) {
+        if let Some((name, pos)) = subject_leads(text) {
+            push(vec![name], Role::Lead, pos);
+        }
+    }
+    if has(5) {
+        for m in PARTICIPANTS_AFTER.find_iter(text) {
+            push(list_after(text, m.end()), Role::Participant, m.start());
+        }
+    }
+    if has(6) {
+        for m in PARTICIPANTS_BEFORE.find_iter(text) {
+            // "joined by X" is passive: X comes after, and PARTICIPANTS_AFTER has it.
+            if text[m.end()..].trim_start().starts_with("by ") {
+                continue;
+            }
+            push(list_before(text, m.start()), Role::Participant, m.start());
+        }
     }
     // A name cued as both lead and participant is a lead.
     let leads: Vec<String> = cues
