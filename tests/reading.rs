@@ -651,3 +651,16 @@ fn a_debt_the_articles_say_was_settled_answers_whether_it_is_still_owed() {
     assert!(a.starts_with("As of this report"), "{a}");
     first_citation(&v, "tallis-bio-series-b-filing.md");
 }
+
+#[test]
+fn a_holder_s_stake_in_a_company_is_about_the_company() {
+    let home = home();
+    // "silverbeck's stake in vantika foods": Silverbeck held it, Vantika Foods is the company.
+    let v = ask(
+        &home,
+        "who bought silverbeck partners's stake in vantika foods?",
+    );
+    assert_eq!(v["answered"], true, "{v}");
+    assert!(claim(&v).contains("Harrowgate"), "{v}");
+    assert!(claim(&v).contains("Vantika Foods"), "{v}");
+}

@@ -1992,7 +1992,12 @@ fn subject_of(u: &Understood) -> Option<(String, Vec<String>)> {
                     .starts_with("stake")
             })
         });
-        if let Some(i) = before_stake
+        // "orios's stake in acme": the holder comes first, the company after "stake in".
+        static STAKE_IN: LazyLock<Regex> = LazyLock::new(|| {
+            crate::util::regex(r"(?i)\bstake\s+(?:in|of)\s+(?:the\s+)?$").expect("static")
+        });
+        if let Some(i) = after(&STAKE_IN)
+            .or(before_stake)
             .or_else(|| after(&BOUGHT))
             .or_else(|| after(&FOR))
         {

@@ -243,7 +243,7 @@ static CLOSING_WHEN: LazyLock<Regex> = LazyLock::new(|| {
 // Role patterns for buyers, sellers, lenders and bookrunners.
 static ACQUIRED_BY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:acquired|bought|purchased|taken\s+over|snapped\s+up|sold)\s+(?:\w+\s+){0,3}?(?:by|to)\s+",
+        r"(?i)\b(?:acquired|bought|purchased|taken\s+over|snapped\s+up|sold)\s+(?:\w+\s+){0,3}?(?:by|to)\s+|\b(?:sold|sells?|selling|offload\w*)\s+(?:(?:a|an|its|their|his|her|the)\s+)?(?:\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)\s+)?(?:\w+\s+){0,3}?(?:stake|shares|holding|shareholding)\s+(?:\w+\s+){0,3}?to\s+",
     )
 });
 static BUYER_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -735,7 +735,14 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
             if req.latest && (facts::cues_historical(s) || EARLIER.is_match(s)) {
                 continue;
             }
-            if req.reported && !HEDGE.is_match(s) && !PLANNED.is_match(s) {
+            // "what was it reportedly getting?": a sentence hedged itself, a deal agreed but not
+            // done, or a sentence of a passage that credits its sources.
+            if req.reported
+                && !HEDGE.is_match(s)
+                && !PLANNED.is_match(s)
+                && !(req.intent.is_event() && PENDING.is_match(s))
+                && !HEDGE.is_match(&hit.passage)
+            {
                 continue;
             }
             if req.closing && !CLOSING_WHEN.is_match(s) {
@@ -1657,6 +1664,11 @@ mod tests {
         let req = request(Intent::Acquisition, Some(Want::Who), "Orchardline");
         let s = "Talmor Logistics has agreed to acquire Orchardline for $275 million.";
         assert_eq!(value_of(&req, s).as_deref(), Some("Talmor Logistics"));
+        // The buyer after the seller's verb: "selling a 4% stake to ...".
+        let req = request(Intent::Stake, Some(Want::Who), "Vantika Foods");
+        let s = "Vantika Foods also saw Lindqvist Partners cash out in part, selling a 4% stake \
+                 to Harrowgate Capital for Rs 90 crore.";
+        assert_eq!(value_of(&req, s).as_deref(), Some("Harrowgate Capital"));
         let req = request(Intent::Stake, Some(Want::Seller), "Vantika Foods");
         let s =
             "Harrowgate Capital bought 14% of Vantika Foods from early backer Silverbeck Partners.";
