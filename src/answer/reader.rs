@@ -737,12 +737,11 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
             }
             // "what was it reportedly getting?": a sentence hedged itself, a deal agreed but not
             // done, or a sentence of a passage that credits its sources.
-            if req.reported
-                && !HEDGE.is_match(s)
-                && !PLANNED.is_match(s)
-                && !(req.intent.is_event() && PENDING.is_match(s))
-                && !HEDGE.is_match(&hit.passage)
-            {
+            let reported = HEDGE.is_match(s)
+                || PLANNED.is_match(s)
+                || req.intent.is_event() && PENDING.is_match(s)
+                || HEDGE.is_match(&hit.passage);
+            if req.reported && !reported {
                 continue;
             }
             if req.closing && !CLOSING_WHEN.is_match(s) {
