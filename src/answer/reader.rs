@@ -1665,8 +1665,8 @@ mod tests {
         assert_eq!(value_of(&req, s).as_deref(), Some("Talmor Logistics"));
         // The buyer after the seller's verb: "selling a 4% stake to ...".
         let req = request(Intent::Stake, Some(Want::Who), "Vantika Foods");
-        let s = "Vantika Foods also saw Lindqvist Partners cash out in part, selling a 4% stake \
-                 to Harrowgate Capital for Rs 90 crore.";
+        let s = "A filing shows Lindqvist Partners selling its remaining shares to Harrowgate \
+                 Capital under an agreement dated March 3.";
         assert_eq!(value_of(&req, s).as_deref(), Some("Harrowgate Capital"));
         let req = request(Intent::Stake, Some(Want::Seller), "Vantika Foods");
         let s =
@@ -1686,8 +1686,8 @@ mod tests {
         );
         // Lenders after the package they provide.
         let req = request(Intent::Debt, Some(Want::Who), "Tessaly");
-        let s = "Tessaly is putting together a convertible debt package with Harlow Credit and \
-                 Ostermann Bank, two people said.";
+        let s = "Tessaly signed a £30 million credit agreement with Harlow Credit and Ostermann \
+                 Bank on Monday, its finance chief said.";
         let lenders = value_of(&req, s).unwrap();
         assert!(
             lenders.contains("Harlow Credit") && lenders.contains("Ostermann Bank"),
@@ -1695,8 +1695,8 @@ mod tests {
         );
         // A listing's valuation beside its proceeds.
         let req = request(Intent::Ipo, Some(Want::Valuation), "Kestrelay");
-        let s = "A busy month for floats began as Kestrelay listed in New York, taking in \
-                 $400 million and valuing it initially at about $3 billion.";
+        let s = "Kestrelay's shares opened 30% up after its IPO, the listing valuing the group \
+                 roughly at $3 billion once $400 million had been raised.";
         let v = value_of(&req, s).unwrap();
         assert!(v.contains("$3 billion"), "{v}");
         // A price in pence, and banks named before their role.
