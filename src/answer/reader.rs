@@ -950,6 +950,24 @@ fn value(req: &Request, s: &str, hit: &Hit) -> Option<(String, f32)> {
             quality -= 2.0;
         }
     }
+    // "at its most recent valuation of $68 billion": an earlier mark the deal is compared
+    // with, not the deal's own.
+    if req.want == Some(Want::Valuation) || req.intent == Intent::Valuation {
+        static EARLIER_MARK: LazyLock<Regex> = LazyLock::new(|| {
+            re(
+                r"(?i)\b(?:most\s+recent|previous|prior|last|earlier|former)\s+(?:private\s+)?valuation\s+(?:of\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?$",
+            )
+        });
+        if EARLIER_MARK.is_match(crate::facts::text::window(s, at.saturating_sub(50), at)) {
+            // Asked about one deal ("the valuation in the tender offer"), the earlier mark is
+            // never that deal's; asked plainly, it may still be the newest figure there is.
+            quality -= if req.intent.is_event() || !req.others.is_empty() {
+                4.0
+            } else {
+                1.5
+            };
+        }
+    }
     // "pay £250 million upfront ... and up to £160 million more": the first part of the price,
     // not the deal's size.
     if matches!(req.intent, Intent::Acquisition | Intent::Stake)
@@ -1749,6 +1767,26 @@ mod tests {
         let valuation = request(Intent::Valuation, None, "Kobowise");
         assert!(read(&index, &valuation).unwrap().is_none());
         assert!(closest(&index, &valuation).unwrap().is_none());
+    }
+
+    #[test]
+    fn an_earlier_mark_ranks_below_the_deal_s_own_valuation() {
+        let req = request(Intent::Valuation, None, "Corvalle");
+        let (old, q_old) = value(
+            &req,
+            "Brightwell will also put $200 million into Corvalle at its most recent valuation \
+             of about $2 billion.",
+            &hit(),
+        )
+        .unwrap();
+        let (own, q_own) = value(
+            &req,
+            "The buyout values Corvalle at $1.4 billion, a discount to its last valuation.",
+            &hit(),
+        )
+        .unwrap();
+        assert!(old.contains("$2 billion") && own.contains("$1.4 billion"));
+        assert!(q_old < q_own, "{q_old} !< {q_own}");
     }
 
     #[test]
