@@ -1222,16 +1222,14 @@ fn own_investors(req: &Request, s: &str) -> Vec<(String, Role)> {
 
 static IPO_MONEY: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:rais\w+|proceeds|offering|IPO|sold|selling|worth)\b"));
-static PRICE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:for|pa(?:y|id|ying|ys)|deal|price\w*|valu\w+|worth|acqui\w+|bought|buy\w*|purchas\w+|sold|sale|consideration|transaction)\b",
-    )
-});
-
+/// Words that put a price on a deal.
+const PRICE_WORDS: &str = r"for|pa(?:y|id|ying|ys)|deal|price\w*|valu\w+|worth|acqui\w+|bought|buy\w*|purchas\w+|sold|sale|consideration|transaction";
+static PRICE_CUE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)\b(?:{PRICE_WORDS})\b")));
+/// A stake's price words, and the stake itself: "taking a £40m stake".
 static STAKE_PRICE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:for|pa(?:y|id|ying|ys)|deal|price\w*|valu\w+|worth|acqui\w+|bought|buy\w*|purchas\w+|sold|sale|consideration|transaction|stakes?|holding|shareholding)\b",
-    )
+    re(&format!(
+        r"(?i)\b(?:{PRICE_WORDS}|stakes?|holding|shareholding)\b"
+    ))
 });
 
 static BEFORE_LISTING: LazyLock<Regex> = LazyLock::new(|| {
