@@ -94,7 +94,7 @@ fn re(p: &str) -> Regex {
 
 static REFERS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:it|its|it's|the\s+(?:[\w\-]+\s+){0,5}?(?:company|startup|start-up|firm|business|platform|group|unicorn|app|lender|maker|developer|provider|operator|bank|fintech|retailer|marketplace|giant|outfit|venture))\b",
+        r"(?i)\b(?:it|its|it's|the\s+(?:[\w\-]+\s+){0,5}?(?:company|startup|start-up|firm|business|platform|group|unicorn|app|lender|maker|developer|provider|operator|bank|fintech|retailer|marketplace|giant|outfit|venture|subsidiary|unit|spin-?off|spinout))\b",
     )
 });
 
@@ -185,7 +185,7 @@ static VALUATION_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TOTAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:total\w*|to\s+date|so\s+far|in\s+all|altogether|cumulative\w*|bringing|brings|taking|takes|overall|since\s+(?:its\s+)?(?:founding|inception|launch))\b",
+        r"(?i)\b(?:total\w*|to\s+date|so\s+far|in\s+all|all\s+told|altogether|cumulative\w*|aggregate|bringing|brings|taking|takes|overall|since\s+(?:its\s+)?(?:founding|inception|launch)|since\s+[^.;]{0,120}?\b(?:19|20)\d\d|in\s+(?:\d+|two|three|four|five|six|eight|ten|twelve|eighteen)\s+(?:months|years)|will\s+have\s+(?:raised|gained|secured)|existence)\b",
     )
 });
 static ACQUISITION_CUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -440,6 +440,13 @@ fn refers_back(s: &str) -> bool {
             return IT_VERB.is_match(&s[m.end()..]);
         }
         let words: Vec<&str> = m.as_str().split_whitespace().collect();
+        // "The investment in the wholly owned subsidiary": the description is the last "the"
+        // and what follows it.
+        let from = words
+            .iter()
+            .rposition(|w| w.eq_ignore_ascii_case("the"))
+            .unwrap_or(0);
+        let words = &words[from..];
         words.len() <= 1
             || words[1..words.len() - 1]
                 .iter()
@@ -467,6 +474,21 @@ fn opens_with_other_name(s: &str, subject: &str) -> bool {
         Some((name, pos)) => pos == 0 && !names(subject, &name) && !names(&name, subject),
         None => false,
     }
+}
+
+/// "Tarrow, through two of its funds, is investing $80 million at a valuation of $1 billion":
+/// an investor opens the sentence and invests in no company it names, so the round is that of
+/// the company in focus.
+fn investor_opens(s: &str) -> bool {
+    static OPENS: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^\W*[A-Z][\w.&'\-]*(?:\s+[A-Z][\w.&'\-]*){0,3}(?:\s*,[^.;]{0,40}?,\s*|\s+[^.,;]{0,40}?\s|\s+)(?:(?:is|was|will\s+be|has\s+been|have\s+been|are|were)\s+)?(?:investing|invested|will\s+invest|putting\s+in|injecting|injected|leading|led|co-led|co-leading)\b",
+        )
+    });
+    static NAMED_OBJECT: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:in|into)\s+[A-Z]"));
+    OPENS
+        .find(s)
+        .is_some_and(|m| !NAMED_OBJECT.is_match(&s[m.end()..]))
 }
 
 struct Candidate {
@@ -656,7 +678,9 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
             let names_subject = names_subject_in(s, req);
             let named_other = req.others.iter().find(|o| names(s, o));
             // "Two banks acted as bookrunners": the banks open the sentence about the listing.
+            let investor_opening = investor_opens(s);
             let opens_with_other = opens_with_other_name(s, req.subject)
+                && !investor_opening
                 && !(req.intent == Intent::Ipo
                     && req.want == Some(Want::Who)
                     && BOOKRUNNERS_AFTER.is_match(s));
@@ -675,7 +699,7 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
             let refers = !names_subject
                 && (last_named == Some(req.subject)
                     && !opens_with_other
-                    && (refers_back(s) || asked_round_here)
+                    && (refers_back(s) || asked_round_here || investor_opening)
                     || deal_before);
             // Filings, notes and listings often name the company only in the headline.
             let in_article_about = !names_subject
@@ -780,8 +804,10 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
             if !req.intent.is_event() && LISTING.is_match(&without_ipo_plans(s)) {
                 continue;
             }
-            // "Paytm's valuation in the Alibaba deal": the passage names Alibaba.
+            // "Paytm's valuation in the Alibaba deal": the passage names Alibaba. A total is
+            // not one deal's: "raised before Bigco bought it" needs no Bigco in the passage.
             if !req.intent.is_event()
+                && req.intent != Intent::Total
                 && !req.others.is_empty()
                 && !req.others.iter().any(|o| names(&hit.passage, o))
             {
@@ -1630,6 +1656,18 @@ mod tests {
             "Its parent Merrow has $2 billion under management.",
             "Tallow"
         ));
+        assert!(investor_opens(
+            "Tarrow, through two of its funds, is investing $80 million at a valuation of $1 billion."
+        ));
+        assert!(investor_opens("Keswick Partners led the round."));
+        assert!(refers_back(
+            "The investment in the wholly owned subsidiary values it at $90 million."
+        ));
+        assert!(!refers_back("The founder of another firm spoke."));
+        assert!(!investor_opens(
+            "Tarrow is investing $80 million in Pellin at a valuation of $1 billion."
+        ));
+        assert!(!investor_opens("Pellin raised $80 million."));
         assert!(!opens_with_other_name(
             "The company raised $5 million.",
             "Tallow"

@@ -322,7 +322,7 @@ static VALUATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         valued?\s+(?:it\s+|them\s+|the\s+(?:\w+\s+){0,2}?(?:company|startup|firm|business|group)\s+|\w+\s+)?(?:\w+ly\s+)?(?:at|around|near|above|over|north\s+of|upwards\s+of|to) (?:\s+\w+)?
       | valuing\s+(?:it|them|the\s+(?:\w+\s+){0,2}?\w+|[\w\.\-]+)?\s*(?:\w+ly\s+)?(?:at|near|around)
       | valuation\s+(?:of|at|to|near|around|above|over|north\s+of|topping|exceeding|approaching|was|is|stands\s+at|reached|hit|rose\s+to|jumped\s+to|climbed\s+to|(?:has\s+|had\s+)?(?:surpassed|exceeded|topped|crossed|passed))
-      | valuation\s+(?:\w+\s+){0,2}(?:of|at|to)
+      | valuation\s+(?:\w+\s+){0,3}(?:of|at|to)
       | valuation\s+(?:now\s+|then\s+|today\s+)?(?:would|will|could|may|might|should|is\s+set\s+to|is\s+expected\s+to)\s+(?:now\s+)?be
       | valued?\s+(?:north|upwards)\s+of
       | (?:is|was|are|now)\s+(?:now\s+)?(?:likely\s+)?(?:to\s+be\s+)?worth | worth
@@ -344,13 +344,14 @@ static VALUATION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?ix)(?:
-        total(?:\s+(?:funding|fundraising|raised|capital|investment|equity|financing|amount\s+raised))?\s+(?:to|of|at|now\s+at|now\s+stands\s+at|stands\s+at|is|reaches|reached|comes\s+to|exceeds)
+        (?:total|cumulative|aggregate)(?:\s+(?:funding|fundraising|raised|capital|investment|equity|financing|amount\s+raised|funds)){0,2}\s+(?:(?:has|had|now)\s+)?(?:to|of|at|now\s+at|now\s+stands\s+at|stands\s+at|stood\s+at|is|reaches|reached|comes\s+to|exceeds|exceeded|tops|topped|surpassed|crossed)
       | total\s+(?:\w+\s+){0,2}?(?:funding|fundraising|raised|capital|investment|financing)\s+(?:since|to\s+date|so\s+far)\s+(?:\w+\s+){0,3}?(?:stands|stood|is|was|reached|reaches|comes|came)\s+(?:at|to)?
             | (?:bringing|brings|taking|takes|lifting|lifts|pushing|pushes)\s+(?:its|the|their|total|overall)\s+(?:\w+\s+){0,3}?(?:to|past|above|over)
       | (?:bringing|brings|brought|taking|takes|took|lifting|lifts|pushing|pushes)\s+[^.;$€£¥₹₩]{0,60}?\b(?:total|tally|haul)\b[^.;$€£¥₹₩]{0,70}?\s(?:to|past|above|over)
 
       | (?:has|have|had)\s+(?:now\s+)?raised\s+(?:a\s+total\s+of|in\s+total|overall|altogether)
-      | (?:in\s+total|overall|cumulatively|altogether|so\s+far|to\s+date)\s*,?\s*(?:it\s+has\s+)?(?:raised)?
+      | (?:in\s+total|in\s+all|all\s+told|overall|cumulatively|altogether|so\s+far|to\s+date)\s*,?\s*(?:it\s+has\s+)?(?:raised)?
+      | will\s+have\s+(?:raised|gained|secured|received|collected)
       | a\s+total\s+of\s+(?:\w+\s+){0,2}?(?:since|to\s+date)
       | had\s+(?:previously\s+|already\s+)?raised
     )(?:\s+(?:a|an|the|reportedly|reported|estimated|nearly|just|some|somewhere|roughly|about|around|over|under|almost|close\s+to|more\s+than|as\s+much\s+as|upwards\s+of|north\s+of))*\s*$")
@@ -363,6 +364,7 @@ static TOTAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
       | (?:in\s+)?(?:funding|capital|financing)\s+(?:to\s+date|so\s+far|since)
       | [^.;$€£¥₹₩]{0,60}?\bsince\s+(?:its\s+|it\s+was\s+|being\s+|the\s+company\s+was\s+)?(?:inception|found(?:ing|ed)|launch(?:ed)?|start(?:ed)?|creation|created|birth|incorporation|\d{4})
       | [^.;$€£¥₹₩]{0,40}?\b(?:to\s+date|so\s+far|till\s+date|in\s+total)\b
+      | [^.;$€£¥₹₩]{0,40}?\bin\s+(?:its|their)\s+(?:\w+[\s\-]){1,2}(?:existence|history|life|lifetime)\b
     )")
 });
 
@@ -392,7 +394,7 @@ static OTHER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
       | [^.;$€£¥₹₩]{0,40}?\b(?:across|over|in|into|from)\s+(?:more\s+than\s+|nearly\s+|about\s+|some\s+)?[\d,]+\s+(?:\w+\s+)?(?:deals|rounds|transactions|financings|investments)\b
       | (?:in|of)\s+(?:annual\s+|annualized\s+|annualised\s+|recurring\s+|monthly\s+|yearly\s+|gross\s+|net\s+|quarterly\s+)*(?:revenues?|sales|turnover|ARR|profits?|loss(?:es)?|GMV|bookings|income|earnings|transactions|payments|loans|deposits|orders|assets|exports?)
       | (?:annual\s+|recurring\s+)?(?:revenues?|sales|turnover|ARR|run[\s\-]rate)
-      | (?:\w+\s+){0,2}?(?:funds?|vehicle)\b(?:\s+(?:I|II|III|IV|V|VI|\d))?
+      | (?:\w+\s+){0,2}?(?:\(\w+\)\s+)?(?:funds?|vehicle)\b(?:\s+(?:I|II|III|IV|V|VI|\d))?
       | (?:for|across)\s+(?:its|a|an|the|two|three|four|five)\s+(?:\w+\s+){0,3}?funds?\b
       | (?:acquisition|acquisitions|takeover|buyout|share\s+buyback|buyback|repurchase|merger|IPO|listing|deal\s+to\s+(?:buy|acquire)|purchase|market\s+(?:cap|value))
       | (?:in|through|via|from|at)\s+(?:its|an?|the)\s+(?:\w+\s+)?(?:IPO|initial\s+public|listing|offering|debut|share\s+sale|float|flotation)
@@ -525,8 +527,15 @@ fn had_raised_is_round(text: &str, start: usize) -> bool {
             r"(?i)\b(?:said|says|announced|told|confirmed|revealed|disclosed)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|they|the\s+\w+)\s+had\s+raised",
         )
     });
+    // "had raised more than $50 million in new investment in its latest funding round".
+    static NEW_MONEY: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)\b(?:new|fresh|latest)\s+(?:funding|investment|capital|financing|round)\b")
+    });
     let before = window_before(text, start, 80);
-    HAD.is_match(before) && (REPORTED.is_match(before) || !round_types(text).is_empty())
+    HAD.is_match(before)
+        && (REPORTED.is_match(before)
+            || !round_types(text).is_empty()
+            || NEW_MONEY.is_match(&text[start..]))
 }
 
 /// "a valuation cap of A$9 million": a convertible note's cap, not a valuation.
@@ -539,6 +548,11 @@ static NOT_VALUATION: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)(?:\b(?:merchandise|transaction|order|payment|payments|book|enterprise|deal|contract|trade|export|import|loan|portfolio|asset|assets|property|inventory)\s+value\b|\b(?:letters?\s+of\s+intent|orders?|contracts?|deals?|bookings|backlog|pipeline|sales|revenue|assets|inventory|equipment|goods|products|shares|stock|stake|property|properties|projects?)\s+(?:[\w,]+\s+){0,6}?worth\b)[^$€£¥₹₩]{0,45}$",
     )
+});
+
+/// "a pre-money enterprise value of": a value with a basis is the company's valuation.
+static BASIS_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:pre|post)[\s\-]money\s+(?:\w+\s+)?value\s+(?:of\s+)?(?:about\s+|around\s+)?$")
 });
 
 /// "issued 40,000 preference shares worth", "allotted new shares for gross proceeds of": a
@@ -624,11 +638,16 @@ static BEFORE_WORDS: LazyLock<crate::util::CueWords> = LazyLock::new(|| {
             "push",
             "raised",
             "overall",
-            "cumulatively",
+            "cumulative",
+            "aggregate",
+            "all",
+            "have",
             "altogether",
             "far",
             "date",
         ],
+        // 8: PART_BEFORE
+        &["includ"],
     ])
 });
 
@@ -661,7 +680,7 @@ pub fn money_kind(text: &str, start: usize, end: usize) -> MoneyKind {
     }
     if (has_after(0) && PER_PERIOD.is_match(after))
         || (has_before(1) && CAP.is_match(before))
-        || (has_before(2) && NOT_VALUATION.is_match(before))
+        || (has_before(2) && NOT_VALUATION.is_match(before) && !BASIS_VALUE.is_match(before))
         || (has_before(3) && MANY_RAISED.is_match(before))
     {
         return MoneyKind::Other;
@@ -682,12 +701,47 @@ pub fn money_kind(text: &str, start: usize, end: usize) -> MoneyKind {
     {
         return MoneyKind::Other;
     }
+    // "a round, which included a $3 million investment from Ferro": one backer's part.
+    static PART_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)\b(?:(?:which|that)\s+(?:also\s+)?included|including)\s+(?:a|an)\s*$")
+    });
+    static PART_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^[\s\-]*(?:[\w\-]+\s+)?(?:investment|cheque|check|commitment|contribution|ticket|injection)\s+(?:from|by)\b",
+        )
+    });
+    if has_before(8) && PART_BEFORE.is_match(before) && PART_AFTER.is_match(after) {
+        return MoneyKind::Other;
+    }
     if (has_before(6) && VALUATION_BEFORE.is_match(before))
         || (has_after(2) && VALUATION_AFTER.is_match(after))
     {
         return MoneyKind::Valuation(basis);
     }
     if (has_before(7) && TOTAL_BEFORE.is_match(before)) || TOTAL_AFTER.is_match(after) {
+        return MoneyKind::Total;
+    }
+    // "Since its founders let in outside investors in 2013, Acme has raised": a total since then.
+    static SINCE_RAISED: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\bsince\s+[^.;$€£¥₹₩]{0,140}?,\s*(?:[\w.\-']+\s+){1,3}?(?:has|have)\s+(?:now\s+)?raised(?:\s+(?:a|an|about|around|over|nearly|some|roughly|more\s+than|close\s+to))*\s*$",
+        )
+    });
+    if has_before(7) && SINCE_RAISED.is_match(window_before(text, start, 200)) {
+        return MoneyKind::Total;
+    }
+    // "raised 4.7 billion yuan in 18 months": money gathered over a span of time is a total.
+    static OVER_SPAN: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^[\s,]*(?:[\w.]+\s+){0,2}?(?:in|over|within)\s+(?:the\s+|its\s+)?(?:past\s+|last\s+|first\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|a\s+few|several)\s+(?:months|years)\b",
+        )
+    });
+    static GATHERED: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:raised|secured|gathered|amassed|attracted|pulled\s+in|received)\s+(?:\w+\s+){0,3}?$",
+        )
+    });
+    if has_after(0) && OVER_SPAN.is_match(after) && GATHERED.is_match(before) {
         return MoneyKind::Total;
     }
     if OTHER_AFTER.is_match(after) {
@@ -857,6 +911,44 @@ mod tests {
         assert_eq!(
             kinds("it has raised $80 million to date"),
             [MoneyKind::Total]
+        );
+        // Lifetime figures stated without "total" or "to date".
+        for text in [
+            "The lab raised 900 million yuan in 30 months from a dozen funds.",
+            "All told, it has raised more than R2 billion in its four-year existence.",
+            "Since the two engineers who set it up first brought in institutional money back in 2016, Brindlewood has raised $310m from funds in three countries.",
+            "Counting grants, Ostrava Bio's cumulative funding has reached EUR 41 million.",
+            "Total funding raised now exceeds $2.1 billion across equity and debt.",
+            "When the Series D closes, Harrowgate will have gained over 520 billion won in funds.",
+        ] {
+            assert_eq!(kinds(text).first(), Some(&MoneyKind::Total), "{text}");
+        }
+        assert_eq!(
+            kinds("The deal is based on a pre-money enterprise value of SAR 2.5 billion."),
+            [MoneyKind::Valuation(Basis::Pre)]
+        );
+        assert_eq!(
+            kinds("Its post-money valuation has now climbed to $310 million, from $280 million before.")[0],
+            MoneyKind::Valuation(Basis::Post)
+        );
+        // One backer's part of a round, and a fund's size, are not the round.
+        assert_eq!(
+            kinds("Tessaly closed a R80-million round, which included a R25-million investment from Kline's R2-billion venture capital (VC) fund."),
+            [MoneyKind::Round, MoneyKind::Other, MoneyKind::Other]
+        );
+        // "had raised" with new money is the news, not a total.
+        assert_eq!(
+            kinds("On Monday Tessaly said had raised over R40 million in new investment in its latest funding round.")[0],
+            MoneyKind::Round
+        );
+        // A span after some other figure, or after a round, is not a total.
+        assert_eq!(
+            kinds("Its revenue grew to $12 million in two years.")[0],
+            MoneyKind::Other
+        );
+        assert_eq!(
+            kinds("The startup raised a $9 million seed round in May.")[0],
+            MoneyKind::Round
         );
         assert_eq!(
             kinds("has completed a C round of financing worth $168 million"),

@@ -538,6 +538,27 @@ mod tests {
     }
 
     #[test]
+    fn a_descriptor_followed_by_a_time_names_no_investor() {
+        // The company after "institutional investors in 2017," raised the money.
+        let named = investors_named(
+            "Since its founders first took on institutional investors in 2017, Quillmoor has raised $240m from the likes of Harrow Ventures and Pellam Capital.",
+        );
+        let names: Vec<&str> = named.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert!(!names.contains(&"Quillmoor"), "{names:?}");
+        assert!(names.contains(&"Harrow Ventures"), "{names:?}");
+        // A descriptor right before the names still introduces them.
+        let named =
+            investors_named("The round drew new investors Harrow Ventures and Pellam Capital.");
+        assert_eq!(named.len(), 2, "{named:?}");
+        // Nor one that comes after a time and "including".
+        let named = investors_named(
+            "It had taken over $700 million from other investors over the years, including Harrow Ventures and Pellam Capital.",
+        );
+        let names: Vec<&str> = named.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert!(names.contains(&"Pellam Capital"), "{names:?}");
+    }
+
+    #[test]
     fn dates_keep_their_precision() {
         for s in ["2018", "2018-04", "2018-04-09"] {
             assert_eq!(DateRef::parse_iso(s).unwrap().iso(), s);

@@ -123,7 +123,7 @@ pub struct MoneyMention {
     pub qualifier: Qualifier,
 }
 
-const PREFIX: &str = r"(?:US\s?\$|U\.S\.\s?\$|USD|A\$|AU\$|AUD|C\$|CA\$|CAD|S\$|SGD|HK\$|HKD|NZ\$|NZD|R\$|BRL|MX\$|\$|€|EUR|£|GBP|JP¥|¥|JPY|CN¥|RMB|CNY|₹|Rs\.?|INR|₩|KRW|CHF|SEK|NOK|DKK|₦|NGN|KSh|KES|ZAR|IDR|Rp\.?|₱|PHP|VND|₫|AED|Dhs?\.?|SAR|₪|ILS|NIS|TRY|PLN|MYR|RM|THB|฿|EGP|MXN|N)";
+const PREFIX: &str = r"(?:US\s?\$|U\.S\.\s?\$|USD|A\$|AU\$|AUD|C\$|CA\$|CAD|S\$|SGD|HK\$|HKD|NZ\$|NZD|R\$|BRL|MX\$|\$|€|EUR|£|GBP|JP¥|¥|JPY|CN¥|RMB|CNY|₹|Rs\.?|INR|₩|KRW|CHF|SEK|NOK|DKK|₦|NGN|KSh|KES|ZAR|IDR|Rp\.?|₱|PHP|VND|₫|AED|Dhs?\.?|SAR|₪|ILS|NIS|TRY|PLN|MYR|RM|THB|฿|EGP|MXN|N|R)";
 /// Indian grouping ("1,00,000", "12,50,00,000"), Western thousands, dotted thousands, plain.
 const NUMBER: &str = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d+(?:[.,]\d+)?";
 const SCALE: &str = r"(?:trillion|tn|billions?|bn|bln|b|millions?|mm|mn|mln|mio\.?|mrd\.?|md|m|thousand|k|lakh\s+crores?|crores?|cr|lakhs?|lacs?|miliar|milyar|juta|triliun)";
@@ -201,9 +201,10 @@ fn find_in(text: &str, from: usize, to: usize, out: &mut Vec<MoneyMention>) {
             let first = s.split_whitespace().next()?;
             multiplier(first).map(|_| first)
         });
-        // Nigerian press writes naira as "N43.5 billion": only glued to a scaled number.
-        if pre_str.is_some_and(|p| p.eq_ignore_ascii_case("n"))
-            && (pre_str != Some("N")
+        // Nigerian press writes naira as "N43.5 billion", South African press rand as
+        // "R30-million": only glued to a scaled number.
+        if pre_str.is_some_and(|p| p.eq_ignore_ascii_case("n") || p.eq_ignore_ascii_case("r"))
+            && (pre_str.is_some_and(|p| p != "N" && p != "R")
                 || scale.is_none()
                 || pre.is_some_and(|p| p.end() != num.start()))
         {
@@ -405,6 +406,7 @@ fn currency_of(pre: Option<&str>, suffix: Option<&str>, text: &str, end: usize) 
             "₹" | "RS" | "INR" => "INR",
             "₩" | "KRW" => "KRW",
             "₦" | "N" => "NGN",
+            "R" => "ZAR",
             "KSH" => "KES",
             "RP" => "IDR",
             "₱" => "PHP",
@@ -523,6 +525,8 @@ mod tests {
             ("a $24MM Series C", 24_000_000, "USD"),
             ("Dhs 40 million", 40_000_000, "AED"),
             ("NGN 2 billion", 2_000_000_000, "NGN"),
+            ("a R45-million round", 45_000_000, "ZAR"),
+            ("R1.2 billion", 1_200_000_000, "ZAR"),
         ];
         for (text, amount, currency) in cases {
             let (a, c, _, _) = one(text);
@@ -556,6 +560,9 @@ mod tests {
     fn numbers_without_currency_are_not_money() {
         assert!(find_amounts("it has 300 employees and 5 million users").is_empty());
         assert!(find_amounts("founded in 2015, it grew 40%").is_empty());
+        // A letter before a number is a currency only when glued to a scaled figure.
+        assert!(find_amounts("the R2 model and the N95 mask sold 3 million units").is_empty());
+        assert!(find_amounts("group R 40 million strong").is_empty());
         assert_eq!(find_amounts("$5 more than before").len(), 1);
         assert_eq!(find_amounts("$5 more than before")[0].money.amount, 5);
     }

@@ -800,6 +800,11 @@ impl StoreWriter<'_> {
                 subject,
             ],
         )?;
+        // What an article is about is a company the corpus knows, with or without a round on
+        // record: "how much has Acme raised so far?" is then read from its passages.
+        if let Some(subject) = subject.filter(|s| !key(s).is_empty()) {
+            self.company_id(subject)?;
+        }
         let mut cited: Vec<usize> = Vec::new();
         for round in rounds {
             let evidence = round
@@ -998,10 +1003,13 @@ impl StoreWriter<'_> {
         Ok(())
     }
 
-    /// Drops companies and investors no round mentions any more.
+    /// Drops companies and investors no round mentions any more, keeping the companies an
+    /// article is about.
     pub fn remove_orphans(&mut self) -> Result<()> {
         self.tx.execute_batch(
-            "DELETE FROM companies WHERE id NOT IN (SELECT company_id FROM rounds);
+            "DELETE FROM companies WHERE id NOT IN (SELECT company_id FROM rounds)
+                AND id NOT IN (SELECT company_id FROM company_aliases
+                               WHERE alias IN (SELECT subject FROM articles));
              DELETE FROM company_aliases WHERE company_id NOT IN (SELECT id FROM companies);
              DELETE FROM investors WHERE id NOT IN (SELECT investor_id FROM round_investors);",
         )?;
@@ -1170,6 +1178,30 @@ mod tests {
         assert_eq!(left.len(), 1);
         assert_eq!(left[0].article, "a.md");
         assert_eq!(store.generation().unwrap(), 2);
+    }
+
+    #[test]
+    fn an_article_subject_is_a_known_company_until_its_article_goes() {
+        let mut store = FactStore::in_memory().unwrap();
+        let a = article("profile.md");
+        let ps = crate::corpus::passages(&a.body);
+        let mut w = store.writer().unwrap();
+        w.put_article("profile.md", &a, &ps, Some("Brindlewood Labs"), &[], false)
+            .unwrap();
+        w.remove_orphans().unwrap();
+        w.commit(1).unwrap();
+        let CompanyMatch::Exact(c) = store.find_company("brindlewood labs").unwrap() else {
+            panic!("the subject of an article without rounds is known")
+        };
+        assert!(store.rounds_for_company(c.id, false).unwrap().is_empty());
+        let mut w = store.writer().unwrap();
+        w.remove_article("profile.md").unwrap();
+        w.remove_orphans().unwrap();
+        w.commit(2).unwrap();
+        assert_eq!(
+            store.find_company("Brindlewood Labs").unwrap(),
+            CompanyMatch::None
+        );
     }
 
     #[test]

@@ -801,6 +801,17 @@ pub fn list_after(text: &str, pos: usize) -> Vec<String> {
     if opens_clause(segment) {
         return Vec::new();
     }
+    if opens_adverbial(segment) {
+        // The names may still follow: "other investors in the past, including A and B".
+        static INTRO: LazyLock<Regex> = LazyLock::new(|| {
+            crate::util::regex(r"\b(?:including|such\s+as|like|among\s+them)\s+")
+                .expect("list intro regex")
+        });
+        return match INTRO.find(segment) {
+            Some(m) => split_list(&segment[m.end()..]),
+            None => Vec::new(),
+        };
+    }
     split_list(segment)
 }
 
@@ -980,6 +991,25 @@ fn opens_clause(segment: &str) -> bool {
                     | "would"
                     | "to"
             ))
+}
+
+/// "in 2013, Acme has raised", "in the past, including A and B": a time, place or clause
+/// opens the text after a descriptor ("institutional investors"), not a name.
+fn opens_adverbial(segment: &str) -> bool {
+    matches!(
+        segment.split_whitespace().next().unwrap_or(""),
+        "in" | "at"
+            | "on"
+            | "since"
+            | "during"
+            | "across"
+            | "after"
+            | "before"
+            | "when"
+            | "who"
+            | "which"
+            | "that"
+    )
 }
 
 /// Where a trailing ", a/an/the … ," apposition starts, if `text` ends with one.
