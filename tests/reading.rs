@@ -665,3 +665,25 @@ fn a_holder_s_stake_in_a_company_is_about_the_company() {
     assert!(claim(&v).contains("Harrowgate"), "{v}");
     assert!(claim(&v).contains("Vantika Foods"), "{v}");
 }
+
+#[test]
+fn a_lifetime_total_stated_without_the_word_total_is_read() {
+    let home = home();
+    // "Since ... in 2016, Corvane has raised $96m": the money raised since then, not a round.
+    // The buyer in the question is about timing; the sentence need not name it.
+    let v = ask(
+        &home,
+        "how much had corvane raised before marlow bought it?",
+    );
+    assert_eq!(v["answered"], true, "{v}");
+    assert_eq!(v["understood"]["intent"], "total", "{v}");
+    assert!(claim(&v).contains("$96 million"), "{v}");
+    let c = first_citation(&v, "corvane-bought.md");
+    assert!(highlighted(c).contains("$96m"), "{c}");
+    // The backers after "institutional backers in 2016," are the funds, not Corvane itself.
+    let v = ask(&home, "who has invested in corvane?");
+    assert!(
+        claim(&v).starts_with("Tessel Ventures and Fairhold Capital invested"),
+        "{v}"
+    );
+}
