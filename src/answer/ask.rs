@@ -289,7 +289,7 @@ fn answer(
             )));
         }
     }
-    // "who led nykaa's round" with no article about Nykaa: the company asked about is unknown,
+    // "who led zembla's round" with no article about Zembla: the company asked about is unknown,
     // whatever other names the question uses.
     if u.company.is_none()
         && u.close_companies.is_empty()
@@ -390,8 +390,8 @@ fn answer(
             let (subject, others) = subordinate.unwrap_or_default();
             read_or_decline(u, &subject, &others, index, cites_list)?
         }
-        // "besides Altimeter, who is putting cash into Grab": a named subject is the company;
-        // only "who else besides Alibaba?" alone means Alibaba's round.
+        // "besides Harrowgate, who is putting cash into Vetrino": a named subject is the company;
+        // only "who else besides Harrowgate?" alone means Harrowgate's round.
         _ if u.company.is_none()
             && u.exclude
                 .as_deref()
@@ -518,7 +518,7 @@ fn company_question(
     } else {
         selected
     };
-    // "Musinsa's valuation after the KKR deal": the rounds the named investor was in.
+    // "Vetrino's valuation after the Harrowgate deal": the rounds the named investor was in.
     let selected: Vec<RoundGroup> = match (&u.investor, u.intent) {
         (Some(investor), Intent::Valuation | Intent::Amount | Intent::Date) => {
             let with = rounds_with_investor(&selected, investor);
@@ -1237,7 +1237,7 @@ fn portfolio(
         .chain(
             u.entities
                 .iter()
-                // "Foundry" is not an answer for "foundry group": only a name that is not a
+                // "Kiln" is not an answer for "kiln group": only a name that is not a
                 // piece of the typed one.
                 .filter(|e| {
                     e.matched == "corpus"
@@ -1766,7 +1766,7 @@ fn relative_period(
 
 /// Links the names a question uses to what the corpus knows: the facts store's match first,
 /// then runs of the remaining words that the articles write as a name (with a capital, more
-/// often than not). The longest run wins; "bending spoons pay" links "Bending Spoons".
+/// often than not). The longest run wins; "copper kettle pay" links "Copper Kettle".
 fn link_entities(
     u: &Understood,
     question: &str,
@@ -1775,7 +1775,7 @@ fn link_entities(
 ) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::new();
     if let Some(c) = &u.company {
-        // What was typed for it: "iqm" for "IQM Quantum Computers" (the articles may say "IQM").
+        // What was typed for it: "zqx" for "ZQX Photonic Systems" (the articles may say "ZQX").
         let lower_q = question.to_lowercase();
         let words: Vec<&str> = c.split_whitespace().collect();
         let typed = (1..=words.len())
@@ -1807,7 +1807,7 @@ fn link_entities(
             let mut found = None;
             for n in (1..=(words.len() - i).min(4)).rev() {
                 let mut typed = words[i..i + n].join(" ");
-                // "the yes seed round": a name that starts with "The" ("The Yes").
+                // "the quorum seed round": a name that starts with "The" ("The Quorum").
                 let with_the = format!("the {typed}");
                 if question.to_lowercase().contains(&with_the) {
                     if let Some(name) = corpus_spelling(index, &with_the)
@@ -1818,7 +1818,7 @@ fn link_entities(
                     }
                 }
                 // A short name from data/aliases.toml ("a16z") stands for the full one;
-                // "glowforges series a" is Glowforge's.
+                // "lumenkilns series a" is Lumenkiln's.
                 let stem = typed
                     .strip_suffix('s')
                     .filter(|t| t.chars().count() >= 4)
@@ -1889,7 +1889,7 @@ fn link_entities(
             }
         }
     }
-    // "the yes seed round": a name made of "The" and a common word, which the question reader
+    // "the quorum seed round": a name made of "The" and a common word, which the question reader
     // set aside; the articles write it with capitals.
     if out.is_empty() {
         static THE_WORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -1941,7 +1941,7 @@ fn corpus_spelling(index: &PassageIndex, typed: &str) -> Option<String> {
             }
         }
     }
-    // A brand written in lower case ("tink"): a rare word the articles use, never a common one.
+    // A brand written in lower case ("plinth"): a rare word the articles use, never a common one.
     let passages = hits
         .iter()
         .filter(|h| reader::find_name(&h.passage, typed).is_some())
@@ -1983,7 +1983,7 @@ fn subject_of(u: &Understood) -> Option<(String, Vec<String>)> {
                     .is_some_and(|at| re.is_match(&q[..at]))
             })
         };
-        // "softbank's flipkart stake": the stake is in the company named just before it.
+        // "harrowgate's vetrino stake": the stake is in the company named just before it.
         let before_stake = entities.iter().position(|e| {
             q.find(&e.typed.to_lowercase()).is_some_and(|at| {
                 q[at + e.typed.len()..]
@@ -2004,7 +2004,7 @@ fn subject_of(u: &Understood) -> Option<(String, Vec<String>)> {
             pick = i;
         }
     }
-    // "what did Visa pay for Plaid" with no article about Plaid: Visa is the buyer, and the
+    // "what did Bigmart pay for Souqly" with no article about Souqly: Bigmart is the buyer, and the
     // company bought is unknown.
     if matches!(u.intent, Intent::Acquisition | Intent::Stake) {
         static BUYER_THEN_TARGET: LazyLock<Regex> = LazyLock::new(|| {
@@ -2035,7 +2035,7 @@ fn subject_of(u: &Understood) -> Option<(String, Vec<String>)> {
     Some((subject, others))
 }
 
-/// "total careem had raised before uber bought it": a store company named after "before",
+/// "total routewise had raised before bigco bought it": a store company named after "before",
 /// "after" or "since" is a point in time; the question is about the other name.
 fn subordinate_company(u: &Understood) -> Option<(String, Vec<String>)> {
     static REFERENCE_POINT: LazyLock<Regex> = LazyLock::new(|| {

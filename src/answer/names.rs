@@ -29,8 +29,8 @@ pub struct NameIndex {
     aliases: HashMap<String, String>,
     /// Companies by the initials of their multi-word names ("HF" for "Hanriver Finance").
     initials: HashMap<String, Vec<(i64, String)>>,
-    /// Multi-word companies by each distinctive word of their names ("biren" for "Shanghai
-    /// Biren Intelligent Technology Co").
+    /// Multi-word companies by each distinctive word of their names ("quarrow" for "Hangzhou
+    /// Quarrow Intelligent Technology Co").
     words: HashMap<String, Vec<(i64, String)>>,
 }
 
@@ -201,7 +201,7 @@ impl NameIndex {
     }
 
     /// The one multi-word company that has every word of `text` in its name, at least one of
-    /// them distinctive: "biren" and "biren technology" for "Shanghai Biren Intelligent
+    /// them distinctive: "quarrow" and "quarrow technology" for "Hangzhou Quarrow Intelligent
     /// Technology Co". `None` when no company or several do.
     pub fn company_word(&self, text: &str) -> Option<Found> {
         let typed: Vec<String> = text.split_whitespace().map(key).collect();

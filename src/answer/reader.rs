@@ -55,9 +55,9 @@ pub struct Request<'a> {
     pub new_investors: bool,
     /// Other companies whose names start with the subject's.
     pub longer: &'a [String],
-    /// The shorter form of the subject's name the question used ("IQM"), also read as a mention.
+    /// The shorter form of the subject's name the question used ("ZQX"), also read as a mention.
     pub short: Option<&'a str>,
-    /// "besides Altimeter": a name the answer leaves out.
+    /// "besides Harrowgate": a name the answer leaves out.
     pub exclude: Option<&'a str>,
 }
 
@@ -185,7 +185,17 @@ static VALUATION_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TOTAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:total\w*|to\s+date|so\s+far|in\s+all|all\s+told|altogether|cumulative\w*|aggregate|bringing|brings|taking|takes|overall|since\s+(?:its\s+)?(?:founding|inception|launch)|since\s+[^.;]{0,120}?\b(?:19|20)\d\d|in\s+(?:\d+|two|three|four|five|six|eight|ten|twelve|eighteen)\s+(?:months|years)|will\s+have\s+(?:raised|gained|secured)|existence)\b",
+        r"(?i)\b(?:total\w*|to\s+date|so\s+far|in\s+all|all\s+told|altogether|cumulative\w*|aggregate|bringing|brings|taking|takes|overall|since\s+(?:its\s+)?(?:founding|inception|launch)|since\s+[^.;]{0,120}?\b(?:19|20)\d\d|in\s+(?:\d+|two|three|four|five|six|eight|ten|twelve|eighteen)\s+(?:months|years)|will\s+have\s+(?:raised|gained|secured)|existence|(?:has|have)\s+raised\s+[^.;]{0,40}?\bfrom\s+(?:investors|backers|the\s+likes\s+of))\b",
+    )
+});
+static HAS_RAISED_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:has|have)\s+(?:now\s+)?raised\s+[^.;]{0,40}?\bfrom\s+(?:investors|backers|the\s+likes\s+of)\b",
+    )
+});
+static ROUND_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:round|series|seed|tranche|extension|new|fresh|latest|this\s+(?:week|month|year)|today|on\s+(?:monday|tuesday|wednesday|thursday|friday))\b",
     )
 });
 static ACQUISITION_CUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -375,7 +385,7 @@ pub fn find_name(text: &str, name: &str) -> Option<(usize, usize, bool)> {
     let joined: String = want.concat();
     let words = words_of(text);
     for i in 0..words.len() {
-        // Word by word ("Time Out"), or written as one ("TimeOut", "Jet.com" for "jet com").
+        // Word by word ("Time Out"), or written as one ("TimeOut", "Ferro.io" for "ferro io").
         if i + want.len() <= words.len() && want.iter().zip(&words[i..]).all(|(k, w)| *k == w.key) {
             let last = &words[i + want.len() - 1];
             return Some((words[i].start, last.end, words[i].capital));
@@ -454,8 +464,8 @@ fn refers_back(s: &str) -> bool {
     })
 }
 
-/// A sentence whose grammatical subject is another name ("Facebook, which ..., will acquire
-/// Instagram's team"): its "it" is not the subject.
+/// A sentence whose grammatical subject is another name ("Bigmart, which ..., will acquire
+/// Souqly's team"): its "it" is not the subject.
 fn opens_with_other_name(s: &str, subject: &str) -> bool {
     static ITS_OTHER: LazyLock<Regex> = LazyLock::new(|| {
         re(
@@ -804,7 +814,7 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
             if !req.intent.is_event() && LISTING.is_match(&without_ipo_plans(s)) {
                 continue;
             }
-            // "Paytm's valuation in the Alibaba deal": the passage names Alibaba. A total is
+            // "Vetrino's valuation in the Harrowgate deal": the passage names Harrowgate. A total is
             // not one deal's: "raised before Bigco bought it" needs no Bigco in the passage.
             if !req.intent.is_event()
                 && req.intent != Intent::Total
@@ -1088,7 +1098,16 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
             };
             kind_money(s, &kinds, "valuation", req.currency).or_else(|| right_after_valuation(s))
         }
-        (Intent::Total, _) => kind_money(s, &facts::money_kinds(s), "total", req.currency),
+        (Intent::Total, _) => {
+            let kinds = facts::money_kinds(s);
+            kind_money(s, &kinds, "total", req.currency).or_else(|| {
+                // "Acme has raised $133 million from investors including A and B", with no
+                // round named: what it has raised so far.
+                (HAS_RAISED_FROM.is_match(s) && !ROUND_WORD.is_match(s))
+                    .then(|| kind_money(s, &kinds, "round", req.currency))
+                    .flatten()
+            })
+        }
         (Intent::Amount | Intent::History, _) => {
             kind_money(s, &facts::money_kinds(s), "round", req.currency)
         }

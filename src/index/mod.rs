@@ -78,6 +78,17 @@ fn schema() -> (Schema, Fields) {
     (b.build(), fields)
 }
 
+/// Equal scores (the same wire story stored twice) in the order of their articles, not of
+/// where the index happened to write them: a reindex gives the same answers as the last.
+fn same_order_every_time(hits: &mut [Hit]) {
+    hits.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.article.cmp(&b.article))
+            .then_with(|| a.ordinal.cmp(&b.ordinal))
+    });
+}
+
 /// A passage found by a search.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hit {
@@ -272,6 +283,7 @@ impl PassageIndex {
             let doc: TantivyDocument = searcher.doc(address)?;
             hits.push(self.hit_from_doc(&doc, score));
         }
+        same_order_every_time(&mut hits);
         Ok(hits)
     }
 
@@ -299,6 +311,7 @@ impl PassageIndex {
                 .collect();
             hits.push(hit);
         }
+        same_order_every_time(&mut hits);
         Ok(hits)
     }
 
