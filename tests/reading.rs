@@ -687,3 +687,17 @@ fn a_lifetime_total_stated_without_the_word_total_is_read() {
         "{v}"
     );
 }
+
+#[test]
+fn a_listing_valuation_in_the_sentence_after_the_pricing_is_read() {
+    let home = home();
+    // "That puts a value of ..." names no listing; the sentence before it does.
+    let v = ask(&home, "wrenfield valuation at listing");
+    assert_read(
+        &v,
+        "ipo",
+        "valuation",
+        "wrenfield-listing.md",
+        "1.9 billion",
+    );
+}

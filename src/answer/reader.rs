@@ -188,6 +188,11 @@ static TOTAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:total\w*|to\s+date|so\s+far|in\s+all|all\s+told|altogether|cumulative\w*|aggregate|bringing|brings|taking|takes|overall|since\s+(?:its\s+)?(?:founding|inception|launch)|since\s+[^.;]{0,120}?\b(?:19|20)\d\d|in\s+(?:\d+|two|three|four|five|six|eight|ten|twelve|eighteen)\s+(?:months|years)|will\s+have\s+(?:raised|gained|secured)|existence|(?:has|have)\s+raised\s+[^.;]{0,40}?\bfrom\s+(?:investors|backers|the\s+likes\s+of))\b",
     )
 });
+static PRIVATE_ROUND: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:round|series|seed|funding|fundraising|venture|private(?:ly)?|raised|investors?)\b",
+    )
+});
 static HAS_RAISED_FROM: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:has|have)\s+(?:now\s+)?raised\s+[^.;]{0,40}?\bfrom\s+(?:investors|backers|the\s+likes\s+of)\b",
@@ -682,8 +687,11 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
         // The company the passage last named, of those the question names.
         let mut last_named: Option<&str> = (title_names || named_before).then_some(req.subject);
         let mut previous_named = false;
+        let mut previous_listing = false;
         for span in split_sentences(&hit.passage) {
             let s = span.text(&hit.passage);
+            let about_listing = IPO_CUE.is_match(&without_pre_ipo(s));
+            let after_listing = std::mem::replace(&mut previous_listing, about_listing);
             let mut score_bonus_currency = 0.0;
             let names_subject = names_subject_in(s, req);
             let named_other = req.others.iter().find(|o| names(s, o));
@@ -724,8 +732,15 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
             if !(names_subject || refers || in_article_about) || !cue.is_match(s) {
                 continue;
             }
-            // "the IPO valued it at": a listing's valuation is in a sentence about the listing.
-            if req.intent == Intent::Ipo && !IPO_CUE.is_match(&without_pre_ipo(s)) {
+            // "the IPO valued it at": a listing's valuation is in a sentence about the listing,
+            // or in the sentence right after it ("That would indicate a valuation of ..."), or in
+            // an article whose headline is about the listing, when no private round is in view.
+            if req.intent == Intent::Ipo
+                && !about_listing
+                && !((after_listing || IPO_CUE.is_match(&without_pre_ipo(&hit.title)))
+                    && req.want == Some(Want::Valuation)
+                    && !PRIVATE_ROUND.is_match(s))
+            {
                 continue;
             }
             // "whats Acme valued at now": the newest figures; older dated ones rank lower.

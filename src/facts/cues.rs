@@ -333,7 +333,7 @@ static VALUATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
       | (?:valuation|value)\s+(?:in\s+the\s+(?:range|region|vicinity|neighbo(?:u)?rhood)\s+of|(?:of\s+)?(?:around|about|roughly|near|close\s+to))
       | (?:corporate|enterprise|company|firm|equity)\s+(?:value|valuation)(?:\s+of)?
       | (?:put|puts|putting|placed|places|placing)\s+(?:it|them|its\s+\w+|the\s+\w+(?:'s|’s)\s+\w+)\s+at
-    )(?:\s+(?:a|an|the|reportedly|reported|estimated|nearly|just|some|somewhere|roughly|about|around|over|under|almost|close\s+to|more\s+than|as\s+much\s+as|upwards\s+of|north\s+of|between|somewhere\s+between))*\s*$")
+    )(?:\s+(?:a|an|the|reportedly|reported|estimated|nearly|just|some|somewhere|roughly|about|around|over|under|almost|close\s+to|more\s+than|as\s+much\s+as|up\s+to|upwards\s+of|north\s+of|between|somewhere\s+between))*\s*$")
 });
 
 static VALUATION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -923,6 +923,10 @@ mod tests {
         ] {
             assert_eq!(kinds(text).first(), Some(&MoneyKind::Total), "{text}");
         }
+        assert_eq!(
+            kinds("Back then it was aiming for a valuation of up to €410m."),
+            [MoneyKind::Valuation(Basis::Unspecified)]
+        );
         assert_eq!(
             kinds("The deal is based on a pre-money enterprise value of SAR 2.5 billion."),
             [MoneyKind::Valuation(Basis::Pre)]
