@@ -695,8 +695,8 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
             let mut score_bonus_currency = 0.0;
             let names_subject = names_subject_in(s, req);
             let named_other = req.others.iter().find(|o| names(s, o));
-            // "Two banks acted as bookrunners": the banks open the sentence about the listing.
             let investor_opening = investor_opens(s);
+            // "Two banks acted as bookrunners": the banks open the sentence about the listing.
             let opens_with_other = opens_with_other_name(s, req.subject)
                 && !investor_opening
                 && !(req.intent == Intent::Ipo
