@@ -184,20 +184,22 @@ static VALUATION_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:valu\w+|worth|pre-money|post-money|market\s+(?:cap\w*|value))\b")
 });
 static TOTAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:total\w*|to\s+date|so\s+far|in\s+all|all\s+told|altogether|cumulative\w*|aggregate|bringing|brings|taking|takes|overall|since\s+(?:its\s+)?(?:founding|inception|launch)|since\s+[^.;]{0,120}?\b(?:19|20)\d\d|in\s+(?:\d+|two|three|four|five|six|eight|ten|twelve|eighteen)\s+(?:months|years)|will\s+have\s+(?:raised|gained|secured)|existence|(?:has|have)\s+raised\s+[^.;]{0,40}?\bfrom\s+(?:investors|backers|the\s+likes\s+of))\b",
-    )
+    re(&[
+        r"(?i)\b(?:total\w*|to\s+date|so\s+far|in\s+all|all\s+told|altogether|cumulative\w*|aggregate|bringing|brings|taking|takes|overall|since\s+(?:its\s+)?(?:founding|inception|launch)|since\s+[^.;]{0,120}?\b(?:19|20)\d\d|in\s+(?:\d+|two|three|four|five|six|eight|ten|twelve|eighteen)\s+(?:months|years)|will\s+have\s+(?:raised|gained|secured)|existence|",
+        RAISED_FROM_INVESTORS,
+        r")\b",
+    ]
+    .concat())
 });
 static PRIVATE_ROUND: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:round|series|seed|funding|fundraising|venture|private(?:ly)?|raised|investors?)\b",
     )
 });
-static HAS_RAISED_FROM: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:has|have)\s+(?:now\s+)?raised\s+[^.;]{0,40}?\bfrom\s+(?:investors|backers|the\s+likes\s+of)\b",
-    )
-});
+/// "has raised $133 million from investors including": what a company has raised so far.
+const RAISED_FROM_INVESTORS: &str = r"(?:has|have)\s+(?:now\s+)?raised\s+[^.;]{0,40}?\bfrom\s+(?:investors|backers|the\s+likes\s+of)";
+static HAS_RAISED_FROM: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?i)\b{RAISED_FROM_INVESTORS}\b")));
 static ROUND_WORD: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:round|series|seed|tranche|extension|new|fresh|latest|this\s+(?:week|month|year)|today|on\s+(?:monday|tuesday|wednesday|thursday|friday))\b",
@@ -688,9 +690,11 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
         let mut last_named: Option<&str> = (title_names || named_before).then_some(req.subject);
         let mut previous_named = false;
         let mut previous_listing = false;
+        let title_listing =
+            req.intent == Intent::Ipo && IPO_CUE.is_match(&without_pre_ipo(&hit.title));
         for span in split_sentences(&hit.passage) {
             let s = span.text(&hit.passage);
-            let about_listing = IPO_CUE.is_match(&without_pre_ipo(s));
+            let about_listing = req.intent == Intent::Ipo && IPO_CUE.is_match(&without_pre_ipo(s));
             let after_listing = std::mem::replace(&mut previous_listing, about_listing);
             let mut score_bonus_currency = 0.0;
             let names_subject = names_subject_in(s, req);
@@ -737,7 +741,7 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
             // an article whose headline is about the listing, when no private round is in view.
             if req.intent == Intent::Ipo
                 && !about_listing
-                && !((after_listing || IPO_CUE.is_match(&without_pre_ipo(&hit.title)))
+                && !((after_listing || title_listing)
                     && req.want == Some(Want::Valuation)
                     && !PRIVATE_ROUND.is_match(s))
             {
