@@ -1085,11 +1085,17 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
             Some(RoundType::PrivateEquity)
         };
     }
-    // "its Series A extension": the extension is the round asked about.
+    // "its Series A extension": the extension is the round asked about. "The Series C once you
+    // add the top-up" asks about the whole of the Series C.
     if u.round.is_some() {
         static EXTENSION: LazyLock<Regex> =
             LazyLock::new(|| re(r"\b(?:extension|bridge|top-?up)\b"));
-        if let Some(m) = EXTENSION.find(&lower) {
+        static ADDED: LazyLock<Regex> = LazyLock::new(|| {
+            re(
+                r"\b(?:add|adding|added|include|including|included|counting|plus|with)\s+(?:[\w'’\-]+\s+){0,3}(?:extension|bridge|top-?up)\b",
+            )
+        });
+        if let Some(m) = EXTENSION.find(&lower).filter(|_| !ADDED.is_match(&lower)) {
             u.round = Some(RoundType::Extension);
             taken.push((m.start(), m.end()));
         }
@@ -1356,6 +1362,14 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
     u
 }
 
+/// "who invested in acme's round? was there a lead?": the backers first, then the lead (the
+/// second part of the question).
+static INVESTORS_THEN_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\bwho\s+(?:else\s+)?(?:invested|backed|funded|participated|joined|put\s+money)\b.*(?:\?|\band\b|,)\s*(?:(?:was|were|is)\s+there\s+(?:a\s+|any\s+)?(?:co-?)?leads?|(?:who|which\s+\w+)\s+(?:co-?)?led(?:\s+it)?)\b",
+    )
+});
+
 /// What a question asks, from its words.
 fn intent_of(lower: &str, lead_only: &mut bool) -> Intent {
     static LARGEST_INVESTOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -1369,7 +1383,10 @@ fn intent_of(lower: &str, lead_only: &mut bool) -> Intent {
         Intent::Portfolio
     } else if LARGEST.is_match(lower) && !LARGEST_INVESTOR.is_match(lower) {
         Intent::Largest
-    } else if LEAD.is_match(lower) && !VALUATION.is_match(lower) {
+    } else if LEAD.is_match(lower)
+        && !VALUATION.is_match(lower)
+        && !INVESTORS_THEN_LEAD.is_match(lower)
+    {
         Intent::Lead
     } else if INVESTORS.is_match(lower) {
         Intent::Investors
@@ -1493,6 +1510,7 @@ fn second_part(lower: &str, intent: Intent, want: Option<Want>) -> Option<(Inten
         Intent::Amount if VALUATION.is_match(lower) => Some((Intent::Valuation, None)),
         Intent::Amount if LEAD.is_match(lower) => Some((Intent::Lead, None)),
         Intent::Lead | Intent::Investors if AMOUNT.is_match(lower) => Some((Intent::Amount, None)),
+        Intent::Investors if INVESTORS_THEN_LEAD.is_match(lower) => Some((Intent::Lead, None)),
         Intent::Valuation if AMOUNT.is_match(lower) => Some((Intent::Amount, None)),
         _ => None,
     }
@@ -1721,6 +1739,15 @@ mod tests {
             Intent::Lead
         );
         assert_eq!(read("plimsoll val?").intent, Intent::Valuation);
+        // The extension asked about, or added to the round it extends.
+        assert_eq!(
+            read("who joined acme's series b extension").round,
+            Some(RoundType::Extension)
+        );
+        assert_eq!(
+            read("acme's series b, how much in all once you add the top-up?").round,
+            Some(RoundType::Series(1))
+        );
         // A total up to a point in time.
         assert_eq!(
             read("how much had routewise raised before bigco bought it?").intent,
@@ -1737,6 +1764,16 @@ mod tests {
         assert_eq!(u.intent, Intent::Valuation);
         assert_eq!(u.also, Some((Intent::Amount, None)));
         assert_eq!(read("how much did acme raise").also, None);
+        // The backers, then whether one led.
+        for q in [
+            "who invested in acme's $5m round? was there a lead?",
+            "who backed acme's seed, and who led it?",
+        ] {
+            let u = read(q);
+            assert_eq!(u.intent, Intent::Investors, "{q}");
+            assert_eq!(u.also, Some((Intent::Lead, None)), "{q}");
+        }
+        assert_eq!(read("who led acme's seed?").intent, Intent::Lead);
     }
 
     #[test]
