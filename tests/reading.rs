@@ -701,3 +701,42 @@ fn a_listing_valuation_in_the_sentence_after_the_pricing_is_read() {
         "1.9 billion",
     );
 }
+
+#[test]
+fn a_price_the_parties_kept_private_is_said_to_be_undisclosed() {
+    let home = home();
+    // "Financial details of the deal with Keldhaven ...": the deal of the company named two
+    // sentences before, with the buyer the question names.
+    let v = ask(&home, "how much did keldhaven pay for lumarra?");
+    let c = assert_read(
+        &v,
+        "acquisition",
+        "money",
+        "morning-brief-deals.md",
+        "disclosed",
+    );
+    assert!(claim(&v).ends_with("not disclosed"), "{v}");
+    assert!(highlighted(c).contains("Keldhaven"), "{c}");
+}
+
+#[test]
+fn backers_featured_in_a_round_and_a_lead_nobody_named() {
+    let home = home();
+    // "a Series A round featuring electronics group Veltmark according to a deals database".
+    let v = ask(&home, "who backed ostrava silicon's series a");
+    assert_eq!(v["answered"], true, "{v}");
+    assert!(claim(&v).starts_with("Veltmark invested"), "{v}");
+    first_citation(&v, "morning-brief-deals.md");
+    // Two parts: the backers are known, a lead is not, and the reply says so.
+    let v = ask(
+        &home,
+        "who invested in ostrava silicon's series a? was there a lead?",
+    );
+    assert_eq!(v["status"], "partial", "{v}");
+    assert_eq!(v["understood"]["intent"], "investors", "{v}");
+    assert!(answer(&v).contains("Veltmark"), "{v}");
+    assert!(
+        answer(&v).contains("don't state a lead investor for Ostrava Silicon"),
+        "{v}"
+    );
+}

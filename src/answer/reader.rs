@@ -589,6 +589,10 @@ pub fn read_with_closest(
             },
         ));
     }
+    // "for an undisclosed sum" beside an estimate of the sum: the estimate says more.
+    if read.iter().any(|(_, r)| r.value != NOT_DISCLOSED) {
+        read.retain(|(_, r)| r.value != NOT_DISCLOSED);
+    }
     read.sort_by(|a, b| b.0.total_cmp(&a.0));
     let mut read = read.into_iter();
     let best = read.next().map(|(total, mut best)| {
@@ -718,10 +722,16 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
                 && req
                     .round
                     .is_some_and(|r| facts::extract_round_types(s).contains(&r));
+            // "Terms of the deal with Bigco were not disclosed": the deal of the company last
+            // named, with the other party the question names.
+            let party_deal = matches!(req.intent, Intent::Acquisition | Intent::Stake)
+                && named_other.is_some()
+                && OF_THE_DEAL.is_match(s);
             let refers = !names_subject
                 && (last_named == Some(req.subject)
-                    && !opens_with_other
-                    && (refers_back(s) || asked_round_here || investor_opening)
+                    && (!opens_with_other
+                        && (refers_back(s) || asked_round_here || investor_opening)
+                        || party_deal)
                     || deal_before);
             // Filings, notes and listings often name the company only in the headline.
             let in_article_about = !names_subject
@@ -1069,6 +1079,19 @@ static THE_DEAL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^\W*(?:the|this|that)\s+(?:deal|acquisition|transaction|takeover|purchase|buyout|sale)\b",
     )
 });
+static OF_THE_DEAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:the|this|that)\s+(?:deal|acquisition|transaction|takeover|purchase|buyout|sale)\b",
+    )
+});
+/// The price read from "terms were not disclosed".
+const NOT_DISCLOSED: &str = "not disclosed";
+/// "Terms were not disclosed", "for an undisclosed sum": the price is not public.
+static PRICE_UNDISCLOSED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:(?:terms|details|price|value|amount|size|consideration)\b[^.;]{0,50}?\b(?:were|was|have|has|had|is|are)\s+not\s+(?:been\s+)?(?:disclosed|revealed|announced|made\s+public)|(?:did\s+not|didn't|declined\s+to|would\s+not|wouldn't)\s+(?:disclose|reveal|say)\s+(?:the\s+)?(?:terms|price|financial|value|amount|how\s+much)|for\s+an?\s+(?:undisclosed|unspecified|unknown)\s+(?:sum|amount|price|fee|consideration))\b",
+    )
+});
 static FIRST_TRADE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:(?:will|to)\s+(?:list|debut|start\s+trading|begin\s+trading|float)|debut\w*|(?:start|begin|began|begun)\w*\s+trading|first\s+day\s+of\s+trading|trading\s+(?:debut|starts?|begins?|began)|went\s+public|listed\s+on|floated|opened\s+at|(?:shares|stock)\s+(?:rose|jumped|soared|fell|slid|climbed|popped))\b",
@@ -1239,7 +1262,12 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
             } else {
                 &PRICE_CUE
             };
-            nearest_mention(&money, cue, s).map(|m| stated(s, m))
+            nearest_mention(&money, cue, s)
+                .map(|m| stated(s, m))
+                .or_else(|| {
+                    (req.intent == Intent::Acquisition && PRICE_UNDISCLOSED.is_match(s))
+                        .then(|| NOT_DISCLOSED.to_string())
+                })
         }
         _ => None,
     }
@@ -1248,7 +1276,7 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
 /// "the Financial Times reported": a name credited with the report, not a party to the deal.
 fn credited_outlet(s: &str, name: &str) -> bool {
     static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)^\W{0,3}(?:reported|reports|said|says|wrote|first\s+reported|according)\b")
+        re(r"(?i)^\W{0,3}(?:reported|reports|said|says|wrote|first\s+reported)\b")
     });
     find_name(s, name).is_some_and(|(_, end, _)| REPORTED.is_match(&s[end..]))
 }
@@ -1748,6 +1776,34 @@ mod tests {
             v.starts_with("₹620 crore") && v.contains("$75 million"),
             "{v}"
         );
+    }
+
+    #[test]
+    fn a_backer_before_according_to_is_not_the_outlet() {
+        let req = request(Intent::Investors, None, "Quillo");
+        let s = "Quillo had received $12m in a 2016 Series A round featuring payments group \
+                 Tessmark according to a deals database.";
+        assert_eq!(value_of(&req, s).as_deref(), Some("Tessmark"));
+        // The outlet credited with the report is still left out.
+        let s = "Quillo raised $12m from Tessmark, Dunmore Weekly reported.";
+        assert_eq!(value_of(&req, s).as_deref(), Some("Tessmark"));
+    }
+
+    #[test]
+    fn a_price_kept_private_is_stated_as_not_disclosed() {
+        let req = request(Intent::Acquisition, Some(Want::Money), "Vetrino");
+        for s in [
+            "Financial terms of the deal with Brunnhof were not disclosed.",
+            "Brunnhof bought Vetrino for an undisclosed sum.",
+            "Brunnhof declined to disclose the price it paid.",
+        ] {
+            assert_eq!(value_of(&req, s).as_deref(), Some("not disclosed"), "{s}");
+        }
+        // A figure stated is the price, whatever else the sentence keeps back.
+        let s = "Brunnhof paid €40 million for Vetrino; other terms were not disclosed.";
+        assert_eq!(value_of(&req, s).as_deref(), Some("€40 million"));
+        // Nothing said about the price.
+        assert_eq!(value_of(&req, "Brunnhof bought Vetrino in May."), None);
     }
 
     #[test]

@@ -1579,7 +1579,7 @@ static PARTICIPANTS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
       | from\s+(?:investors|backers)\s+(?:including|such\s+as|like)
                   | came\s+from | provided\s+by | extended\s+by | lent\s+by | as\s+did
       | (?:co-)?led\s+by\s+[^.;]{1,60}?[,;]\s*(?:and\s+)?with
-      | (?:round|deal|financing|raise|funding)\s+(?:also\s+)?(?:included|includes|saw|drew|attracted|featured)\s+(?:participation\s+from\s+|money\s+from\s+|investments?\s+from\s+)?
+      | (?:round|deal|financing|raise|funding)\s+(?:also\s+)?(?:included|includes|saw|drew|attracted|featured|featuring)(?:\s+(?:participation|money|investments?)\s+from)?
             | (?:joining|participating\s+in|investing\s+in|also\s+participating\s+in)\s+(?:the\s+(?:round|deal|financing|raise)\s+)?(?:were|was|are|is)
       | (?:investors|angels|backers|group)\s+(?:that|which|who)\s+(?:include|includes|included)
       | (?:angels?|investors|backers)\b[^.:;]{0,80}?:
@@ -1662,6 +1662,7 @@ static INVESTOR_WORDS: LazyLock<crate::util::CueWords> = LazyLock::new(|| {
             "drew",
             "attracted",
             "featured",
+            "featuring",
             "joining",
             "investing",
             "angel",
@@ -1695,7 +1696,16 @@ static INVESTOR_WORDS: LazyLock<crate::util::CueWords> = LazyLock::new(|| {
             "backer",
             "funder",
         ],
+        // OWN_INVESTMENT
+        &["investment", "bet"],
     ])
+});
+
+/// "Harbor Lane's investment in Quillo", "the fund's first bet on Quillo": the owner of the
+/// investment is an investor in the company named after it.
+static OWN_INVESTMENT: LazyLock<Regex> = LazyLock::new(|| {
+    crate::util::regex(r"(?:'s|’s)\s+(?:(?:new|latest|recent|first|initial|early|seed|follow-on)\s+)?(?:investment|bet)\s+(?:in|into|on)\s+[A-Z]")
+        .expect("own-investment regex")
 });
 
 pub(crate) fn investor_cues(text: &str) -> Vec<InvestorCue> {
@@ -1752,6 +1762,11 @@ pub(crate) fn investor_cues(text: &str) -> Vec<InvestorCue> {
             if text[m.end()..].trim_start().starts_with("by ") {
                 continue;
             }
+            push(list_before(text, m.start()), Role::Participant, m.start());
+        }
+    }
+    if has(7) {
+        for m in OWN_INVESTMENT.find_iter(text) {
             push(list_before(text, m.start()), Role::Participant, m.start());
         }
     }

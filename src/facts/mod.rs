@@ -559,6 +559,26 @@ mod tests {
     }
 
     #[test]
+    fn an_investment_owned_by_a_firm_and_a_round_featuring_one() {
+        let names = |text: &str| -> Vec<String> {
+            investors_named(text)
+                .into_iter()
+                .map(|(n, _, _)| n)
+                .collect()
+        };
+        // "X's investment in Y": X backs Y.
+        let found = names("On Tuesday a partner announced Harbor Lane's investment in Quillo, a startup run by two chemists.");
+        assert_eq!(found, ["Harbor Lane"]);
+        // Not the company's own spending on something that is not a name.
+        assert!(
+            names("Quillo's investment in new plants reached $4 million last year.").is_empty()
+        );
+        // "a round featuring DESCRIPTION Name": the description is not part of the name.
+        let found = names("Quillo had received $12m in a 2016 Series A round featuring payments group Tessmark, according to a deals database.");
+        assert_eq!(found, ["Tessmark"]);
+    }
+
+    #[test]
     fn dates_keep_their_precision() {
         for s in ["2018", "2018-04", "2018-04-09"] {
             assert_eq!(DateRef::parse_iso(s).unwrap().iso(), s);
