@@ -1801,7 +1801,19 @@ fn link_entities(
         });
     }
     for phrase in &u.free_phrases {
-        let words: Vec<&str> = phrase.split_whitespace().collect();
+        // "the keldhaven-lumarra deal": a hyphenated word the articles never write is two names.
+        let words: Vec<&str> = phrase
+            .split_whitespace()
+            .flat_map(|w| {
+                let joined = w.contains('-') && corpus_spelling(index, w).is_none();
+                let parts: Vec<&str> = if joined {
+                    w.split('-').filter(|p| !p.is_empty()).collect()
+                } else {
+                    vec![w]
+                };
+                parts
+            })
+            .collect();
         let mut i = 0;
         while i < words.len() {
             let mut found = None;

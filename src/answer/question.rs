@@ -960,6 +960,41 @@ fn words(text: &str) -> Vec<Word> {
         .collect()
 }
 
+/// "the acme-bigco deal": two known names joined by a hyphen are two words, when the whole is
+/// no one's name. "Rolls-Royce" stays one, and so does "MNT-Halan" beside a known "Halan".
+fn split_joined_names(words: Vec<Word>, names: &NameIndex) -> Vec<Word> {
+    let known = |t: &str| names.company_exact(t).is_some() || names.investor_exact(t).is_some();
+    let mut out = Vec::with_capacity(words.len());
+    for w in words {
+        let parts: Vec<(usize, &str)> = w
+            .text
+            .split('-')
+            .scan(0usize, |at, part| {
+                let start = *at;
+                *at += part.len() + 1;
+                Some((start, part))
+            })
+            .collect();
+        if parts.len() < 2
+            || parts.iter().any(|(_, p)| p.len() < 2)
+            || known(&w.text)
+            || !parts.iter().all(|(_, p)| known(p))
+        {
+            out.push(w);
+            continue;
+        }
+        for (at, part) in parts {
+            out.push(Word {
+                text: part.to_string(),
+                lower: part.to_lowercase(),
+                start: w.start + at,
+                end: w.start + at + part.len(),
+            });
+        }
+    }
+    out
+}
+
 /// "over $100 million", "at least €50m", "$1 billion or more": a lower bound on amounts, with
 /// the byte range of its words.
 fn min_amount(text: &str) -> Option<(crate::facts::Money, usize, usize)> {
@@ -1112,8 +1147,15 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
     u.want = want(&lower, u.intent);
     u.also = second_part(&lower, u.intent, u.want);
     u.reported = REPORTED_Q.is_match(&lower);
-    // A debt question's "loan" or "notes" names the event, not a round to filter by.
-    if u.intent.is_event() && matches!(u.round, Some(RoundType::Debt | RoundType::ConvertibleNote))
+    // A debt question's "loan" or "notes" names the event, not a round to filter by; nor does
+    // "total funding including debt" ask for a total of debt rounds.
+    static WITH_DEBT: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"\b(?:includ\w*|with|plus|counting|and)\s+(?:the\s+|its\s+|all\s+)?(?:venture\s+)?(?:debt|loans?|credit)",
+        )
+    });
+    if matches!(u.round, Some(RoundType::Debt | RoundType::ConvertibleNote))
+        && (u.intent.is_event() || u.intent == Intent::Total && WITH_DEBT.is_match(&lower))
     {
         u.round = None;
     }
@@ -1140,7 +1182,7 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
 
     // Names. First the longest exact spelling anywhere in the question (a name may hold common
     // words: "Harborline Capital", "Moss & Mortar"), then runs of the remaining free words.
-    let all_words = words(&text);
+    let all_words = split_joined_names(words(&text), names);
     let is_taken = |w: &Word| taken.iter().any(|&(s, e)| w.start < e && w.end > s);
     let wants_investor = u.intent == Intent::Portfolio;
     let mut company: Option<(Found, MatchKind)> = None;
@@ -1748,6 +1790,9 @@ mod tests {
             read("acme's series b, how much in all once you add the top-up?").round,
             Some(RoundType::Series(1))
         );
+        // Debt counted into a total is not a filter on the rounds.
+        let u = read("acme total funding including debt?");
+        assert_eq!((u.intent, u.round), (Intent::Total, None));
         // A total up to a point in time.
         assert_eq!(
             read("how much had routewise raised before bigco bought it?").intent,
