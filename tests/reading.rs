@@ -740,3 +740,32 @@ fn backers_featured_in_a_round_and_a_lead_nobody_named() {
         "{v}"
     );
 }
+
+#[test]
+fn two_names_joined_by_a_hyphen_and_a_total_with_no_owner_named() {
+    let home = home();
+    // "the keldhaven-lumarra deal": two names the articles write apart.
+    let v = ask(
+        &home,
+        "when is the keldhaven-lumarra deal supposed to close",
+    );
+    assert_eq!(v["answered"], true, "{v}");
+    let names: Vec<&str> = v["understood"]["entities"]
+        .as_array()
+        .expect("entities")
+        .iter()
+        .filter_map(|e| e["name"].as_str())
+        .collect();
+    assert_eq!(names, ["Keldhaven", "Lumarra"], "{v}");
+    assert!(claim(&v).contains("third quarter"), "{v}");
+    first_citation(&v, "morning-brief-deals.md");
+    // "Total funding raised exceeds ..." in a profile: the profiled company's total, and the
+    // debt the question counts in is no filter on the rounds.
+    let v = ask(&home, "pellora total funding including debt?");
+    assert_eq!(v["answered"], true, "{v}");
+    assert_eq!(v["understood"]["intent"], "total", "{v}");
+    assert_eq!(v["understood"]["round"], Value::Null, "{v}");
+    assert!(claim(&v).contains("$700 million"), "{v}");
+    let c = first_citation(&v, "pellora-profile.md");
+    assert!(highlighted(c).starts_with("Total funding raised"), "{c}");
+}

@@ -98,6 +98,14 @@ static REFERS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "Total funding raised exceeds $1.6 billion": funding with no owner named is that of the
+/// company in focus.
+static OWNERLESS_FUNDING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\W*(?:total|overall|cumulative|aggregate|combined)\s+(?:equity\s+|venture\s+|outside\s+)?(?:funding|financing|capital|investment)\b",
+    )
+});
+
 /// An earlier round: "three months after it raised", "back in 2019".
 /// Words that put a total over the company's whole life.
 static LIFETIME: LazyLock<Regex> = LazyLock::new(|| {
@@ -452,6 +460,9 @@ fn refers_back(s: &str) -> bool {
             r"(?i)^\s+(?:has|had|have|is|was|will|would|could|also|now|then|raised|raises|closed|secured|said|says|announced|received|got|landed|bagged|plans|expects|became|is|counts|added|completed|reported|took|takes)\b",
         )
     });
+    if OWNERLESS_FUNDING.is_match(s) {
+        return true;
+    }
     REFERS.find_iter(s).any(|m| {
         if m.as_str().eq_ignore_ascii_case("it") {
             return IT_VERB.is_match(&s[m.end()..]);
@@ -484,7 +495,10 @@ fn opens_with_other_name(s: &str, subject: &str) -> bool {
     }
     let s = s.trim_start_matches(|c: char| !c.is_alphanumeric());
     let first = s.split_whitespace().next().unwrap_or("");
-    if !first.chars().next().is_some_and(char::is_uppercase) || REFERS.is_match(first) {
+    if !first.chars().next().is_some_and(char::is_uppercase)
+        || REFERS.is_match(first)
+        || OWNERLESS_FUNDING.is_match(s)
+    {
         return false;
     }
     match facts::text::name_starting_at(s, 0) {
