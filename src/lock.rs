@@ -33,8 +33,18 @@ impl WriterLock {
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
+                // The holder writes its name right after it takes the lock: a lock taken a
+                // moment ago may not name it yet.
                 let mut text = String::new();
-                let _ = file.read_to_string(&mut text);
+                for _ in 0..20 {
+                    text.clear();
+                    let _ = file.seek(SeekFrom::Start(0));
+                    let _ = file.read_to_string(&mut text);
+                    if !text.trim().is_empty() {
+                        break;
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(25));
+                }
                 let holder = text.trim();
                 return Err(Error::ReindexRunning {
                     holder: if holder.is_empty() {
