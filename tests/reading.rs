@@ -769,3 +769,18 @@ fn two_names_joined_by_a_hyphen_and_a_total_with_no_owner_named() {
     let c = first_citation(&v, "pellora-profile.md");
     assert!(highlighted(c).starts_with("Total funding raised"), "{c}");
 }
+
+#[test]
+fn a_series_d_comes_before_the_series_e_even_when_only_the_d_is_dated() {
+    let home = home();
+    // The article has no date, so the Series E has none; the Series D is dated March 2021.
+    let v = ask(
+        &home,
+        "what was tarnwell's round before the series e, and who led it",
+    );
+    assert_eq!(v["answered"], true, "{v}");
+    let a = answer(&v);
+    assert!(a.contains("Series D"), "{v}");
+    assert!(a.contains("Brockmere Capital"), "{v}");
+    assert!(!a.contains("$180 million"), "the Series E itself: {v}");
+}

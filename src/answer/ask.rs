@@ -460,23 +460,24 @@ fn company_question(
     // "the round before its Series E": the nearest one on the asked side of it.
     let relative: Option<RoundGroup> = u.relative_to.and_then(|(r, before)| {
         let anchor = all.iter().find(|g| g.round == r)?;
-        let order = |g: &RoundGroup| (g.first_date(), series_rank(g.round));
-        let key_anchor = order(anchor);
+        let want = if before {
+            std::cmp::Ordering::Less
+        } else {
+            std::cmp::Ordering::Greater
+        };
         let side: Vec<&RoundGroup> = all
             .iter()
             .filter(|g| g.round != r && g.round != RoundType::Unknown)
-            .filter(|g| {
-                if before {
-                    order(g) < key_anchor
-                } else {
-                    order(g) > key_anchor
-                }
-            })
+            .filter(|g| stage_order(g, anchor) == Some(want))
             .collect();
+        // The nearest of them to the anchor.
+        let nearest = |a: &&RoundGroup, b: &&RoundGroup| {
+            stage_order(a, b).unwrap_or(std::cmp::Ordering::Equal)
+        };
         if before {
-            side.into_iter().max_by_key(|g| order(g)).cloned()
+            side.into_iter().max_by(nearest).cloned()
         } else {
-            side.into_iter().min_by_key(|g| order(g)).cloned()
+            side.into_iter().min_by(nearest).cloned()
         }
     });
     if u.relative_to.is_some() && relative.is_none() {
@@ -1197,6 +1198,27 @@ pub(super) fn rounds_with_investor(groups: &[RoundGroup], investor: &str) -> Vec
 }
 
 /// A round's place in the usual order (seed before Series A before Series B ...).
+/// Which of two rounds came first: by stage when both are staged rounds of different stages (a
+/// Series D comes before a Series E whatever the articles date), else by date when both are
+/// dated. `None` when the articles do not tell.
+fn stage_order(a: &RoundGroup, b: &RoundGroup) -> Option<std::cmp::Ordering> {
+    let staged = |r: RoundType| {
+        matches!(
+            r,
+            RoundType::PreSeed
+                | RoundType::Angel
+                | RoundType::Seed
+                | RoundType::PreSeries(_)
+                | RoundType::Series(_)
+        )
+    };
+    if staged(a.round) && staged(b.round) && series_rank(a.round) != series_rank(b.round) {
+        return Some(series_rank(a.round).cmp(&series_rank(b.round)));
+    }
+    let (da, db) = (a.first_date()?, b.first_date()?);
+    Some((da, series_rank(a.round)).cmp(&(db, series_rank(b.round))))
+}
+
 fn series_rank(r: RoundType) -> u8 {
     match r {
         RoundType::PreSeed => 0,
