@@ -464,6 +464,10 @@ pub fn money_kinds(text: &str, mentions: &[(usize, usize)]) -> Vec<MoneyKind> {
     });
     static PRIVATE: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?i)\b(?:round|series|seed|private\s+placement|pre-IPO|venture)\b"));
+    // Most relevant sentences have no figure at all; the listing patterns are not cheap.
+    if mentions.is_empty() {
+        return Vec::new();
+    }
     if LISTING.is_match(&without_planned_listing(text)) && !PRIVATE.is_match(text) {
         return vec![MoneyKind::Other; mentions.len()];
     }
@@ -660,6 +664,80 @@ static AFTER_WORDS: LazyLock<crate::util::CueWords> = LazyLock::new(|| {
         &["each"],
         // 2: VALUATION_AFTER
         &["valuation", "price"],
+        // 3: TOTAL_AFTER ("all" is in "overall", "altogether" and "all told")
+        &[
+            "total",
+            "cumulative",
+            "date",
+            "far",
+            "all",
+            "since",
+            "existence",
+            "history",
+            "life",
+        ],
+        // 4: OTHER_AFTER
+        &[
+            "deal",
+            "round",
+            "transaction",
+            "compan",
+            "startup",
+            "financing",
+            "investment",
+            "revenue",
+            "sale",
+            "turnover",
+            "arr",
+            "profit",
+            "loss",
+            "gmv",
+            "booking",
+            "income",
+            "earning",
+            "payment",
+            "loan",
+            "deposit",
+            "order",
+            "asset",
+            "export",
+            "rate",
+            "fund",
+            "vehicle",
+            "acquisition",
+            "takeover",
+            "buyout",
+            "buyback",
+            "purchase",
+            "merger",
+            "ipo",
+            "listing",
+            "market",
+            "initial",
+            "offering",
+            "debut",
+            "float",
+            "budget",
+            "program",
+            "package",
+            "scheme",
+            "subsid",
+            "contract",
+            "settlement",
+            "fine",
+            "penalt",
+            "year",
+            "month",
+            "share",
+            "quarter",
+            "cash",
+            "reserves",
+            "bank",
+            "industry",
+            "sector",
+            "opportunity",
+            "worth",
+        ],
     ])
 });
 
@@ -718,7 +796,9 @@ pub fn money_kind(text: &str, start: usize, end: usize) -> MoneyKind {
     {
         return MoneyKind::Valuation(basis);
     }
-    if (has_before(7) && TOTAL_BEFORE.is_match(before)) || TOTAL_AFTER.is_match(after) {
+    if (has_before(7) && TOTAL_BEFORE.is_match(before))
+        || (has_after(3) && TOTAL_AFTER.is_match(after))
+    {
         return MoneyKind::Total;
     }
     // "Since its founders let in outside investors in 2013, Acme has raised": a total since then.
@@ -744,7 +824,7 @@ pub fn money_kind(text: &str, start: usize, end: usize) -> MoneyKind {
     if has_after(0) && OVER_SPAN.is_match(after) && GATHERED.is_match(before) {
         return MoneyKind::Total;
     }
-    if OTHER_AFTER.is_match(after) {
+    if has_after(4) && OTHER_AFTER.is_match(after) {
         return MoneyKind::Other;
     }
     // A cue shortly before the amount ("acquired Acme for", "revenue of") makes it something

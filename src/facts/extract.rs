@@ -1634,7 +1634,7 @@ static INVESTOR_WORDS: LazyLock<crate::util::CueWords> = LazyLock::new(|| {
         &["lead", "anchor"],
         // subject_leads
         &["lead"],
-        // PARTICIPANTS_AFTER
+        // PARTICIPANTS_AFTER but its "led by ... with" (8 and 9 below)
         &[
             "particip",
             "joined",
@@ -1656,7 +1656,6 @@ static INVESTOR_WORDS: LazyLock<crate::util::CueWords> = LazyLock::new(|| {
             "extended",
             "lent",
             "did",
-            "led",
             "include",
             "saw",
             "drew",
@@ -1698,6 +1697,10 @@ static INVESTOR_WORDS: LazyLock<crate::util::CueWords> = LazyLock::new(|| {
         ],
         // OWN_INVESTMENT
         &["investment", "bet"],
+        // 8, 9: PARTICIPANTS_AFTER's "led by X, with" needs both words. "led" alone is in most
+        // sentences of a funding story and would run that pattern nearly everywhere.
+        &["led"],
+        &["with"],
     ])
 });
 
@@ -1751,7 +1754,7 @@ pub(crate) fn investor_cues(text: &str) -> Vec<InvestorCue> {
             push(vec![name], Role::Lead, pos);
         }
     }
-    if has(5) {
+    if has(5) || (has(8) && has(9)) {
         for m in PARTICIPANTS_AFTER.find_iter(text) {
             push(list_after(text, m.end()), Role::Participant, m.start());
         }
