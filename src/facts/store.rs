@@ -140,6 +140,9 @@ pub struct Stats {
 /// Prepared statements kept per connection (see [`FactStore::open`]).
 const STATEMENT_CACHE: usize = 64;
 
+/// SQLite's page cache while a reindex writes, in KiB (see [`FactStore::writer`]).
+const WRITER_CACHE_KIB: u32 = 64 * 1024;
+
 /// A connection to the facts store.
 pub struct FactStore {
     conn: Connection,
@@ -298,11 +301,16 @@ impl FactStore {
 
     /// Starts the write transaction of a reindex.
     pub fn writer(&mut self) -> Result<StoreWriter<'_>> {
+        // A reindex writes the whole store in one transaction: with SQLite's default 2 MB page
+        // cache, pages it has changed spill to the WAL and are read back again and again.
+        self.conn
+            .execute_batch(&format!("PRAGMA cache_size = -{WRITER_CACHE_KIB}"))?;
         Ok(StoreWriter {
             tx: self.conn.transaction()?,
             company_ids: HashMap::new(),
             aliases: HashSet::new(),
             investor_ids: HashMap::new(),
+            ids_complete: false,
         })
     }
 
@@ -722,6 +730,10 @@ pub struct StoreWriter<'a> {
     /// would be ignored anyway, so it is skipped.
     aliases: HashSet<(String, i64)>,
     investor_ids: HashMap<String, i64>,
+    /// True after [`StoreWriter::clear`]: every company and investor in the store was written
+    /// by this writer and is in the maps above, so a name missing there is new and needs no
+    /// lookup.
+    ids_complete: bool,
 }
 
 impl StoreWriter<'_> {
@@ -735,6 +747,7 @@ impl StoreWriter<'_> {
         self.company_ids.clear();
         self.aliases.clear();
         self.investor_ids.clear();
+        self.ids_complete = true;
         Ok(())
     }
 
@@ -841,11 +854,14 @@ impl StoreWriter<'_> {
             self.alias(id, name)?;
             return Ok(id);
         }
-        let existing: Option<i64> = self
-            .tx
-            .prepare_cached("SELECT id FROM companies WHERE key = ?1")?
-            .query_row([&k], |r| r.get(0))
-            .optional()?;
+        let existing: Option<i64> = if self.ids_complete {
+            None
+        } else {
+            self.tx
+                .prepare_cached("SELECT id FROM companies WHERE key = ?1")?
+                .query_row([&k], |r| r.get(0))
+                .optional()?
+        };
         let id = match existing {
             Some(id) => id,
             None => {
@@ -877,11 +893,14 @@ impl StoreWriter<'_> {
         if let Some(id) = self.investor_ids.get(&k) {
             return Ok(*id);
         }
-        let existing: Option<i64> = self
-            .tx
-            .prepare_cached("SELECT id FROM investors WHERE key = ?1")?
-            .query_row([&k], |r| r.get(0))
-            .optional()?;
+        let existing: Option<i64> = if self.ids_complete {
+            None
+        } else {
+            self.tx
+                .prepare_cached("SELECT id FROM investors WHERE key = ?1")?
+                .query_row([&k], |r| r.get(0))
+                .optional()?
+        };
         let id = match existing {
             Some(id) => id,
             None => {
@@ -1016,6 +1035,7 @@ impl StoreWriter<'_> {
         self.company_ids.clear();
         self.aliases.clear();
         self.investor_ids.clear();
+        self.ids_complete = false;
         Ok(())
     }
 
