@@ -740,7 +740,7 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
             // named, with the other party the question names.
             let party_deal = matches!(req.intent, Intent::Acquisition | Intent::Stake)
                 && named_other.is_some()
-                && OF_THE_DEAL.is_match(s);
+                && (OF_THE_DEAL.is_match(s) || refers_back(s));
             let refers = !names_subject
                 && (last_named == Some(req.subject)
                     && (!opens_with_other
@@ -1180,18 +1180,40 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
             return None;
         }),
         (_, Some(Want::PerShare)) => per_share(s),
-        (_, Some(Want::Percent)) => PERCENT
-            .find_iter(s)
-            .filter(|m| {
-                STAKE_CUE.is_match(crate::facts::text::window(
-                    s,
-                    m.start().saturating_sub(80),
-                    m.end() + 80,
-                ))
-            })
-            .map(|m| m.as_str().to_string())
-            .next()
-            .or_else(|| STAKE_WORDS.find(s).map(|m| m.as_str().to_string())),
+        (_, Some(Want::Percent)) => {
+            let stakes: Vec<regex::Match> = PERCENT
+                .find_iter(s)
+                .filter(|m| {
+                    STAKE_CUE.is_match(crate::facts::text::window(
+                        s,
+                        m.start().saturating_sub(80),
+                        m.end() + 80,
+                    ))
+                })
+                .collect();
+            // "Granite Asia, which has a 15.18% stake, and Temasek (11.68%)": of several
+            // holdings, the asked holder's is the one nearest its name.
+            let holder = req.others.iter().find_map(|o| find_name(s, o));
+            match holder {
+                Some((from, to, _)) if stakes.len() > 1 => stakes
+                    .iter()
+                    .map(|m| {
+                        let d = if m.start() >= to {
+                            m.start() - to
+                        } else {
+                            from.saturating_sub(m.end())
+                        };
+                        (d, m)
+                    })
+                    .filter(|(d, _)| *d <= 40)
+                    .min_by_key(|(d, _)| *d)
+                    .map(|(_, m)| m.as_str().to_string()),
+                _ => stakes
+                    .first()
+                    .map(|m| m.as_str().to_string())
+                    .or_else(|| STAKE_WORDS.find(s).map(|m| m.as_str().to_string())),
+            }
+        }
         (_, Some(Want::Rate)) => {
             let rates: Vec<regex::Match> = PERCENT.find_iter(s).collect();
             nearest(&rates, |m| m.start(), &RATE_CUE, s).map(|m| m.as_str().to_string())
@@ -1801,6 +1823,23 @@ mod tests {
         // The outlet credited with the report is still left out.
         let s = "Quillo raised $12m from Tessmark, Dunmore Weekly reported.";
         assert_eq!(value_of(&req, s).as_deref(), Some("Tessmark"));
+    }
+
+    #[test]
+    fn of_several_holdings_the_asked_holders_is_nearest_its_name() {
+        let others = vec!["Harrowgate".to_string()];
+        let mut req = request(Intent::Stake, Some(Want::Percent), "Vantika Foods");
+        req.others = &others;
+        let s = "Its founder is the top shareholder in the company with over 40%, followed by \
+                 Lindqvist Partners, which has a 12.5% stake, and Harrowgate (8.25%).";
+        assert_eq!(value_of(&req, s).as_deref(), Some("8.25%"));
+        // The holder named far from every figure: no guess.
+        let s = "Harrowgate is one of the backers; the founder holds 40% and Lindqvist Partners \
+                 holds 12.5% of the shares, the filing shows.";
+        assert_eq!(value_of(&req, s), None);
+        // One holding only: that one.
+        let s = "Harrowgate bought a 14% stake in Vantika Foods.";
+        assert_eq!(value_of(&req, s).as_deref(), Some("14%"));
     }
 
     #[test]
