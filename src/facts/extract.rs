@@ -101,6 +101,10 @@ fn header_company(text: &str) -> Option<String> {
         crate::util::regex(r"^\s*(?:\*\*|__|#+\s*)?\s*(?:\d{1,2}[.)]\s+)?(?P<name>[^—–:|*()\n]{2,60}?)\s*(?:\*\*|__)?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|:|\|| - )\s+")
             .expect("header regex")
     });
+    // Every header ends in one of these marks; most paragraphs have none.
+    if !text.contains(['—', '–', ':', '|']) && !text.contains(" - ") {
+        return None;
+    }
     let caps = HEADER.captures(text)?;
     let raw = caps.name("name")?.as_str();
     let (name, start) = name_starting_at(raw, 0)?;
@@ -562,13 +566,8 @@ impl Extractor<'_> {
             .collect();
         let types = round_types(text);
         let published = self.published;
-        let dates: Vec<DateMention> = find_dates(text, published)
-            .into_iter()
-            .filter(|d| date_refers_to_round(text, d, published))
-            .collect();
         let investors = &s.investors;
         let raise = RAISE_VERB.find(text).is_some();
-        let definite = DEFINITE_ROUND.is_match(text);
         let undisclosed = UNDISCLOSED.is_match(text);
 
         let round_info = !types.is_empty() || amounts.iter().any(|(_, k)| *k == MoneyKind::Round);
@@ -605,6 +604,7 @@ impl Extractor<'_> {
             "extract"
         );
         let Some(company) = company else { return };
+        let definite = DEFINITE_ROUND.is_match(text);
         let focus_same = self
             .focus
             .filter(|&f| self.drafts[f].round.company == company);
@@ -791,6 +791,15 @@ impl Extractor<'_> {
             }
         }
 
+        // Dates are read only for the two uses below: most sentences have no round to date.
+        let dates: Vec<DateMention> = if !targets.is_empty() || definite {
+            find_dates(text, published)
+                .into_iter()
+                .filter(|d| date_refers_to_round(text, d, published))
+                .collect()
+        } else {
+            Vec::new()
+        };
         // "The company announced the round on Thursday": a date for the round in focus.
         if targets.is_empty() && definite && !dates.is_empty() {
             if let Some(f) = focus_same
@@ -1192,6 +1201,13 @@ fn title_investor(title: &str) -> Option<(String, String)> {
         crate::util::regex(r"^\s*(?P<who>[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,3})\s+(?:is\s+|to\s+)?(?:invest(?:s|ing)?|backs|backing|pumps|pours|injects|leads|bets)\b(?:[^.;]{0,40}?\b(?:in|into|on)\s+|\s+)(?P<what>[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,3})")
             .expect("title-investor regex")
     });
+    // Each of the pattern's verbs holds one of these (it is case-sensitive).
+    if !["invest", "back", "pump", "pour", "inject", "lead", "bet"]
+        .iter()
+        .any(|w| title.contains(w))
+    {
+        return None;
+    }
     let c = INVESTS.captures(title)?;
     Some((clean_investor(&c["who"])?, c["what"].to_string()))
 }
@@ -1524,7 +1540,15 @@ fn sentence_subject(text: &str) -> Option<String> {
         crate::util::regex(r"(?i)^\s*(?:i'm|i’m|i\s+am|we're|we’re|my\s+name\s+is)\b|^[^,]{1,40},\s+(?:a\s+|the\s+|our\s+)?(?:co-?founder|founder|ceo|chief|president|partner|managing|head|director|chair)")
             .expect("person regex")
     });
-    if PERSON.is_match(text) {
+    // PERSON matches only a text that starts with "I", "we" or "my", or whose first comma
+    // comes within its first 40 characters; most sentences are neither.
+    let starts_like_speaker = text
+        .trim_start()
+        .starts_with(['i', 'I', 'w', 'W', 'm', 'M']);
+    let early_comma = text
+        .find(',')
+        .is_some_and(|at| (1..=40).contains(&text[..at].chars().count()));
+    if (starts_like_speaker || early_comma) && PERSON.is_match(text) {
         return None;
     }
     let verb = VERB.find(text)?;
