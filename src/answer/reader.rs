@@ -297,6 +297,15 @@ static LENDERS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:lenders?|creditors?|providers?\s+of\s+(?:the\s+)?(?:debt|loan|credit)\w*(?:\s+financing)?)\b[^.;]{0,30}?(?:\b(?:are|were|is|was|include|included|including)\b|:)\s*|\b(?:provided|extended|lent|arranged|financed|underwritten)\s+by\s+|\b(?:loans?|debt|credit|facility|notes|financing)\s+from\s+|\b(?:debt|credit|loan|facility|financing)\s+(?:package|agreement|deal|line)\s+with\s+|\bborrow\w*\s+(?:[$€£¥₹\w.,\-]+\s+){0,4}?from\s+",
     )
 });
+/// What describes a merger partner before its name: "a U.S.-based", "a SPAC backed by".
+static VEHICLE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?:a|an|the)\s+)?(?:[\w.]+-(?:based|listed)\s+)?(?:(?:SPAC|special[\s\-]purpose\s+acquisition\s+company|blank[\s\-]check\s+(?:company|firm|vehicle))\s+(?:backed|sponsored|led|run|set\s+up|formed)\s+by\s+)?",
+    )
+});
+/// A word for the vehicle, not its name.
+static VEHICLE_ONLY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(?:SPAC|SPACs|blank[\s\-]check|U\.?S\.?)$"));
 static MERGE_WITH: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:merg\w+|combin\w+|deal|tie-up)\s+with\s+|\bblank[\s\-]check\s+(?:company|firm|vehicle)\s+|\bSPAC\s+",
@@ -1233,8 +1242,13 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
             .map(|l| and_list(&l))
             .or_else(|| {
                 MERGE_WITH.find_iter(s).find_map(|m| {
-                    facts::text::name_starting_at(s, m.end())
+                    // "merge with U.S.-based Altmoor Growth", "a merger with a SPAC backed by
+                    // Altmoor Capital": the vehicle's name, or its sponsor's, after the words
+                    // that describe it.
+                    let at = m.end() + VEHICLE_WORDS.find(&s[m.end()..]).map_or(0, |d| d.end());
+                    facts::text::name_starting_at(s, at)
                         .map(|(n, _)| n)
+                        .filter(|n| !VEHICLE_ONLY.is_match(n))
                         .filter(not_subject)
                 })
             }),
@@ -1823,6 +1837,20 @@ mod tests {
         // The outlet credited with the report is still left out.
         let s = "Quillo raised $12m from Tessmark, Dunmore Weekly reported.";
         assert_eq!(value_of(&req, s).as_deref(), Some("Tessmark"));
+    }
+
+    #[test]
+    fn a_merger_partner_is_named_past_the_words_that_describe_it() {
+        let req = request(Intent::Ipo, Some(Want::Who), "Kestrel Rides");
+        for s in [
+            "Kestrel Rides said it plans to merge with U.S.-based Altmoor Growth Corp in a deal valuing it at $9 billion.",
+            "Kestrel Rides will list through a merger with a SPAC backed by Altmoor Growth Corp, a newspaper reported.",
+        ] {
+            assert_eq!(value_of(&req, s).as_deref(), Some("Altmoor Growth Corp"), "{s}");
+        }
+        // A vehicle with no name given names no one.
+        let s = "Kestrel Rides is weighing a merger with a SPAC later this year.";
+        assert_eq!(value_of(&req, s), None);
     }
 
     #[test]
