@@ -163,29 +163,14 @@ pub fn find_amounts(text: &str) -> Vec<MoneyMention> {
 fn find_in(text: &str, from: usize, to: usize, out: &mut Vec<MoneyMention>) {
     let mut at = from;
     while at < to {
-        // The match first, its groups only when they can matter: finding groups costs a second,
-        // slower pass, and many matches are plain numbers ("in 2019", "1,200 staff").
-        let Some(whole) = AMOUNT.find_at(&text[..to], at) else {
+        let Some(caps) = AMOUNT.captures_at(&text[..to], at) else {
             break;
         };
+        let whole = caps.get(0).expect("match");
         at = whole.end().max(at + 1);
         while at < to && !text.is_char_boundary(at) {
             at += 1;
         }
-        // Digits, separators and spaces only: no currency before or after, so not money (the
-        // check below would skip it). Every prefix, suffix, scale and range word has a letter
-        // or a sign.
-        if whole
-            .as_str()
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == ',' || c == '.' || c.is_whitespace())
-        {
-            continue;
-        }
-        let caps = AMOUNT
-            .captures_at(&text[..to], whole.start())
-            .expect("the match just found");
-        let whole = caps.get(0).expect("match");
         // A letter prefix glued to a word ("hours 5 million") is not a currency.
         let pre = caps.name("pre").filter(|m| {
             let alpha = m.as_str().starts_with(|c: char| c.is_ascii_alphabetic());
