@@ -1591,6 +1591,11 @@ static LEAD_INVESTOR: LazyLock<Regex> = LazyLock::new(|| {
     crate::util::regex(r"(?i)\b(?:lead|anchor)\s+investors?\s*(?:,|:|was|were|is|are|include|includes|included|including)?\s+")
         .expect("lead investor regex")
 });
+/// "Leading the round was Omar Quist from Pinecrest Partners": the lead after the verb.
+static LEADING_THE_ROUND: LazyLock<Regex> = LazyLock::new(|| {
+    crate::util::regex(r"(?i)\b(?:co-)?leading\s+(?:the|this|our|its)\s+(?:[\w$€£¥₹.\-]+\s+){0,3}?(?:round|financing|raise|investment|deal)\s+(?:was|were|is|are)\s+")
+        .expect("leading-the-round regex")
+});
 static PARTICIPANTS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     crate::util::regex(r"(?ix)\b(?:
         (?:participation|participating)\s+(?:from|by|of)
@@ -1770,6 +1775,9 @@ pub(crate) fn investor_cues(text: &str) -> Vec<InvestorCue> {
     }
     if has(3) {
         for m in LEAD_INVESTOR.find_iter(text) {
+            push(list_after(text, m.end()), Role::Lead, m.start());
+        }
+        for m in LEADING_THE_ROUND.find_iter(text) {
             push(list_after(text, m.end()), Role::Lead, m.start());
         }
     }

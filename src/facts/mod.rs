@@ -573,6 +573,15 @@ mod tests {
         assert!(
             names("Quillo's investment in new plants reached $4 million last year.").is_empty()
         );
+        // "Leading the round was PERSON from FIRM": the firm leads.
+        let named = investors_named(
+            "Leading the round was Omar Quist from Pinecrest Partners, which means I owe the team a post.",
+        );
+        assert_eq!(named.len(), 1, "{named:?}");
+        assert_eq!(
+            (named[0].0.as_str(), named[0].1),
+            ("Pinecrest Partners", Role::Lead)
+        );
         // "a round featuring DESCRIPTION Name": the description is not part of the name.
         let found = names("Quillo had received $12m in a 2016 Series A round featuring payments group Tessmark, according to a deals database.");
         assert_eq!(found, ["Tessmark"]);
