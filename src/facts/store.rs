@@ -305,12 +305,19 @@ impl FactStore {
         // cache, pages it has changed spill to the WAL and are read back again and again.
         self.conn
             .execute_batch(&format!("PRAGMA cache_size = -{WRITER_CACHE_KIB}"))?;
+        let tx = self.conn.transaction()?;
+        // A new store starts with no names, as a cleared one does.
+        let empty: bool = tx.query_row(
+            "SELECT NOT EXISTS (SELECT 1 FROM companies) AND NOT EXISTS (SELECT 1 FROM investors)",
+            [],
+            |r| r.get(0),
+        )?;
         Ok(StoreWriter {
-            tx: self.conn.transaction()?,
+            tx,
             company_ids: HashMap::new(),
             aliases: HashSet::new(),
             investor_ids: HashMap::new(),
-            ids_complete: false,
+            ids_complete: empty,
         })
     }
 
@@ -730,8 +737,8 @@ pub struct StoreWriter<'a> {
     /// would be ignored anyway, so it is skipped.
     aliases: HashSet<(String, i64)>,
     investor_ids: HashMap<String, i64>,
-    /// True after [`StoreWriter::clear`]: every company and investor in the store was written
-    /// by this writer and is in the maps above, so a name missing there is new and needs no
+    /// True after [`StoreWriter::clear`] or on a store with no names yet: every company and
+    /// investor in the store was written by this writer and is in the maps above, so a name missing there is new and needs no
     /// lookup.
     ids_complete: bool,
 }
