@@ -116,6 +116,16 @@ fn header_company(text: &str) -> Option<String> {
     (start == 0 && name.len() + 2 >= raw.trim_end().len() && !is_not_name(&name)).then_some(name)
 }
 
+/// "Ines Varga" on a line of its own, in a post whose source is "Tidemark blog (Ines Varga)":
+/// the author's byline, not a company heading a digest item.
+fn is_byline(article: &Article, name: &str) -> bool {
+    looks_like_person(name)
+        && article
+            .source
+            .as_deref()
+            .is_some_and(|source| source.contains(name))
+}
+
 /// The company a heading line names: "▶ **CHAI KONA** (Pune, India)", "Alpenkraft (Zurich)".
 fn heading_company(line: &str) -> Option<String> {
     // "**Ember Loop** — Lisbon | circular packaging": the name is what comes before the
@@ -264,8 +274,11 @@ fn sentences<'a>(article: &'a Article, passages: &[Passage]) -> Vec<Sentence<'a>
                     Vec::new()
                 },
                 header: if span.start == p.span.start {
-                    header_company(&p.span.text(&article.body)[skip..])
-                        .or_else(|| heading.and_then(heading_company))
+                    header_company(&p.span.text(&article.body)[skip..]).or_else(|| {
+                        heading
+                            .and_then(heading_company)
+                            .filter(|name| !is_byline(article, name))
+                    })
                 } else {
                     None
                 },

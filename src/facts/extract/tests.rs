@@ -356,6 +356,22 @@ fn a_company_blog_in_the_first_person_credits_the_company_in_the_title() {
 }
 
 #[test]
+fn the_authors_byline_is_not_a_company() {
+    let mut a = article(
+        "Lanternfish closed its seed round with a backer we met at a fair",
+        Some("2021-03-02"),
+        "March 2, 2021\n\nMira Osei\n\nWe've just closed a $4 million seed round. Leading the round \
+         was Tomas Berg from Pellow Ventures.",
+    );
+    a.source = Some("Lanternfish blog (Mira Osei)".into());
+    let rounds = extract(&a, &passages(&a.body));
+    assert!(
+        rounds.iter().all(|r| r.company != "Mira Osei"),
+        "{rounds:#?}"
+    );
+}
+
+#[test]
 fn headline_words_glued_to_the_name_are_not_part_of_it() {
     let rounds = run(
         "Corvane Reportedly Valued at $9 Billion After New Round",
