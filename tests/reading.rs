@@ -784,3 +784,25 @@ fn a_series_d_comes_before_the_series_e_even_when_only_the_d_is_dated() {
     assert!(a.contains("Brockmere Capital"), "{v}");
     assert!(!a.contains("$180 million"), "the Series E itself: {v}");
 }
+
+#[test]
+fn a_company_blog_speaks_of_the_company_as_we() {
+    let home = home();
+    // "We've just raised a $6M Series A" on the company's own blog, headed with its name.
+    let v = ask(&home, "how much was tidemark's series a");
+    assert_eq!(v["answered"], true, "{v}");
+    assert!(claim(&v).contains("$6 million"), "{v}");
+    first_citation(&v, "tidemark-blog-series-a.md");
+    // "just raised" is dated by the post.
+    let v = ask(&home, "when did tidemark announce the $6M series a?");
+    assert_eq!(v["answered"], true, "{v}");
+    assert!(claim(&v).contains("14 April 2016"), "{v}");
+    // "Leading the round was Omar Quist from Pinecrest Partners".
+    let v = ask(&home, "tidemark series a lead investor");
+    assert_eq!(v["answered"], true, "{v}");
+    assert!(claim(&v).starts_with("Pinecrest Partners led"), "{v}");
+    assert!(
+        !claim(&v).contains("Omar Quist"),
+        "the firm, not its partner: {v}"
+    );
+}

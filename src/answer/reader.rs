@@ -98,6 +98,9 @@ static REFERS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "We've just raised", "our Series A": a company speaking of itself.
+static FIRST_PERSON: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:we|we've|we're|we'd|we’ve|we’re|our|us)\b"));
 /// "Total funding raised exceeds $1.6 billion": funding with no owner named is that of the
 /// company in focus.
 static OWNERLESS_FUNDING: LazyLock<Regex> = LazyLock::new(|| {
@@ -504,9 +507,15 @@ fn opens_with_other_name(s: &str, subject: &str) -> bool {
     }
     let s = s.trim_start_matches(|c: char| !c.is_alphanumeric());
     let first = s.split_whitespace().next().unwrap_or("");
+    // "Leading the round was ...", "Following the deal, ...": a participle opening the
+    // sentence, not a name.
+    let second = s.split_whitespace().nth(1).unwrap_or("");
+    let participle =
+        first.len() > 4 && first.ends_with("ing") && second.starts_with(|c: char| c.is_lowercase());
     if !first.chars().next().is_some_and(char::is_uppercase)
         || REFERS.is_match(first)
         || OWNERLESS_FUNDING.is_match(s)
+        || participle
     {
         return false;
     }
@@ -719,6 +728,13 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
         let mut previous_listing = false;
         let title_listing =
             req.intent == Intent::Ipo && IPO_CUE.is_match(&without_pre_ipo(&hit.title));
+        // The company's own blog or press release, headed with its name: its "we" is the
+        // company.
+        let own_voice = title_names
+            && hit
+                .source
+                .as_deref()
+                .is_some_and(|src| names_subject_in(src, req));
         for span in split_sentences(&hit.passage) {
             let s = span.text(&hit.passage);
             let about_listing = req.intent == Intent::Ipo && IPO_CUE.is_match(&without_pre_ipo(s));
@@ -750,11 +766,15 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
             let party_deal = matches!(req.intent, Intent::Acquisition | Intent::Stake)
                 && named_other.is_some()
                 && (OF_THE_DEAL.is_match(s) || refers_back(s));
+            let in_own_voice = own_voice
+                && named_other.is_none()
+                && (FIRST_PERSON.is_match(s) || !opens_with_other);
             let refers = !names_subject
-                && (last_named == Some(req.subject)
-                    && (!opens_with_other
-                        && (refers_back(s) || asked_round_here || investor_opening)
-                        || party_deal)
+                && (in_own_voice
+                    || last_named == Some(req.subject)
+                        && (!opens_with_other
+                            && (refers_back(s) || asked_round_here || investor_opening)
+                            || party_deal)
                     || deal_before);
             // Filings, notes and listings often name the company only in the headline.
             let in_article_about = !names_subject
@@ -1607,12 +1627,23 @@ fn when(s: &str, hit: &Hit) -> Option<String> {
             .min()
             .unwrap_or(usize::MAX)
     };
+    // "We've just raised ...": the day it was published.
+    static JUST: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:just|today)\s+(?:\w+\s+)?(?:raised|closed|announced|completed|secured|landed)\b|\b(?:raised|closed|announced|completed|secured)\b[^.;]{0,60}\btoday\b",
+        )
+    });
     dates
         .iter()
         .filter(|d| !d.relative)
         .min_by_key(|d| distance(d))
         .or_else(|| dates.iter().min_by_key(|d| distance(d)))
         .map(|d| d.date.human())
+        .or_else(|| {
+            hit.published
+                .filter(|_| JUST.is_match(s))
+                .map(|p| crate::facts::DateRef::day(p).human())
+        })
 }
 
 /// A deal agreed but not done.
@@ -1837,6 +1868,17 @@ mod tests {
         // The outlet credited with the report is still left out.
         let s = "Quillo raised $12m from Tessmark, Dunmore Weekly reported.";
         assert_eq!(value_of(&req, s).as_deref(), Some("Tessmark"));
+    }
+
+    #[test]
+    fn just_raised_is_dated_by_the_article() {
+        let req = request(Intent::Date, None, "Tidemark");
+        let s = "We've just raised a $6M Series A financing round.";
+        assert_eq!(value_of(&req, s).as_deref(), Some("7 May 2024"));
+        // A stated date wins; a sentence with neither dates nothing.
+        let s = "We've just closed the Series A we announced in March 2021.";
+        assert_eq!(value_of(&req, s).as_deref(), Some("March 2021"));
+        assert_eq!(value_of(&req, "We raised a Series A."), None);
     }
 
     #[test]
