@@ -288,6 +288,15 @@ fn sentences<'a>(article: &'a Article, passages: &[Passage]) -> Vec<Sentence<'a>
     out
 }
 
+/// A company's own channel: "Tidemark blog (Ines Varga)", "Acme newsroom", "Acme press
+/// release".
+static OWN_CHANNEL: LazyLock<Regex> = LazyLock::new(|| {
+    crate::util::regex(
+        r"(?i)^\s*\S.{0,40}?\s(?:blog|newsroom|press\s+release|press\s+room|news\s+release)\b",
+    )
+    .expect("own-channel regex")
+});
+
 /// Picks the company an article is about: named as the raiser in the title or the body, the
 /// subject of the lead sentence, mentioned often; never one of the article's investors.
 fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
@@ -306,7 +315,14 @@ fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
         return None;
     }
     let mut scores: Vec<(String, i32, bool)> = Vec::new();
-    let outlet = article.source.as_deref().map(key).unwrap_or_default();
+    // The outlet is not the subject, unless it is the company's own channel ("Tidemark blog",
+    // "Acme newsroom"): then the company speaks of itself.
+    let outlet = article
+        .source
+        .as_deref()
+        .filter(|source| !OWN_CHANNEL.is_match(source))
+        .map(key)
+        .unwrap_or_default();
     let add = |name: String, weight: i32, scores: &mut Vec<(String, i32, bool)>| {
         let Some(name) = company_mention(&name, article.source.as_deref()) else {
             return;

@@ -369,6 +369,10 @@ fn the_authors_byline_is_not_a_company() {
         rounds.iter().all(|r| r.company != "Mira Osei"),
         "{rounds:#?}"
     );
+    // The blog is the company's own channel: its "we" is the company in the headline.
+    assert_eq!(rounds.len(), 1, "{rounds:#?}");
+    assert_eq!(rounds[0].company, "Lanternfish");
+    assert_eq!(leads(&rounds[0]), ["Pellow Ventures"]);
 }
 
 #[test]
