@@ -274,6 +274,8 @@ static INVESTORS: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?x)\bwho\s+(?:else\s+)?(?:invested|invests|backed|backs|funded|funds|participated|joined|put|chipped|gave|bankrolled|financed)\b
        | \binvestors?\b | \bbackers?\b | \bwho\s+else\b | \bbesides\b | \bparticipants?\b | \bshareholders\b
+       | \bput\s+(?:money|cash|capital)\s+in(?:to)?\b
+       | \b(?:which|what)\s+(?:\w+\s+)?(?:funds?|firms?|vcs?|investors?)\s+(?:invested|backed|put|joined|participated|came\s+in)\b
        | \bwho\s+(?:is|are|was|were)\s+(?:behind|backing|funding|investing)\b | \bwho\s+(?:has|have)\s+(?:invested|backed)\b
        | \bwho\s+(?:did|does)\s+\S+\s+(?:raise|get)\s+(?:money|funding|capital)?\s*from\b | \bfrom\s+whom\b
               | ^\s*(?:did|has|have|was|were|is)\b.+\b(?:invest|back|fund|participate|lead)
@@ -1819,6 +1821,11 @@ mod tests {
             assert_eq!(u.also, Some((Intent::Lead, None)), "{q}");
         }
         assert_eq!(read("who led acme's seed?").intent, Intent::Lead);
+        // Who put money in, asked about the kind of backer.
+        assert_eq!(
+            read("acme - which harbor fund put money in?").intent,
+            Intent::Investors
+        );
     }
 
     #[test]
