@@ -319,7 +319,7 @@ pub enum MoneyKind {
 
 static VALUATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?ix)(?:
-        valued?\s+(?:it\s+|them\s+|the\s+(?:\w+\s+){0,2}?(?:company|startup|firm|business|group)\s+|\w+\s+)?(?:\w+ly\s+)?(?:at|around|near|above|over|north\s+of|upwards\s+of|to) (?:\s+\w+)?
+        valued?\s+(?:in\s+(?:19|20)\d\d\s+)?(?:it\s+|them\s+|the\s+(?:\w+\s+){0,2}?(?:company|startup|firm|business|group)\s+|\w+\s+)?(?:\w+ly\s+)?(?:at|around|near|above|over|north\s+of|upwards\s+of|to) (?:\s+\w+)?
       | valuing\s+(?:it|them|the\s+(?:\w+\s+){0,2}?\w+|[\w\.\-]+)?\s*(?:\w+ly\s+)?(?:at|near|around)
       | valuation\s+(?:of|at|to|near|around|above|over|north\s+of|topping|exceeding|approaching|was|is|stands\s+at|reached|hit|rose\s+to|jumped\s+to|climbed\s+to|(?:has\s+|had\s+)?(?:surpassed|exceeded|topped|crossed|passed))
       | valuation\s+(?:\w+\s+){0,3}(?:of|at|to)
@@ -338,7 +338,7 @@ static VALUATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 static VALUATION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^[\s,]*(?:(?:(?:pre|post)[\s\-]?money\s+|fully[\s\-]diluted\s+|implied\s+)?valuation\b|price[\s\-]tag\b)",
+        r"(?i)^[\s,]*(?:(?:in\s+)?(?:(?:pre|post)[\s\-]?money\s+|fully[\s\-]diluted\s+|implied\s+)?valuation\b|price[\s\-]tag\b|(?:that\s+|which\s+)?(?:it|they|the\s+(?:company|startup|firm|business|group))\s+(?:was|were|is|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:worth|valued)\b)",
     )
 });
 
@@ -663,7 +663,7 @@ static AFTER_WORDS: LazyLock<crate::util::CueWords> = LazyLock::new(|| {
         // 1: EACH_AFTER
         &["each"],
         // 2: VALUATION_AFTER
-        &["valuation", "price"],
+        &["valuation", "price", "worth", "valued"],
         // 3: TOTAL_AFTER ("all" is in "overall", "altogether" and "all told")
         &[
             "total",
@@ -982,6 +982,24 @@ mod tests {
         );
         assert_eq!(
             kinds("SenseTime is now worth somewhere in the region of $4.5 billion"),
+            [MoneyKind::Valuation(Basis::Unspecified)]
+        );
+        // The worth named after the figure, looking back: "well under the $2 billion it was
+        // worth in 2021".
+        assert_eq!(
+            kinds("far below the $2 billion it was worth in 2021 when Harlow Foods bought in"),
+            [MoneyKind::Valuation(Basis::Unspecified)]
+        );
+        assert_eq!(
+            kinds("Pindoba, valued in 2021 at $3 billion, raised $50 million"),
+            [MoneyKind::Valuation(Basis::Unspecified), MoneyKind::Round]
+        );
+        assert_eq!(
+            kinds("now with almost £600m in valuation"),
+            [MoneyKind::Valuation(Basis::Unspecified)]
+        );
+        assert_eq!(
+            kinds("the $40 million that the startup had been valued at"),
             [MoneyKind::Valuation(Basis::Unspecified)]
         );
         assert_eq!(

@@ -165,6 +165,15 @@ pub fn is_word_prefix(typed: &str, full: &str) -> bool {
     k.len() >= 4 && key(&first_words(full, typed.split_whitespace().count())) == k
 }
 
+/// Whether one typed word is the name's first words written together: "quillmark" for
+/// "Quill Mark Robotics".
+pub fn is_joined_prefix(typed: &str, full: &str) -> bool {
+    let k = key(typed);
+    k.len() >= 5
+        && !typed.trim().contains(char::is_whitespace)
+        && (2..=3).any(|n| full.split_whitespace().count() > n && key(&first_words(full, n)) == k)
+}
+
 /// The first `n` words of a name: "Quillmark" of "Quillmark Robotics" for 1.
 fn first_words(name: &str, n: usize) -> String {
     name.split_whitespace()
@@ -346,6 +355,8 @@ pub fn clean_investor(raw: &str) -> Option<String> {
                 | "platform"
                 | "arm"
                 | "unit"
+                | "affiliate"
+                | "subsidiary"
         )
         && words[words.len() - 2].starts_with(|c: char| c.is_uppercase())
     {
@@ -359,8 +370,14 @@ pub fn clean_investor(raw: &str) -> Option<String> {
             && i + 1 < words.len()
             && is_name_word(words[i + 1])
             && is_name_word(words[i - 1]);
+        // "General Partner Ann Lee" is a title; "General Atlantic" is a firm.
+        let title = TITLES.contains(w)
+            && (*w != "General"
+                || words.get(i + 1).is_some_and(|next| {
+                    ["Partner", "Manager", "Counsel", "Secretary", "Director"].contains(next)
+                }));
         if (lowercase_word && !connector)
-            || TITLES.contains(w)
+            || title
             || w.ends_with("-based")
             || w.ends_with("-headquartered")
         {
@@ -480,6 +497,20 @@ fn is_generic(name: &str) -> bool {
         "family offices",
         "individuals",
         "employees",
+        "vc",
+        "vcs",
+        "vc firms",
+        "venture capitalists",
+        "backers",
+        "lenders",
+        "banks",
+        "shareholders",
+        "investor",
+        "institutions",
+        "institutional investors",
+        "strategic investors",
+        "family office",
+        "lps",
     ];
     let k = name.to_lowercase();
     GENERIC.contains(&k.as_str()) || k.len() < 2
@@ -488,6 +519,23 @@ fn is_generic(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_word_opening_a_firm_name_stays() {
+        assert_eq!(
+            clean_investor("General Harbor").as_deref(),
+            Some("General Harbor")
+        );
+        assert_eq!(
+            clean_investor("General Partner Ann Lee").as_deref(),
+            Some("Ann Lee")
+        );
+        assert_eq!(clean_investor("early-stage VCs"), None);
+        assert_eq!(
+            clean_investor("a Harbor Lane Capital affiliate").as_deref(),
+            Some("Harbor Lane Capital")
+        );
+    }
 
     #[test]
     fn keys_ignore_case_punctuation_and_suffixes() {

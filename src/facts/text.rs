@@ -772,7 +772,7 @@ static LIST_END: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
                     [;:!?\[\]—–“”\x22]|\s-\s|\s--\s|[$€£¥₹₩]\s?\d|\s(?:provided|extended|offered|lent|made|given|arranged)\b
         | ,\s*(?:which|who|whose|according|bringing|brings|taking|takes|valuing|making|pushing|lifting|giving|while|said|says|and\s+it|it|the\s+(?:company|startup|firm)|in\s+a|as\s+the|a\s+(?:move|sign|deal)|with\s+the|per)\b
-        | ,\s*[A-Z][\w&.'’\-]*(?:\s+[A-Z][\w&.'’\-]*){0,3}\s+(?:said|says|told|added|announced|confirmed|noted)\b
+        | ,\s*[A-Z][\w&.'’\-]*(?:\s+[A-Z][\w&.'’\-]*){0,3}\s+(?:said|says|told|added|announced|confirmed|noted|reported|reports|wrote|writes)\b
                 | \s(?:saw|sees|drew|draws|attracted|to|for|in|on|at|from|into|after|before|during|when|while|since|that|which|who|with|according|said|says|told|reported|valued|valuing|bringing|taking|under|amid|through|via|per|last|this|earlier|today|yesterday|was|were|is|are|has|have|had|will|would|could|should|may|might|can|also|then|now|marking|making|following|alongside|along\s+with|together\s+with|joined\s+by|among\s+others|et\s+al|as\s+(?:part|it|the|lead|co-lead|anchor)|and\s+(?:it|its|is|was|has|will|plans|said|brings|takes|comes|marks|values|includes|included|more)|and\s+the\s+(?:company|startup|firm|round|funding|money|capital|deal|new))\b
         ",
     )
