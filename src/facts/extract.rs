@@ -33,7 +33,20 @@ pub fn extract_with_subject(
     article: &Article,
     passages: &[Passage],
 ) -> (Vec<Round>, Option<String>) {
-    let sentences = sentences(article, passages);
+    let lang = super::lang::language(&article.body);
+    let sentences = sentences(article, passages, lang);
+    // The headline of an article in another language, read in English like its sentences.
+    let english_title;
+    let article = match lang {
+        Some(lang) => {
+            english_title = Article {
+                title: super::lang::to_english(&article.title, lang).into_owned(),
+                ..article.clone()
+            };
+            &english_title
+        }
+        None => article,
+    };
     let title_investor = title_investor(&article.title);
     let title_company = title_investor
         .as_ref()
@@ -218,8 +231,9 @@ fn display_case(name: &str) -> String {
 }
 
 struct Sentence<'a> {
-    /// Sentence text, a dateline removed.
-    text: &'a str,
+    /// Sentence text, a dateline removed; read word for word in English when the article is
+    /// in a language the glossary covers (see [`super::lang`]).
+    text: std::borrow::Cow<'a, str>,
     passage: usize,
     evidence_start: usize,
     evidence_end: usize,
@@ -242,7 +256,11 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 static SPEAKER: LazyLock<Regex> =
     LazyLock::new(|| crate::util::regex(r"^[A-Z]{1,4}:\s+").expect("speaker regex"));
 
-fn sentences<'a>(article: &'a Article, passages: &[Passage]) -> Vec<Sentence<'a>> {
+fn sentences<'a>(
+    article: &'a Article,
+    passages: &[Passage],
+    lang: Option<super::lang::Lang>,
+) -> Vec<Sentence<'a>> {
     let mut out = Vec::new();
     let paragraphs = crate::corpus::paragraphs(&article.body);
     for p in passages {
@@ -260,16 +278,18 @@ fn sentences<'a>(article: &'a Article, passages: &[Passage]) -> Vec<Sentence<'a>
                 .find(raw)
                 .or_else(|| SPEAKER.find(raw))
                 .map_or(0, |m| m.end());
-            let text = &raw[skip..];
-            let relevant = worth_reading(text);
+            let text = match lang {
+                Some(lang) => super::lang::to_english(&raw[skip..], lang),
+                None => std::borrow::Cow::Borrowed(&raw[skip..]),
+            };
+            let relevant = worth_reading(&text);
             out.push(Sentence {
-                text,
                 passage: p.ordinal,
                 evidence_start: span.start,
                 evidence_end: span.end,
                 relevant,
                 investors: if relevant {
-                    investor_cues(text)
+                    investor_cues(&text)
                 } else {
                     Vec::new()
                 },
@@ -282,6 +302,7 @@ fn sentences<'a>(article: &'a Article, passages: &[Passage]) -> Vec<Sentence<'a>
                 } else {
                     None
                 },
+                text,
             });
         }
     }
@@ -391,12 +412,12 @@ fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
         if i > 0 && !s.relevant {
             continue;
         }
-        for m in raise_verbs(s.text, false) {
-            if let Some(Who::Named(n)) = subject_before(s.text, m.start()) {
+        for m in raise_verbs(&s.text, false) {
+            if let Some(Who::Named(n)) = subject_before(&s.text, m.start()) {
                 add(n, if i < 3 { 3 } else { 2 }, &mut scores);
             }
         }
-        if let Some(n) = possessive_owner(s.text) {
+        if let Some(n) = possessive_owner(&s.text) {
             add(n, 1, &mut scores);
         }
         investors.extend(
@@ -406,12 +427,12 @@ fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
         );
     }
     if let Some(first) = sentences.first() {
-        if let Some(n) = sentence_subject(first.text) {
+        if let Some(n) = sentence_subject(&first.text) {
             add(n, 2, &mut scores);
         }
     }
     for s in sentences.iter().take(6) {
-        if let Some(n) = led_company(s.text) {
+        if let Some(n) = led_company(&s.text) {
             add(n, 2, &mut scores);
         }
     }
@@ -579,7 +600,7 @@ impl Extractor<'_> {
     }
 
     fn sentence(&mut self, s: &Sentence) {
-        let text = s.text;
+        let text: &str = &s.text;
         if let Some(record) = super::records::parse(text, self.published) {
             self.record(s, record);
             return;

@@ -8,6 +8,7 @@ pub mod curated;
 pub mod dates;
 pub mod extract;
 pub mod fx;
+pub(crate) mod lang;
 mod mention;
 pub mod money;
 pub mod names;

@@ -126,7 +126,7 @@ pub struct MoneyMention {
 const PREFIX: &str = r"(?:US\s?\$|U\.S\.\s?\$|USD|A\$|AU\$|AUD|C\$|CA\$|CAD|S\$|SGD|HK\$|HKD|NZ\$|NZD|R\$|BRL|MX\$|\$|€|EUR|£|GBP|JP¥|¥|JPY|CN¥|RMB|CNY|₹|Rs\.?|INR|₩|KRW|CHF|SEK|NOK|DKK|₦|NGN|KSh|KES|ZAR|IDR|Rp\.?|₱|PHP|VND|₫|AED|Dhs?\.?|SAR|₪|ILS|NIS|TRY|PLN|MYR|RM|THB|฿|EGP|MXN|N|R)";
 /// Indian grouping ("1,00,000", "12,50,00,000"), Western thousands, dotted thousands, plain.
 const NUMBER: &str = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d+(?:[.,]\d+)?";
-const SCALE: &str = r"(?:trillion|tn|billions?|bn|bln|b|millions?|mm|mn|mln|mio\.?|mrd\.?|md|m|thousand|k|lakh\s+crores?|crores?|cr|lakhs?|lacs?|miliar|milyar|juta|triliun)";
+const SCALE: &str = r"(?:trillion|tn|mil\s+millones|billions?|bilhões|bilhão|bilhao|milliarden|milliarde|miliardi|miliardo|bn|bln|b|millones|millón|millon|milhões|milhão|milhao|millionen|milioni|milione|millions?|mm|mn|mln|mio\.?|mrd\.?|md|m|thousand|k|lakh\s+crores?|crores?|cr|lakhs?|lacs?|miliar|milyar|juta|triliun)";
 const SUFFIX: &str = r"(?:(?:Australian|Canadian|Singapore|Hong\s+Kong|New\s+Zealand|U\.S\.|US|American)\s+dollars?|dollars?|euros?|pounds?(?:\s+sterling)?|sterling|yen|yuan|renminbi|RMB|won|rupees?|Swiss\s+francs?|francs?|kronor|krona|naira|shillings?|shekels?|rand|rupiah|pesos?|ringgit|baht|USD|EUR|GBP|JPY|CNY|INR|KRW|CHF|SGD|AUD|CAD|HKD)";
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
@@ -318,6 +318,11 @@ fn multiplier(scale: &str) -> Option<u64> {
     Some(match s.as_str() {
         "lakh crore" | "lakh crores" | "triliun" => 1_000_000_000_000,
         "mrd" | "md" | "miliar" | "milyar" => 1_000_000_000,
+        // Spanish, Portuguese, German and Italian scale words.
+        "mil millones" | "bilhões" | "bilhão" | "bilhao" | "milliarden" | "milliarde"
+        | "miliardi" | "miliardo" => 1_000_000_000,
+        "millones" | "millón" | "millon" | "milhões" | "milhão" | "milhao" | "millionen"
+        | "milioni" | "milione" => 1_000_000,
         "juta" => 1_000_000,
         "trillion" | "tn" => 1_000_000_000_000,
         "billion" | "billions" | "bn" | "bln" | "b" => 1_000_000_000,
@@ -532,6 +537,15 @@ mod tests {
             let (a, c, _, _) = one(text);
             assert_eq!((a, c.as_str()), (*amount, *currency), "{text}");
         }
+    }
+
+    #[test]
+    fn scale_words_of_other_languages() {
+        assert_eq!(one("US$ 110 milhões").0, 110_000_000);
+        assert_eq!(one("R$ 1,5 bilhão").0, 1_500_000_000);
+        assert_eq!(one("$2.2 mil millones").0, 2_200_000_000);
+        assert_eq!(one("50 Millionen Euro").0, 50_000_000);
+        assert_eq!(one("€78 milioni").0, 78_000_000);
     }
 
     #[test]

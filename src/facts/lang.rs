@@ -1,0 +1,548 @@
+//! Funding news in Spanish, Portuguese, German and Italian.
+//!
+//! The recognisers of rounds, roles and figures are written for English. An article in one of
+//! these languages is read through a small glossary of the words that carry a round's facts
+//! ("liderada por", "rodada", "Millionen", "valutazione di"): each sentence is read as its
+//! word-for-word English, while citations keep pointing at the sentence as the article wrote it.
+//! English articles are never rewritten.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// A language the glossary covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Spanish,
+    Portuguese,
+    German,
+    Italian,
+}
+
+/// Short words frequent in each language and rare in the others (and in English).
+const MARKERS: &[(Lang, &[&str])] = &[
+    (
+        Lang::Spanish,
+        &[
+            "el", "los", "las", "del", "y", "una", "con", "por", "que", "en", "su", "según",
+        ],
+    ),
+    (
+        Lang::Portuguese,
+        &[
+            "o", "os", "da", "do", "dos", "das", "uma", "em", "com", "não", "ao", "pela", "pelo",
+        ],
+    ),
+    (
+        Lang::German,
+        &[
+            "der", "die", "das", "und", "mit", "von", "ein", "eine", "ist", "für", "den", "dem",
+            "sich",
+        ],
+    ),
+    (
+        Lang::Italian,
+        &[
+            "il", "della", "di", "che", "per", "gli", "delle", "dei", "nel", "alla", "è", "ha",
+        ],
+    ),
+];
+
+/// English words of the same kind, to tell an English article with a foreign name or two from
+/// a foreign one.
+const ENGLISH: &[&str] = &[
+    "the", "and", "of", "to", "in", "is", "was", "for", "with", "has", "its", "that", "from", "by",
+];
+
+/// The language of a text, when it is one of those the glossary covers: its marker words
+/// clearly outnumber English ones.
+pub fn language(text: &str) -> Option<Lang> {
+    let mut english = 0usize;
+    let mut counts = [0usize; 4];
+    // Every marker is short: longer words are skipped, short ones lower-cased in place.
+    let mut buf = [0u8; 8];
+    for word in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(400)
+    {
+        if word.len() > buf.len() {
+            continue;
+        }
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        let Ok(lower) = std::str::from_utf8(lower) else {
+            continue;
+        };
+        if ENGLISH.contains(&lower) {
+            english += 1;
+        }
+        for (i, (_, markers)) in MARKERS.iter().enumerate() {
+            if markers.contains(&lower) {
+                counts[i] += 1;
+            }
+        }
+    }
+    let (best, &count) = counts.iter().enumerate().max_by_key(|(_, c)| **c)?;
+    (count >= 4 && count > english * 2).then_some(MARKERS[best].0)
+}
+
+/// (foreign words, English) for each language. Longer phrases win over their parts.
+fn glossary(lang: Lang) -> &'static [(&'static str, &'static str)] {
+    match lang {
+        Lang::Spanish => SPANISH,
+        Lang::Portuguese => PORTUGUESE,
+        Lang::German => GERMAN,
+        Lang::Italian => ITALIAN,
+    }
+}
+
+const SPANISH: &[(&str, &str)] = &[
+    ("ronda de inversión", "funding round"),
+    ("ronda de financiamiento", "funding round"),
+    ("ronda de financiación", "funding round"),
+    ("ronda de capital", "funding round"),
+    ("ronda descendente", "down round"),
+    ("ronda", "round"),
+    ("serie", "Series"),
+    ("levantó", "raised"),
+    ("levanta", "raises"),
+    ("recaudó", "raised"),
+    ("recauda", "raises"),
+    ("captó", "raised"),
+    ("capta", "raises"),
+    ("obtuvo", "secured"),
+    ("consiguió", "secured"),
+    ("recibió", "received"),
+    ("cerró", "closed"),
+    ("cerrar", "closing"),
+    ("anunció", "announced"),
+    ("invirtió", "invested"),
+    ("invirtieron", "invested"),
+    ("liderada por", "led by"),
+    ("liderado por", "led by"),
+    ("encabezada por", "led by"),
+    ("encabezado por", "led by"),
+    ("co-liderada por", "co-led by"),
+    ("codirigida por", "co-led by"),
+    ("liderada", "led"),
+    ("liderado", "led"),
+    ("lideró", "led"),
+    ("encabezó", "led"),
+    ("con la participación de", "with participation from"),
+    ("con participación de", "with participation from"),
+    ("ha valuado a", "valued"),
+    ("valuación de", "valuation of"),
+    ("valoración de", "valuation of"),
+    ("valuación", "valuation"),
+    ("valoración", "valuation"),
+    ("valuada", "valued"),
+    ("valuado", "valued"),
+    ("valorada", "valued"),
+    ("valorado", "valued"),
+    ("mil millones", "billion"),
+    ("millones", "million"),
+    ("millón", "million"),
+    ("de dólares", "dollars"),
+    ("dólares", "dollars"),
+    ("inversionistas", "investors"),
+    ("inversores", "investors"),
+    ("inversión de", "investment of"),
+    ("inversión", "investment"),
+    ("deuda", "debt"),
+    ("préstamos", "loans"),
+    ("préstamo", "loan"),
+    ("líneas de crédito", "credit lines"),
+    ("línea de crédito", "credit line"),
+    ("fundada en", "founded in"),
+    ("de acuerdo con", "according to"),
+    ("según", "according to"),
+    ("luego de", "after"),
+    ("después de", "after"),
+    ("tras", "after"),
+    ("ahora", "now"),
+    ("empresa", "company"),
+    ("compañía", "company"),
+    ("y", "and"),
+    ("con", "with"),
+    ("del", "of the"),
+    ("de", "of"),
+    ("en", "in"),
+    ("el", "the"),
+    ("la", "the"),
+    ("los", "the"),
+    ("las", "the"),
+    ("una", "a"),
+    ("un", "a"),
+    ("por", "by"),
+    ("para", "for"),
+    ("que", "that"),
+    ("su", "its"),
+    ("enero", "January"),
+    ("febrero", "February"),
+    ("marzo", "March"),
+    ("abril", "April"),
+    ("mayo", "May"),
+    ("junio", "June"),
+    ("julio", "July"),
+    ("agosto", "August"),
+    ("septiembre", "September"),
+    ("setiembre", "September"),
+    ("octubre", "October"),
+    ("noviembre", "November"),
+    ("diciembre", "December"),
+];
+
+const PORTUGUESE: &[(&str, &str)] = &[
+    ("rodada de investimentos", "funding round"),
+    ("rodada de investimento", "funding round"),
+    ("rodada de captação", "funding round"),
+    ("rodada", "round"),
+    // "a" (the) and "e" (and) are also round letters: "série A", "série E".
+    ("série a", "Series A"),
+    ("serie a", "Series A"),
+    ("série e", "Series E"),
+    ("serie e", "Series E"),
+    ("série", "Series"),
+    ("serie", "Series"),
+    ("captou", "raised"),
+    ("captaram", "raised"),
+    ("capta", "raises"),
+    ("levantou", "raised"),
+    ("levanta", "raises"),
+    ("arrecadou", "raised"),
+    ("recebeu", "received"),
+    ("ter recebido", "having received"),
+    ("recebido", "received"),
+    ("pode chegar a", "of up to"),
+    ("foi feito pela", "was made by"),
+    ("foi feito pelo", "was made by"),
+    ("feito por", "made by"),
+    ("quem investiu", "who invested"),
+    ("durante", "during"),
+    ("recebe", "receives"),
+    ("obteve", "secured"),
+    ("anunciou", "announced"),
+    ("investiu", "invested"),
+    ("investiram", "invested"),
+    ("captação de", "raise of"),
+    ("captação", "raise"),
+    ("aporte de", "investment of"),
+    ("aporte", "investment"),
+    ("investimento de", "investment of"),
+    ("investimento", "investment"),
+    ("liderada por", "led by"),
+    ("liderado por", "led by"),
+    ("liderada pela", "led by the"),
+    ("liderado pela", "led by the"),
+    ("liderada pelo", "led by the"),
+    ("liderado pelo", "led by the"),
+    ("liderada", "led"),
+    ("liderado", "led"),
+    ("co-liderada por", "co-led by"),
+    ("liderou", "led"),
+    ("lideraram", "led"),
+    ("com a participação de", "with participation from"),
+    ("com participação de", "with participation from"),
+    ("avaliação de mercado de", "valuation of"),
+    ("avaliação de", "valuation of"),
+    ("avaliação", "valuation"),
+    ("avaliada", "valued"),
+    ("avaliado", "valued"),
+    ("valor de mercado de", "valuation of"),
+    ("milhões", "million"),
+    ("milhão", "million"),
+    ("bilhões", "billion"),
+    ("bilhão", "billion"),
+    ("mil", "thousand"),
+    ("de reais", "reais"),
+    ("investidores", "investors"),
+    ("fundo", "fund"),
+    ("empresa", "company"),
+    ("dívida", "debt"),
+    ("empréstimos", "loans"),
+    ("empréstimo", "loan"),
+    ("crédito", "credit"),
+    ("fundada em", "founded in"),
+    ("segundo", "according to"),
+    ("após", "after"),
+    ("agora", "now"),
+    ("e", "and"),
+    ("com", "with"),
+    ("pela", "by the"),
+    ("pelo", "by the"),
+    ("do", "of the"),
+    ("da", "of the"),
+    ("dos", "of the"),
+    ("das", "of the"),
+    ("de", "of"),
+    ("em", "in"),
+    ("no", "in the"),
+    ("na", "in the"),
+    ("a", "the"),
+    ("o", "the"),
+    ("os", "the"),
+    ("as", "the"),
+    ("uma", "a"),
+    ("um", "a"),
+    ("para", "for"),
+    ("que", "that"),
+    ("seu", "its"),
+    ("sua", "its"),
+    ("janeiro", "January"),
+    ("fevereiro", "February"),
+    ("março", "March"),
+    ("abril", "April"),
+    ("maio", "May"),
+    ("junho", "June"),
+    ("julho", "July"),
+    ("agosto", "August"),
+    ("setembro", "September"),
+    ("outubro", "October"),
+    ("novembro", "November"),
+    ("dezembro", "December"),
+];
+
+const GERMAN: &[(&str, &str)] = &[
+    ("Finanzierungsrunde", "funding round"),
+    ("Finanzierung", "financing"),
+    ("Runde", "round"),
+    ("Serie", "Series"),
+    ("unter der Führung von", "led by"),
+    ("unter Führung von", "led by"),
+    ("angeführt von", "led by"),
+    ("angeführt", "led"),
+    ("Leadinvestor", "lead investor"),
+    ("Lead-Investor", "lead investor"),
+    ("erhält", "receives"),
+    ("erhielt", "received"),
+    ("sammelt", "raises"),
+    ("sammelte", "raised"),
+    ("bekommt", "gets"),
+    ("abgeschlossen", "closed"),
+    ("Bewertung von", "valuation of"),
+    ("Bewertung", "valuation"),
+    ("bewertet mit", "valued at"),
+    ("bewertet", "valued"),
+    ("Millionen", "million"),
+    ("Million", "million"),
+    ("Milliarden", "billion"),
+    ("Milliarde", "billion"),
+    ("Bestandsinvestoren", "existing investors"),
+    ("Investoren", "investors"),
+    ("Geldgeber", "investors"),
+    ("in Höhe von", "of"),
+    ("insgesamt", "in total"),
+    ("bisher", "to date"),
+    ("bislang", "to date"),
+    ("Unternehmen", "company"),
+    ("und", "and"),
+    ("mit", "with"),
+    ("von", "from"),
+    ("der", "the"),
+    ("die", "the"),
+    ("das", "the"),
+    ("den", "the"),
+    ("dem", "the"),
+    ("eine", "a"),
+    ("ein", "a"),
+    ("einer", "a"),
+    ("für", "for"),
+    ("rund", "about"),
+    ("etwa", "about"),
+    ("über", "over"),
+    ("Januar", "January"),
+    ("Februar", "February"),
+    ("März", "March"),
+    ("Mai", "May"),
+    ("Juni", "June"),
+    ("Juli", "July"),
+    ("Oktober", "October"),
+    ("Dezember", "December"),
+];
+
+const ITALIAN: &[(&str, &str)] = &[
+    ("serie a", "Series A"),
+    ("serie e", "Series E"),
+    ("round di finanziamento", "funding round"),
+    ("aumento di capitale", "funding round"),
+    ("guidato da", "led by"),
+    ("guidata da", "led by"),
+    ("ha raccolto", "raised"),
+    ("raccolto", "raised"),
+    ("raccoglie", "raises"),
+    ("valutazione di", "valuation of"),
+    ("valutazione", "valuation"),
+    ("valutata", "valued"),
+    ("valutato", "valued"),
+    ("miliardi", "billion"),
+    ("miliardo", "billion"),
+    ("milioni", "million"),
+    ("milione", "million"),
+    ("dollari", "dollars"),
+    ("per azione", "per share"),
+    ("azioni", "shares"),
+    ("offerta pubblica iniziale", "initial public offering"),
+    ("quotazione", "listing"),
+    ("investitori", "investors"),
+    ("società", "company"),
+    ("e", "and"),
+    ("con", "with"),
+    ("di", "of"),
+    ("il", "the"),
+    ("la", "the"),
+    ("per", "for"),
+    ("gennaio", "January"),
+    ("febbraio", "February"),
+    ("marzo", "March"),
+    ("aprile", "April"),
+    ("maggio", "May"),
+    ("giugno", "June"),
+    ("luglio", "July"),
+    ("settembre", "September"),
+    ("ottobre", "October"),
+    ("dicembre", "December"),
+];
+
+/// One searcher per language, longest phrase first.
+static SEARCHERS: LazyLock<Vec<(Lang, AhoCorasick)>> = LazyLock::new(|| {
+    [Lang::Spanish, Lang::Portuguese, Lang::German, Lang::Italian]
+        .into_iter()
+        .map(|lang| {
+            let searcher = AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(glossary(lang).iter().map(|(from, _)| *from))
+                .expect("glossary");
+            (lang, searcher)
+        })
+        .collect()
+});
+
+/// `text` read word for word in English: each glossary phrase standing as whole words is
+/// replaced. Borrowed when nothing is.
+pub fn to_english(text: &str, lang: Lang) -> Cow<'_, str> {
+    let searcher = &SEARCHERS
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .expect("every language has a searcher")
+        .1;
+    let words = glossary(lang);
+    let mut out = String::new();
+    let mut copied = 0usize;
+    for m in searcher.find_iter(text) {
+        let before = text[..m.start()].chars().next_back();
+        let after = text[m.end()..].chars().next();
+        // "Series-D-Finanzierungsrunde": a glossary word may close a hyphenated compound.
+        let joined = |c: Option<char>, hyphen: bool| {
+            c.is_some_and(|c| c.is_alphanumeric() || (hyphen && c == '-'))
+        };
+        if joined(before, false) || joined(after, true) {
+            continue;
+        }
+        out.push_str(&text[copied..m.start()]);
+        let english = words[m.pattern().as_usize()].1;
+        // "valuada en $2 mil millones", "avaliada em R$ 1 bilhão": "in" before a figure is "at".
+        let english = if english == "in" && before_figure(&text[m.end()..]) {
+            "at"
+        } else {
+            english
+        };
+        // A word opening a sentence keeps its capital: "La startup" is "The startup".
+        // (German capitalises every noun: only the sentence's first word counts.)
+        let capital = text[m.start()..].starts_with(char::is_uppercase)
+            && text[..m.start()]
+                .trim_end()
+                .ends_with(|c: char| matches!(c, '.' | '!' | '?' | ':' | '"' | '“'))
+            || text[m.start()..].starts_with(char::is_uppercase)
+                && text[..m.start()].trim().is_empty();
+        let mut chars = english.chars();
+        match chars.next() {
+            Some(first) if capital && first.is_lowercase() => {
+                out.extend(first.to_uppercase());
+                out.push_str(chars.as_str());
+            }
+            _ => out.push_str(english),
+        }
+        copied = m.end();
+    }
+    if copied == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(&text[copied..]);
+    Cow::Owned(out)
+}
+
+/// Whether `rest` opens with an amount of money (a currency sign or code, or a number that is
+/// not a year).
+fn before_figure(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    if rest.starts_with(['$', '€', '£', '¥'])
+        || ["US$", "R$", "MX$", "USD", "EUR"]
+            .iter()
+            .any(|c| rest.starts_with(c))
+    {
+        return true;
+    }
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let year = digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
+    !digits.is_empty() && !year
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_the_languages_apart_and_leaves_english_alone() {
+        assert_eq!(
+            language("La startup chilena Qorvana cerró una ronda de 12 millones de dólares con la participación de fondos locales y del extranjero."),
+            Some(Lang::Spanish)
+        );
+        assert_eq!(
+            language("A fintech Pindoba recebeu um aporte de R$ 40 milhões em uma rodada liderada pela gestora Jatobá, com a participação dos fundos que já investiam na empresa."),
+            Some(Lang::Portuguese)
+        );
+        assert_eq!(
+            language("Das Berliner Start-up Wolkenfeld hat in einer Finanzierungsrunde 30 Millionen Euro erhalten, angeführt von dem Fonds Nordlicht und mit der Beteiligung von zwei Business Angels."),
+            Some(Lang::German)
+        );
+        assert_eq!(
+            language("Lumo raised $20 million in a Series B led by Del Monte Ventures and La Rocca Capital, with participation from existing investors."),
+            None
+        );
+    }
+
+    #[test]
+    fn reads_the_words_of_a_round_in_english() {
+        let es = "Qorvana cerró una ronda de $12 millones, liderada por Fondo Andino y Valle Capital, con una valuación de $90 millones.";
+        assert_eq!(
+            to_english(es, Lang::Spanish),
+            "Qorvana closed a round of $12 million, led by Fondo Andino and Valle Capital, with a valuation of $90 million."
+        );
+        let pt = "A Pindoba recebeu um aporte de R$ 40 milhões, avaliada em R$ 1,2 bilhão.";
+        assert_eq!(
+            to_english(pt, Lang::Portuguese),
+            "The Pindoba received a investment of R$ 40 million, valued at R$ 1,2 billion."
+        );
+        assert_eq!(
+            to_english("valuada en 2021 en US$ 3 mil millones", Lang::Spanish),
+            "valued in 2021 at US$ 3 billion"
+        );
+        assert_eq!(
+            to_english("uma rodada série A e uma série E", Lang::Portuguese),
+            "a round Series A and a Series E"
+        );
+        // Words inside other words, or hyphenated ones, stay as they are.
+        assert_eq!(
+            to_english("Delaware e-commerce", Lang::Portuguese),
+            "Delaware e-commerce"
+        );
+        assert!(matches!(
+            to_english("Nothing here to read.", Lang::German),
+            Cow::Borrowed(_)
+        ));
+    }
+}
