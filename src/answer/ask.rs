@@ -350,9 +350,13 @@ fn answer(
             } else {
                 RoundType::Debt
             });
+            let cited = cites_list.len();
             let d = company_question(&as_round, store, index, names, cites_list)?;
+            // Read as a debt question, not as the plain amount the store's fallback read.
+            let from_store = d.answered && d.basis != Basis::Passages;
             match &subject {
-                Some((subject, others)) if !d.answered => {
+                Some((subject, others)) if !from_store => {
+                    cites_list.truncate(cited);
                     read_or_decline(u, subject, others, index, cites_list)?
                 }
                 _ => d,
@@ -845,7 +849,14 @@ fn company_question(
             d
         }
         Intent::Acquisition | Intent::Ipo | Intent::Stake | Intent::Debt | Intent::Status => {
-            return read_or_decline(u, &company, &[], index, c);
+            // "how much did acme borrow from harbor bank": the other names still narrow it.
+            let others: Vec<String> = u
+                .entities
+                .iter()
+                .filter(|e| key(&e.name) != key(&company))
+                .map(|e| e.name.clone())
+                .collect();
+            return read_or_decline(u, &company, &others, index, c);
         }
         Intent::Unknown => {
             let mut d = Draft::no(format!(
@@ -1958,6 +1969,9 @@ fn corpus_spelling(index: &PassageIndex, typed: &str) -> Option<String> {
     let hits = index.search_all_terms(typed, 12).ok()?;
     let mut capital = 0usize;
     let mut lower = 0usize;
+    // Capitalised where it stands alone, not only as the tail of a longer name ("Exchange" in
+    // "the New York Stock Exchange" is no name of its own).
+    let mut alone = 0usize;
     let mut spellings: HashMap<String, usize> = HashMap::new();
     for h in &hits {
         for text in [&h.title, &h.passage] {
@@ -1965,6 +1979,9 @@ fn corpus_spelling(index: &PassageIndex, typed: &str) -> Option<String> {
             while let Some((s, e, cap)) = reader::find_name(&text[rest..], typed) {
                 if cap {
                     capital += 1;
+                    if !tail_of_longer_name(&text[..rest + s]) {
+                        alone += 1;
+                    }
                     *spellings
                         .entry(text[rest + s..rest + e].to_string())
                         .or_default() += 1;
@@ -1983,13 +2000,53 @@ fn corpus_spelling(index: &PassageIndex, typed: &str) -> Option<String> {
     if capital == 0 && lower > 0 && passages <= 3 && typed.chars().count() >= 4 {
         return Some(typed.to_string());
     }
-    if capital == 0 || lower > capital {
+    if capital == 0 || lower > capital || (alone == 0 && !typed.contains(' ')) {
         return None;
     }
     spellings
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
         .map(|(s, _)| s)
+}
+
+/// Whether the text before a capitalised word ends in another capitalised word of the same name
+/// ("New York Stock| Exchange"), not in a word that merely opens a sentence or a title.
+fn tail_of_longer_name(before: &str) -> bool {
+    // Words that open a sentence or a headline before a name: "The", "In", "Why".
+    const OPENERS: &[&str] = &[
+        "The", "A", "An", "In", "On", "At", "By", "For", "From", "With", "And", "Or", "But", "Of",
+        "To", "As", "Its", "Their", "Our", "How", "Why", "What", "When", "Who", "After", "Before",
+        "While", "Since", "Meet", "Startup", "Fintech",
+    ];
+    if !before.ends_with(' ') || before.ends_with("  ") {
+        return false;
+    }
+    let prev = before.trim_end().rsplit(' ').next().unwrap_or("");
+    let starts_upper = prev.chars().next().is_some_and(char::is_uppercase);
+    starts_upper
+        && prev
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+        && !prev.ends_with('.')
+        && !OPENERS.contains(&prev)
+}
+
+/// The figure a question names: "$40m", or a bare "127m" (typed without its currency).
+fn question_amount(question: &str) -> Option<crate::facts::Money> {
+    static BARE: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(r"(?i)\b(\d+(?:\.\d+)?\s?(?:m|mn|mln|million|bn|b|billion))\b")
+            .expect("static")
+    });
+    let found = crate::facts::money::find_amounts(question)
+        .into_iter()
+        .next()
+        .or_else(|| {
+            let bare = BARE.captures(question)?;
+            crate::facts::money::find_amounts(&format!("${}", &bare[1]))
+                .into_iter()
+                .next()
+        });
+    found.map(|m| m.money)
 }
 
 /// The company a question is about and the other names it uses. For a purchase, the company
@@ -2097,10 +2154,7 @@ fn request<'a>(u: &'a Understood, subject: &'a str, others: &'a [String]) -> rea
         others,
         round: u.round,
         period: u.period.as_ref(),
-        amount: crate::facts::money::find_amounts(&u.question_text)
-            .into_iter()
-            .next()
-            .map(|m| m.money),
+        amount: question_amount(&u.question_text),
         latest: u.latest
             || u.reported
             || u.question_text

@@ -310,7 +310,10 @@ impl NameIndex {
         let mut found: Option<(i64, String)> = None;
         for (_, id, name, is_company) in self.with_prefix(&k) {
             // Whole words only: "Acme" is the start of "Acme Robotics", not of "Acmeo".
-            if !*is_company || !crate::facts::names::is_word_prefix(text, name) {
+            if !*is_company
+                || !(crate::facts::names::is_word_prefix(text, name)
+                    || crate::facts::names::is_joined_prefix(text, name))
+            {
                 continue;
             }
             match &found {

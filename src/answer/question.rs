@@ -1280,11 +1280,15 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
         })
         .collect();
     // "sorrel dental" for "Sorrel Dental Partners": the start of exactly one company's name.
+    // "how much is juul trying to raise": the run's first words may be the name, the rest verbs.
     if company.is_none() {
-        for name in &unmatched {
-            if let Some(f) = names.company_prefix(name) {
-                company = Some((f, MatchKind::Exact));
-                break;
+        'runs: for name in &unmatched {
+            let words: Vec<&str> = name.split_whitespace().collect();
+            for n in (1..=words.len()).rev() {
+                if let Some(f) = names.company_prefix(&words[..n].join(" ")) {
+                    company = Some((f, MatchKind::Exact));
+                    break 'runs;
+                }
             }
         }
     }
@@ -1381,6 +1385,7 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
     if u.intent == Intent::Unknown
         && u.company.is_some()
         && (u.free_phrases.is_empty() || u.round.is_some())
+        && !NOT_TRACKED.is_match(&lower)
     {
         u.intent = Intent::History;
     }
@@ -1411,6 +1416,14 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
 static INVESTORS_THEN_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\bwho\s+(?:else\s+)?(?:invested|backed|funded|participated|joined|put\s+money)\b.*(?:\?|\band\b|,)\s*(?:(?:was|were|is)\s+there\s+(?:a\s+|any\s+)?(?:co-?)?leads?|(?:who|which\s+\w+)\s+(?:co-?)?led(?:\s+it)?)\b",
+    )
+});
+
+/// People and figures the facts do not hold: advisers, lawyers, executives, revenue. A question
+/// about them is not a question about the company's rounds.
+static NOT_TRACKED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:advis(?:e|es|ed|ing|ers?|ors?|ory)|counsel|law\s+firms?|lawyers?|attorneys?|(?:investment\s+)?bankers?|ceo|cfo|chief\s+(?:executive|financial)|revenues?|sales|profits?|earnings|employees|headcount|staff)\b",
     )
 });
 
@@ -1446,6 +1459,9 @@ fn intent_of(lower: &str, lead_only: &mut bool) -> Intent {
         Intent::Date
     } else if ROUND.is_match(lower) {
         Intent::Round
+    } else if NOT_TRACKED.is_match(lower) {
+        // "who's advising acme on the raise": a role the facts do not hold, not its history.
+        Intent::Unknown
     } else if HISTORY.is_match(lower) || lower.contains("raise") {
         Intent::History
     } else {
@@ -1481,6 +1497,9 @@ fn event_intent(lower: &str) -> Option<Intent> {
         Some(Intent::Status)
     } else if DEAL_CLOSE.is_match(lower) {
         Some(Intent::Acquisition)
+    } else if lower.contains("how much of") && DEBT_NOUN.is_match(lower) {
+        // "how much of acme's round was debt": the debt part of a round, not a stake.
+        Some(Intent::Debt)
     } else if STAKE_Q.is_match(lower) {
         Some(Intent::Stake)
     } else if IPO_Q.is_match(lower) {

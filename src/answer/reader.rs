@@ -297,7 +297,7 @@ static BOOKRUNNERS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static LENDERS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:lenders?|creditors?|providers?\s+of\s+(?:the\s+)?(?:debt|loan|credit)\w*(?:\s+financing)?)\b[^.;]{0,30}?(?:\b(?:are|were|is|was|include|included|including)\b|:)\s*|\b(?:provided|extended|lent|arranged|financed|underwritten)\s+by\s+|\b(?:loans?|debt|credit|facility|notes|financing)\s+from\s+|\b(?:debt|credit|loan|facility|financing)\s+(?:package|agreement|deal|line)\s+with\s+|\bborrow\w*\s+(?:[$€£¥₹\w.,\-]+\s+){0,4}?from\s+",
+        r"(?i)\b(?:lenders?|creditors?|providers?\s+of\s+(?:the\s+)?(?:debt|loan|credit)\w*(?:\s+financing)?)\b[^.;]{0,30}?(?:\b(?:are|were|is|was|include|included|including)\b|:)\s*|\b(?:provided|extended|lent|arranged|financed|underwritten)\s+by\s+|\b(?:loans?|debt|credit|facility|notes|financing)\s+from\s+|\b(?:debt|credit|loan|facility|financing)\s+(?:package|agreement|deal|line)\s+with\s+|\b(?:credit\s+facility|loan\s+facility|term\s+loan|loan)\s+with\s+(?:an?\s+)?(?:affiliate\s+of\s+)?|\bborrow\w*\s+(?:[$€£¥₹\w.,\-]+\s+){0,4}?from\s+",
     )
 });
 /// What describes a merger partner before its name: "a U.S.-based", "a SPAC backed by".
@@ -712,9 +712,32 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
     let cue = cue(req.intent, req.want);
     // A total raised "to date" grows with time: the newest article's figure is the current one.
     let newest = hits.iter().filter_map(|h| h.published).max();
+    // "the credit lines it got alongside the 127m raise": a debt question that names another
+    // figure is about the article that states that figure. ("was it 1bn or 900m?" names the
+    // figures in doubt, and anchors nothing.)
+    let anchored: Option<std::collections::HashSet<&str>> = req
+        .amount
+        .as_ref()
+        .filter(|_| req.intent == Intent::Debt && req.want == Some(Want::Money))
+        .map(|asked| {
+            hits.iter()
+                .filter(|h| {
+                    find_amounts(&h.passage)
+                        .iter()
+                        .any(|m| close_amounts(&m.money, asked))
+                })
+                .map(|h| h.article.as_str())
+                .collect()
+        });
     let mut out = Vec::new();
     for (rank, hit) in hits.iter().enumerate() {
         if crate::corpus::is_record(&hit.passage) {
+            continue;
+        }
+        if anchored
+            .as_ref()
+            .is_some_and(|articles| !articles.contains(hit.article.as_str()))
+        {
             continue;
         }
         let title_names = names_subject_in(&hit.title, req);
@@ -1035,11 +1058,33 @@ fn value(req: &Request, s: &str, hit: &Hit) -> Option<(String, f32)> {
         .map(|m| m.start().abs_diff(at).min(m.end().abs_diff(at)))
         .min()
         .unwrap_or(usize::MAX);
+    // "the new round": not a figure the sentence dates to an earlier year ("lower than the $38
+    // billion it was worth in 2018").
+    if req.latest {
+        static IN_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+            re(
+                r"(?i)^\S+(?:\s+(?:million|billion|trillion|bn|mn|crore|lakh))?[^;$€£¥₹₩]{0,40}?\b(?:in|during|back\s+in|as\s+of)\s+((?:19|20)\d\d)\b",
+            )
+        });
+        let after = crate::facts::text::window(s, at, at + 70);
+        let year = IN_YEAR
+            .captures(after)
+            .and_then(|c| c[1].parse::<i32>().ok());
+        if let (Some(y), Some(p)) = (year, hit.published) {
+            if y < p.year() {
+                return None;
+            }
+        }
+    }
     let mut quality = match distance {
         0..=25 => 2.0,
         26..=60 => 1.0,
         _ => 0.0,
     };
+    // "how much of acme did bigco buy": a stated percentage beats "a majority stake".
+    if req.want == Some(Want::Percent) && !v.chars().any(|c| c.is_ascii_digit()) {
+        quality -= 2.0;
+    }
     // "when does the deal close": a closing window beats the announcement's date.
     if req.want == Some(Want::When) && CLOSING_WHEN.is_match(s) {
         quality += 5.0;
@@ -1117,16 +1162,13 @@ static PAY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:pay|pays|paid|paying|spend|spends|spent|shell(?:s|ed)?\s+out)\s+(?:about|around|roughly|nearly|some|an\s+estimated|up\s+to|more\s+than|over)?\s*(?:US)?[$€£¥₹₩]?\s*$",
     )
 });
-static THE_DEAL: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^\W*(?:the|this|that)\s+(?:deal|acquisition|transaction|takeover|purchase|buyout|sale)\b",
-    )
-});
-static OF_THE_DEAL: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:the|this|that)\s+(?:deal|acquisition|transaction|takeover|purchase|buyout|sale)\b",
-    )
-});
+/// "the deal", "this acquisition": a deal spoken of as one already named.
+const THE_DEAL_WORDS: &str =
+    r"(?:the|this|that)\s+(?:deal|acquisition|transaction|takeover|purchase|buyout|sale)\b";
+/// A sentence that opens with the deal: "The deal was put at $600 million."
+static THE_DEAL: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^\W*{THE_DEAL_WORDS}")));
+/// A sentence that speaks of the deal anywhere: "Terms of the deal with Bigco ...".
+static OF_THE_DEAL: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)\b{THE_DEAL_WORDS}")));
 /// The price read from "terms were not disclosed".
 const NOT_DISCLOSED: &str = "not disclosed";
 /// "Terms were not disclosed", "for an undisclosed sum": the price is not public.
@@ -1210,8 +1252,15 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
         }),
         (_, Some(Want::PerShare)) => per_share(s),
         (_, Some(Want::Percent)) => {
+            // "a 14% share of the $56 million raised": a part of a total, not a holding.
+            static SHARE_OF_TOTAL: LazyLock<Regex> = LazyLock::new(|| {
+                re(
+                    r"(?i)^\s*(?:market\s+)?share\s+of\s+(?:the\s+|all\s+)?(?:\w+\s+)?(?:[$€£¥₹₩]|total|market|overall|funding|capital|deals?|investment)",
+                )
+            });
             let stakes: Vec<regex::Match> = PERCENT
                 .find_iter(s)
+                .filter(|m| !SHARE_OF_TOTAL.is_match(&s[m.end()..]))
                 .filter(|m| {
                     STAKE_CUE.is_match(crate::facts::text::window(
                         s,
@@ -1247,7 +1296,18 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
             let rates: Vec<regex::Match> = PERCENT.find_iter(s).collect();
             nearest(&rates, |m| m.start(), &RATE_CUE, s).map(|m| m.as_str().to_string())
         }
-        (_, Some(Want::Place)) => EXCHANGE.find(s).map(|m| m.as_str().to_string()),
+        // The exchange a listing is on: "the Stock Exchange's founder fund" lists nothing.
+        (_, Some(Want::Place)) => {
+            static LISTING_VERB: LazyLock<Regex> = LazyLock::new(|| {
+                re(
+                    r"(?i)\b(?:list\w*|IPO|initial\s+public\s+offering|debut\w*|float\w*|trad(?:e|es|ed|ing)|went\s+public|go(?:es|ing)?\s+public|uplist\w*|priced|ticker)\b",
+                )
+            });
+            if !LISTING_VERB.is_match(s) {
+                return None;
+            }
+            EXCHANGE.find(s).map(|m| m.as_str().to_string())
+        }
         (_, Some(Want::Repaid)) => REPAID.find(s).map(|m| m.as_str().to_string()),
         (Intent::Ipo, Some(Want::Who)) => BOOKRUNNERS
             .find(s)

@@ -70,6 +70,22 @@ impl<'a> Citations<'a> {
         self.store
     }
 
+    /// How many citations there are, to drop those of a draft that is set aside.
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// Whether nothing is cited yet.
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// Drops the citations after the first `n` (see [`Citations::len`]).
+    pub fn truncate(&mut self, n: usize) {
+        self.list.truncate(n);
+        self.keys.truncate(n);
+    }
+
     fn find(&self, key: &str) -> Option<usize> {
         self.keys.iter().position(|k| k == key).map(|i| i + 1)
     }
