@@ -181,6 +181,8 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
                         || (!is_abbreviation(text, i)
                             && (starts_sentence(after) || odd_case_name(rest)))
                 }
+                // "last October.The company's ...": a repost that lost the space.
+                Some(c) if c.is_uppercase() && b == b'.' => glued_sentence(text, i, end),
                 _ => false,
             };
             if boundary {
@@ -194,6 +196,54 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
     }
     push_trimmed(text, start, bytes.len(), &mut out);
     out
+}
+
+/// Whether the full stop at `dot` ends a sentence although no space follows it: a word in
+/// lower case (or capitalised) before it and a word that opens sentences after it ("October.The"), never a name
+/// written with a dot ("Booking.Com", "Ferro.io").
+fn glued_sentence(text: &str, dot: usize, next: usize) -> bool {
+    const OPENERS: &[&str] = &[
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "Its",
+        "In",
+        "We",
+        "Our",
+        "They",
+        "Their",
+        "He",
+        "She",
+        "His",
+        "Her",
+        "But",
+        "And",
+        "A",
+        "An",
+        "On",
+        "At",
+        "As",
+        "After",
+        "Last",
+        "Today",
+        "According",
+        "Founded",
+        "Based",
+    ];
+    let before: &str = text[..dot]
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let after: &str = text[next..]
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    before.chars().count() >= 2
+        && before.chars().skip(1).all(char::is_lowercase)
+        && OPENERS.contains(&after)
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
@@ -363,6 +413,22 @@ mod tests {
                 "\"We grew.\"",
                 "Next one."
             ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_glued_to_the_last_one_is_its_own() {
+        assert_eq!(
+            sentences("Its Series D closed last May.The company had raised $40m in 2019."),
+            [
+                "Its Series D closed last May.",
+                "The company had raised $40m in 2019."
+            ]
+        );
+        // Names written with a dot stay whole.
+        assert_eq!(
+            sentences("It sells on Booking.Com and Ferro.io today."),
+            ["It sells on Booking.Com and Ferro.io today."]
         );
     }
 

@@ -344,7 +344,7 @@ static VALUATION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?ix)(?:
-        (?:total|cumulative|aggregate)(?:\s+(?:funding|fundraising|raised|capital|investment|equity|financing|amount\s+raised|funds)){0,2}\s+(?:(?:has|had|now)\s+)?(?:to|of|at|now\s+at|now\s+stands\s+at|stands\s+at|stood\s+at|is|reaches|reached|comes\s+to|exceeds|exceeded|tops|topped|surpassed|crossed)
+        (?:total|cumulative|aggregate)(?:\s+(?:funding|fundraising|raised|capital|investment|equity|financing|amount\s+raised|funds)){0,2}\s+(?:(?:has|had|now)\s+)?(?:to|of|at|now\s+at|now\s+stands\s+at|stands\s+at|stood\s+at|is|reaches|reached|comes\s+to|amounts?\s+to|amounted\s+to|exceeds|exceeded|tops|topped|surpassed|crossed)
       | total\s+(?:\w+\s+){0,2}?(?:funding|fundraising|raised|capital|investment|financing)\s+(?:since|to\s+date|so\s+far)\s+(?:\w+\s+){0,3}?(?:stands|stood|is|was|reached|reaches|comes|came)\s+(?:at|to)?
             | (?:bringing|brings|taking|takes|lifting|lifts|pushing|pushes)\s+(?:its|the|their|total|overall)\s+(?:\w+\s+){0,3}?(?:to|past|above|over)
       | (?:bringing|brings|brought|taking|takes|took|lifting|lifts|pushing|pushes)\s+[^.;$€£¥₹₩]{0,60}?\b(?:total|tally|haul)\b[^.;$€£¥₹₩]{0,70}?\s(?:to|past|above|over)
@@ -1004,6 +1004,10 @@ mod tests {
         );
         assert_eq!(
             kinds("bringing its total funding to $120 million"),
+            [MoneyKind::Total]
+        );
+        assert_eq!(
+            kinds("Its total funds raised amounted to KRW 90 billion."),
             [MoneyKind::Total]
         );
         assert_eq!(

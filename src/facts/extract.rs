@@ -1652,6 +1652,7 @@ static PARTICIPANTS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
             | (?:joined|accompanied|followed)\s+by
       | (?:other|existing|new|additional|returning|previous|prior|current|follow-on|early|strategic|institutional|notable|prominent|marquee|fellow|big-name)\s+(?:\w+\s+)?(?:investors?|backers?|participants|shareholders|funders|lenders)\s*(?:in\s+the\s+(?:round|deal|funding)\s+)?(?:,|:)?\s*(?:also\s+)?(?:include|includes|included|including|such\s+as|like|were|are|was|is|comprise|comprised)?
       | (?:investors|backers|participants|funders)\s+(?:in\s+the\s+(?:round|deal|funding|raise)\s+)?(?:also\s+)?(?:include|includes|included|including|such\s+as|like|were|are)
+      | (?:sole\s+|only\s+)?(?:investor|backer)\s+(?:in\s+the\s+(?:round|deal|funding|raise)\s+)?(?:was|is)(?:\s+the)?
       | (?:backed|funded|financed|supported)\s+by
       | alongside | along\s+with | together\s+with
       | (?:round|funding|financing|investment|million|billion|crore|lakh|seed|capital|money|cash|debt|note|notes|grant|series\s+[a-j](?:-\d)?|\d(?:[mkb]|bn|mn)?)\s+from

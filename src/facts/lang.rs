@@ -452,12 +452,9 @@ pub fn to_english(text: &str, lang: Lang) -> Cow<'_, str> {
         };
         // A word opening a sentence keeps its capital: "La startup" is "The startup".
         // (German capitalises every noun: only the sentence's first word counts.)
+        let opening = text[..m.start()].trim_end();
         let capital = text[m.start()..].starts_with(char::is_uppercase)
-            && text[..m.start()]
-                .trim_end()
-                .ends_with(|c: char| matches!(c, '.' | '!' | '?' | ':' | '"' | '“'))
-            || text[m.start()..].starts_with(char::is_uppercase)
-                && text[..m.start()].trim().is_empty();
+            && (opening.is_empty() || opening.ends_with(['.', '!', '?', ':', '"', '“']));
         let mut chars = english.chars();
         match chars.next() {
             Some(first) if capital && first.is_lowercase() => {

@@ -533,3 +533,19 @@ fn an_investor_leads_a_round_for_a_described_company() {
     assert_eq!(rounds[0].investors[0].name, "Kestrel Peak Ventures");
     assert_eq!(rounds[0].investors[0].role, Role::Lead);
 }
+
+#[test]
+fn the_investor_was_names_the_backer() {
+    let rounds = run(
+        "Corsetry chain Velmira raises 80 million yuan",
+        Some("2020-02-11"),
+        "Velmira said it had completed a Series A round of financing of nearly 80 million yuan at the end of 2019, and the investor was the Dongshan Harbor Fund.",
+    );
+    assert_eq!(rounds.len(), 1, "{rounds:?}");
+    let names: Vec<&str> = rounds[0]
+        .investors
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(names, ["Dongshan Harbor Fund"], "{rounds:?}");
+}
