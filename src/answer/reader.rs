@@ -223,7 +223,7 @@ static ACQUISITION_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static IPO_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:IPO|initial\s+public\s+offering|public\s+offering|listing|listed|debut\w*|priced\s+(?:its|the)|go(?:ing|es)?\s+public|went\s+public|float\w*|stock\s+exchange|Nasdaq|NYSE|per\s+ADS|ADSs|SPAC|blank[\s\-]check|bookrunn\w+|underwrit\w+|(?:start|began|begin|starts|begins)\s+trading|merg\w+\s+with|offer(?:ing)?\s+price|per\s+share|lead\s+manager)\b",
+        r"(?i)\b(?:IPO|initial\s+public\s+offering|public\s+offering|listing|listed|debut\w*|priced\s+(?:its|the)|go(?:ing|es)?\s+public|went\s+public|float\w*|stock\s+exchange|Nasdaq|NYSE|per\s+ADS|ADSs|SPAC|blank[\s\-]check|bookrunn\w+|underwrit\w+|(?:start|began|begin|starts|begins)\s+trading|merg\w+\s+with|offer(?:ing)?\s+price|per\s+(?:share|unit)|lead\s+manager)\b",
     )
 });
 static STAKE_CUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -247,7 +247,7 @@ static RATE_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PER_SHARE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:per|a|each)\s+(?:share|ADS|American\s+depositary\s+(?:share|receipt))|^\s*apiece",
+        r"(?i)^\s*(?:per|a|each)\s+(?:share|unit|ADS|American\s+depositary\s+(?:share|receipt))|^\s*apiece",
     )
 });
 static PERCENT: LazyLock<Regex> =
@@ -815,11 +815,17 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
             // "the IPO valued it at": a listing's valuation is in a sentence about the listing,
             // or in the sentence right after it ("That would indicate a valuation of ..."), or in
             // an article whose headline is about the listing, when no private round is in view.
+            // Likewise "offered 1.9M units at $3.50 per unit" in an article headed with the
+            // listing: the offer's price.
+            static OFFERED: LazyLock<Regex> = LazyLock::new(|| {
+                re(r"(?i)\b(?:offered|offers|offering|sold|sells|selling|priced)\b")
+            });
             if req.intent == Intent::Ipo
                 && !about_listing
                 && !((after_listing || title_listing)
                     && req.want == Some(Want::Valuation)
                     && !PRIVATE_ROUND.is_match(s))
+                && !(title_listing && req.want == Some(Want::PerShare) && OFFERED.is_match(s))
             {
                 continue;
             }
@@ -1584,6 +1590,14 @@ fn per_share(s: &str) -> Option<String> {
                 )
         })
         .collect();
+    // "1.9M units at $3.50 per unit": a unit (a share with warrants) is priced as such.
+    if let Some(m) = money.iter().find(|m| {
+        PER_SHARE
+            .find(&s[m.end..])
+            .is_some_and(|p| p.as_str().to_ascii_lowercase().contains("unit"))
+    }) {
+        return Some(format!("{} per unit", stated(s, m)));
+    }
     money
         .iter()
         .find(|m| PER_SHARE.is_match(&s[m.end..]))
@@ -2180,5 +2194,17 @@ mod tests {
     fn the_deal_after_a_sentence_naming_the_company_is_its_deal() {
         assert!(THE_DEAL.is_match("The deal was put at about $75 million by people close to it."));
         assert!(!THE_DEAL.is_match("Analysts said the deal was big."));
+    }
+
+    #[test]
+    fn an_offer_of_units_is_priced_per_unit() {
+        assert_eq!(
+            per_share("The firm offered 2.4M units at $4.25 per unit, raising $10.2M.").as_deref(),
+            Some("$4.25 per unit")
+        );
+        assert_eq!(
+            per_share("It sold 5 million shares at $12 each.").as_deref(),
+            Some("$12 per share")
+        );
     }
 }

@@ -54,7 +54,7 @@ pub static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that mark a round as earlier than the article's news.
 pub static HISTORICAL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?ix)\b(?:previously|prior|before|had\s+(?:\w+\s+)?(?:raised|secured|closed|received)|last\s+(?:raised|round)|previous|most\s+recent|follows?|followed|following|comes?\s+(?:after|on\s+the\s+heels\s+of|on\s+top\s+of)|came\s+after|on\s+top\s+of|after\s+(?:a|an|its)|ago|back\s+in|in\s+addition\s+to|adds?\s+to|earlier\s+(?:round|raise|funding|investment)|earlier,|its\s+first|including)\b",
+        r"(?ix)\b(?:previously|prior|before|had\s+(?:\w+\s+)?(?:raised|secured|closed|received)|last\s+(?:raised|round)|previous|most\s+recent|follows?|followed|following|comes?\s+(?:after|on\s+the\s+heels\s+of|on\s+top\s+of)|came\s+after|coming\s+(?:[\w-]+\s+){0,5}?after|(?:years?|months?|weeks?)\s+after|on\s+top\s+of|after\s+(?:a|an|its)|ago|back\s+in|in\s+addition\s+to|adds?\s+to|earlier\s+(?:round|raise|funding|investment)|earlier,|its\s+first|including)\b",
     )
 });
 
@@ -870,6 +870,13 @@ mod tests {
             .map(|m| (m.start, m.end))
             .collect();
         money_kinds(text, &spans)
+    }
+
+    #[test]
+    fn a_round_the_new_one_comes_after_is_an_earlier_one() {
+        assert!(HISTORICAL.is_match("Coming more than two years after its Series A,"));
+        assert!(HISTORICAL.is_match("Eighteen months after the seed round,"));
+        assert!(!HISTORICAL.is_match("The Series B was led by Harbor Lane."));
     }
 
     #[test]
