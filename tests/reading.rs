@@ -882,3 +882,14 @@ fn vcs_are_no_investor_and_a_bank_lends() {
         .collect();
     assert!(!names.contains(&"Exchange"), "{v}");
 }
+
+#[test]
+fn a_deal_is_dated_by_its_announcement_not_by_a_price_it_compares_with() {
+    let home = home();
+    // "announced Monday" (the day of publication), not "Friday's closing price".
+    let v = ask(&home, "when was the fernway lumenpath deal announced");
+    assert_eq!(v["understood"]["intent"], "acquisition", "{v}");
+    assert_eq!(v["answered"], true, "{v}");
+    assert!(claim(&v).contains("11 March 2019"), "{v}");
+    first_citation(&v, "fernway-buys-lumenpath.md");
+}

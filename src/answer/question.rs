@@ -1493,9 +1493,17 @@ fn event_intent(lower: &str) -> Option<Intent> {
             r"\bdeal\b.*\b(?:supposed|expected|meant|due|set|going)\s+to\s+(?:close|complete)\b|\bwhen\b.*\bdeal\b.*\bclos(?:e|ing)\b",
         )
     });
+    // "when was the knauf-usg deal announced": a deal between companies, not a round.
+    static DEAL_WHEN: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"\bwhen\b.*\b(?:deal|merger|takeover|buyout|tie-?up)\b.*\b(?:announced|agreed|signed|struck|unveiled)\b",
+        )
+    });
     if STATUS_Q.is_match(lower) {
         Some(Intent::Status)
-    } else if DEAL_CLOSE.is_match(lower) {
+    } else if DEAL_CLOSE.is_match(lower)
+        || DEAL_WHEN.is_match(lower) && !funding_words && !SERIES.is_match(lower)
+    {
         Some(Intent::Acquisition)
     } else if lower.contains("how much of") && DEBT_NOUN.is_match(lower) {
         // "how much of acme's round was debt": the debt part of a round, not a stake.
@@ -1709,6 +1717,18 @@ mod tests {
     }
 
     #[test]
+    fn roles_the_facts_do_not_hold_are_not_round_questions() {
+        assert_eq!(
+            read("who's advising fernway on the fundraise").intent,
+            Intent::Unknown
+        );
+        assert_eq!(
+            read("when was the fernway series b deal announced").intent,
+            Intent::Date
+        );
+    }
+
+    #[test]
     fn events_are_told_from_rounds_by_their_words() {
         let cases = [
             (
@@ -1746,6 +1766,16 @@ mod tests {
                 "when's the fernway lumenpath deal supposed to close",
                 Intent::Acquisition,
                 Want::When,
+            ),
+            (
+                "when was the fernway lumenpath deal announced",
+                Intent::Acquisition,
+                Want::When,
+            ),
+            (
+                "how much of vantika's round was debt",
+                Intent::Debt,
+                Want::Money,
             ),
         ];
         for (q, intent, want) in cases {

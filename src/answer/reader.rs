@@ -1693,7 +1693,11 @@ fn when(s: &str, hit: &Hit) -> Option<String> {
             r"(?i)\b(?:trading|trade|debut\w*|list\w*|clos\w+|complet\w+|announc\w+|rais\w+|secur\w+|acqui\w+|bought|agreed|signed)\b",
         )
     });
-    let dates = find_dates(s, hit.published);
+    // "a premium to Friday's closing price": a day named for something else.
+    let dates: Vec<_> = find_dates(s, hit.published)
+        .into_iter()
+        .filter(|d| !s[d.end..].starts_with("'s") && !s[d.end..].starts_with("’s"))
+        .collect();
     let cues: Vec<usize> = WHEN_CUE.find_iter(s).map(|m| m.start()).collect();
     let distance = |d: &crate::facts::dates::DateMention| {
         cues.iter()

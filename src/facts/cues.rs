@@ -410,7 +410,7 @@ static OTHER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// market's total, not one company's round.
 static MANY_RAISED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?ix)\b\d[\d,]*\s+(?:[\w\-]+\s+){0,2}?(?:companies|startups|start-ups|firms|businesses|ventures)\s+
+        r"(?ix)(?:\b\d[\d,]*\s+)?(?:[\w\-]+\s+){0,2}?\b(?:companies|startups|start-ups|firms|businesses|ventures)\s+
         (?:have\s+|had\s+|together\s+|collectively\s+)?(?:raised|secured|attracted|drew|pulled\s+in|took\s+in|collected|closed)\s+
         (?:more\s+than|over|nearly|almost|about|around|some|roughly|a\s+combined|a\s+total\s+of|just\s+under|just\s+over)?\s*$",
     )
@@ -1000,6 +1000,11 @@ mod tests {
         assert_eq!(
             kinds("Pindoba, valued in 2021 at $3 billion, raised $50 million"),
             [MoneyKind::Valuation(Basis::Unspecified), MoneyKind::Round]
+        );
+        // Many companies' money is a market total, counted or not.
+        assert_eq!(
+            kinds("Danish startup companies raised $410 million in the first quarter"),
+            [MoneyKind::Other]
         );
         assert_eq!(
             kinds("now with almost £600m in valuation"),
