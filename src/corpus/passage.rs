@@ -146,7 +146,8 @@ const ABBREVIATIONS: &[&str] = &[
     "e.u", "no", "nos", "approx", "est", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "gov", "sen", "rep", "gen", "col", "lt", "capt", "s.a", "n.v",
     "a.g", "p.l.c", "s.p.a", "b.v", "rs", "vol", "dept", "fig", "ave", "blvd", "a.m", "p.m",
-    "ph.d", "hon", "assn", "intl", "mln", "bn", "mn", "incl", "esp", "viz",
+    "ph.d", "hon", "assn", "intl", "mln", "bn", "mn", "incl", "esp", "viz", "mio", "mrd", "u.a",
+    "z.b", "bzw", "ca",
 ];
 
 /// Splits text into sentences. Periods after abbreviations ("Inc.", "U.S.", "Corp."), single
@@ -412,6 +413,17 @@ mod tests {
                 "“It is a record,” he said.",
                 "\"We grew.\"",
                 "Next one."
+            ]
+        );
+    }
+
+    #[test]
+    fn scale_abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            sentences("Wolkenfeld hat 12 Mio. Euro erhalten. Das Geld kommt von Nordlicht."),
+            [
+                "Wolkenfeld hat 12 Mio. Euro erhalten.",
+                "Das Geld kommt von Nordlicht."
             ]
         );
     }

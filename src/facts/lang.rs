@@ -308,6 +308,7 @@ const PORTUGUESE: &[(&str, &str)] = &[
 const GERMAN: &[(&str, &str)] = &[
     ("Finanzierungsrunde", "funding round"),
     ("Finanzierung", "financing"),
+    ("Plattform", "platform"),
     ("Runde", "round"),
     ("Serie", "Series"),
     ("unter der Führung von", "led by"),
@@ -330,6 +331,12 @@ const GERMAN: &[(&str, &str)] = &[
     ("Million", "million"),
     ("Milliarden", "billion"),
     ("Milliarde", "billion"),
+    ("zum Investorenkreis zählen", "investors include"),
+    ("zu den Investoren zählen", "investors include"),
+    ("zählen", "include"),
+    ("unter anderem", ""),
+    ("u.a.", ""),
+    ("oder", "and"),
     ("Bestandsinvestoren", "existing investors"),
     ("Investoren", "investors"),
     ("Geldgeber", "investors"),
@@ -469,7 +476,35 @@ pub fn to_english(text: &str, lang: Lang) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     out.push_str(&text[copied..]);
+    if lang == Lang::German {
+        out = verb_last(out);
+    }
     Cow::Owned(out)
+}
+
+/// German puts the main verb last: "Acme hat 40 Millionen Euro eingesammelt" reads "Acme has
+/// raised 40 million euros ...", with the raising verb where the English recognisers look.
+fn verb_last(sentence: String) -> String {
+    const RAISED: &[&str] = &[
+        "eingesammelt",
+        "erhalten",
+        "bekommen",
+        "eingeworben",
+        "aufgenommen",
+        "abgeschlossen",
+    ];
+    let ends_raising = sentence
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| RAISED.contains(&w));
+    if !ends_raising {
+        return sentence;
+    }
+    for (has, raised) in [(" hat ", " has raised "), (" haben ", " have raised ")] {
+        if let Some(at) = sentence.find(has) {
+            return format!("{}{raised}{}", &sentence[..at], &sentence[at + has.len()..]);
+        }
+    }
+    sentence
 }
 
 /// Whether `rest` opens with an amount of money (a currency sign or code, or a number that is
@@ -531,6 +566,13 @@ mod tests {
         assert_eq!(
             to_english("uma rodada série A e uma série E", Lang::Portuguese),
             "a round Series A and a Series E"
+        );
+        assert_eq!(
+            to_english(
+                "Wolkenfeld hat eine Series-A-Finanzierung in Höhe von 12 Mio. Euro erhalten.",
+                Lang::German
+            ),
+            "Wolkenfeld has raised a Series-A-financing of 12 Mio. Euro erhalten."
         );
         // Words inside other words, or hyphenated ones, stay as they are.
         assert_eq!(

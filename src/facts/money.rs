@@ -545,6 +545,7 @@ mod tests {
         assert_eq!(one("R$ 1,5 bilhão").0, 1_500_000_000);
         assert_eq!(one("$2.2 mil millones").0, 2_200_000_000);
         assert_eq!(one("50 Millionen Euro").0, 50_000_000);
+        assert_eq!(one("a Series A financing of 40 Mio. Euro").0, 40_000_000);
         assert_eq!(one("€78 milioni").0, 78_000_000);
     }
 
