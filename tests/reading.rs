@@ -893,3 +893,15 @@ fn a_deal_is_dated_by_its_announcement_not_by_a_price_it_compares_with() {
     assert!(claim(&v).contains("11 March 2019"), "{v}");
     first_citation(&v, "fernway-buys-lumenpath.md");
 }
+
+#[test]
+fn a_listing_reported_in_italian_is_read_from_its_passage() {
+    let home = home();
+    // "ha annunciato il prezzo della IPO a 14 dollari per azione": read through the glossary,
+    // quoted as written.
+    let v = ask(&home, "velloro ipo price");
+    assert_eq!(v["answered"], true, "{v}");
+    assert!(claim(&v).contains("14 dollars per share"), "{v}");
+    let c = first_citation(&v, "velloro-quotazione.md");
+    assert!(highlighted(c).contains("14 dollari per azione"), "{c}");
+}

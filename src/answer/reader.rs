@@ -546,6 +546,15 @@ struct Candidate {
     span: (usize, usize),
 }
 
+/// A sentence as the recognisers read it: word for word in English when its passage is in a
+/// language the glossary covers.
+fn in_english(sentence: &str, lang: Option<facts::lang::Lang>) -> std::borrow::Cow<'_, str> {
+    match lang {
+        Some(lang) => facts::lang::to_english(sentence, lang),
+        None => std::borrow::Cow::Borrowed(sentence),
+    }
+}
+
 /// Finds the asked value in the passages about `req.subject`. `None` when no sentence states it.
 pub fn read(index: &PassageIndex, req: &Request) -> Result<Option<Reading>> {
     Ok(read_with_closest(index, req)?.0)
@@ -604,7 +613,11 @@ pub fn read_with_closest(
             break;
         }
         let hit = &hits[c.hit];
-        let sentence = &hit.passage[c.span.0..c.span.1];
+        let sentence = in_english(
+            &hit.passage[c.span.0..c.span.1],
+            facts::lang::language(&hit.passage),
+        );
+        let sentence: &str = &sentence;
         let Some((value, quality)) = value(req, sentence, hit) else {
             continue;
         };
@@ -758,8 +771,11 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
                 .source
                 .as_deref()
                 .is_some_and(|src| names_subject_in(src, req));
+        // A passage in another language is read through the same glossary as extraction.
+        let lang = facts::lang::language(&hit.passage);
         for span in split_sentences(&hit.passage) {
-            let s = span.text(&hit.passage);
+            let s = in_english(span.text(&hit.passage), lang);
+            let s: &str = &s;
             let about_listing = req.intent == Intent::Ipo && IPO_CUE.is_match(&without_pre_ipo(s));
             let after_listing = std::mem::replace(&mut previous_listing, about_listing);
             let mut score_bonus_currency = 0.0;
