@@ -282,6 +282,10 @@ fn sentences<'a>(
                 Some(lang) => super::lang::to_english(&raw[skip..], lang),
                 None => std::borrow::Cow::Borrowed(&raw[skip..]),
             };
+            let text = match text::unglued(&text) {
+                std::borrow::Cow::Owned(apart) => std::borrow::Cow::Owned(apart),
+                std::borrow::Cow::Borrowed(_) => text,
+            };
             let relevant = worth_reading(&text);
             out.push(Sentence {
                 passage: p.ordinal,
@@ -1673,6 +1677,7 @@ static PARTICIPANTS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
             | returned | came\s+back | backs | backed | funds | funded | bankrolls | bankrolled | pour | pours | poured | invest | inject | pumps | pumped | injects | injected
       | chipped\s+in | chipping\s+in | took\s+part | taking\s+part | contributing | putting\s+in | put\s+(?:in\s+)?money
       | came\s+in | put\s+in | contributed | pitched\s+in | re-?upped | doubled\s+down | backed\s+the
+      | (?:have\s+|has\s+)?put\s+(?:about\s+|some\s+|nearly\s+)?(?:US)?[$€£¥₹₩]
       | as\s+(?:other|additional|new|fellow|existing)?\s*(?:\w+\s+)?(?:backers|investors|participants|funders)
       | (?:are|were|is|was)\s+(?:also\s+)?(?:among\s+)?(?:the\s+)?(?:other\s+|existing\s+|new\s+)?(?:investors|backers|participants)
     )\b")

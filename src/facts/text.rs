@@ -8,6 +8,41 @@ use regex::Regex;
 use super::names::{clean_investor, is_name_word};
 
 /// `text[start..end]`, both ends clamped to the text and moved inward to character boundaries.
+/// Firm names run together where a page's links were stripped ("Blue Lake CapitalGGV Capital"),
+/// pulled apart after the word that ends a firm's name. Borrowed when nothing is glued.
+pub fn unglued(text: &str) -> std::borrow::Cow<'_, str> {
+    static GLUED: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(
+            r"\b(Capital|Partners|Ventures|Investments|Management|Advisors|Holdings)[A-Z]",
+        )
+        .expect("glued regex")
+    });
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(c) = GLUED.captures_at(text, at) {
+        let word = c.get(1).expect("group");
+        at = word.end();
+        // The end of a longer name: a capitalised word and a space come before it.
+        let before = text[..word.start()].strip_suffix(' ');
+        let named = before.is_some_and(|b| {
+            b.rsplit(' ')
+                .next()
+                .is_some_and(|w| w.starts_with(|ch: char| ch.is_uppercase()))
+        });
+        if named {
+            out.push_str(&text[copied..word.end()]);
+            out.push_str(", ");
+            copied = word.end();
+        }
+    }
+    if copied == 0 {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    out.push_str(&text[copied..]);
+    std::borrow::Cow::Owned(out)
+}
+
 pub fn window(text: &str, start: usize, end: usize) -> &str {
     let mut end = end.min(text.len());
     while !text.is_char_boundary(end) {
@@ -1064,6 +1099,19 @@ pub fn blank_parentheses(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn firm_names_run_together_are_pulled_apart() {
+        assert_eq!(
+            unglued("Harbor Lane CapitalOQ VenturesKestrel Partners and Pell Fund have put $9 million in Lumo."),
+            "Harbor Lane Capital, OQ Ventures, Kestrel Partners and Pell Fund have put $9 million in Lumo."
+        );
+        // A single word that happens to hold the suffix is left alone.
+        assert_eq!(
+            unglued("VenturesBeat covered it."),
+            "VenturesBeat covered it."
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -549,3 +549,24 @@ fn the_investor_was_names_the_backer() {
         .collect();
     assert_eq!(names, ["Dongshan Harbor Fund"], "{rounds:?}");
 }
+
+#[test]
+fn firms_run_together_that_put_money_in_a_company_are_its_investors() {
+    let rounds = run(
+        "Asia deals this week",
+        Some("2017-09-05"),
+        "Harbor Lane CapitalOQ Capital and Pell Fund have put $15 million in kiosk operator Lumo in Shanghai.",
+    );
+    assert_eq!(rounds.len(), 1, "{rounds:?}");
+    assert_eq!(rounds[0].company, "Lumo", "{rounds:?}");
+    let names: Vec<&str> = rounds[0]
+        .investors
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        ["Harbor Lane Capital", "OQ Capital", "Pell Fund"],
+        "{rounds:?}"
+    );
+}
