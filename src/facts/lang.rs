@@ -20,73 +20,56 @@ pub enum Lang {
     Italian,
 }
 
-/// Short words frequent in each language and rare in the others (and in English).
-const MARKERS: &[(Lang, &[&str])] = &[
-    (
-        Lang::Spanish,
-        &[
-            "el", "los", "las", "del", "y", "una", "con", "por", "que", "en", "su", "según",
-        ],
-    ),
-    (
-        Lang::Portuguese,
-        &[
-            "o", "os", "da", "do", "dos", "das", "uma", "em", "com", "não", "ao", "pela", "pelo",
-        ],
-    ),
-    (
-        Lang::German,
-        &[
-            "der", "die", "das", "und", "mit", "von", "ein", "eine", "ist", "für", "den", "dem",
-            "sich",
-        ],
-    ),
-    (
-        Lang::Italian,
-        &[
-            "il", "della", "di", "che", "per", "gli", "delle", "dei", "nel", "alla", "è", "ha",
-        ],
-    ),
-];
+/// Which language a short, lower-cased word marks: words frequent in one language and rare in
+/// the others and in English (index into [`LANGS`]), or English itself (`Some(4)`).
+fn marker(word: &str) -> Option<usize> {
+    Some(match word {
+        "el" | "los" | "las" | "del" | "y" | "una" | "con" | "por" | "que" | "en" | "su"
+        | "según" => 0,
+        "o" | "os" | "da" | "do" | "dos" | "uma" | "em" | "com" | "não" | "ao" | "pela"
+        | "pelo" => 1,
+        "der" | "die" | "das" | "und" | "mit" | "von" | "ein" | "eine" | "ist" | "für" | "den"
+        | "dem" | "sich" => 2,
+        "il" | "della" | "di" | "che" | "per" | "gli" | "delle" | "dei" | "nel" | "alla" | "è"
+        | "ha" => 3,
+        "the" | "and" | "of" | "to" | "in" | "is" | "was" | "for" | "with" | "has" | "its"
+        | "that" | "from" | "by" => 4,
+        _ => return None,
+    })
+}
 
-/// English words of the same kind, to tell an English article with a foreign name or two from
-/// a foreign one.
-const ENGLISH: &[&str] = &[
-    "the", "and", "of", "to", "in", "is", "was", "for", "with", "has", "its", "that", "from", "by",
-];
+/// The languages [`marker`] tells apart, in its order.
+const LANGS: [Lang; 4] = [Lang::Spanish, Lang::Portuguese, Lang::German, Lang::Italian];
 
 /// The language of a text, when it is one of those the glossary covers: its marker words
 /// clearly outnumber English ones.
 pub fn language(text: &str) -> Option<Lang> {
-    let mut english = 0usize;
-    let mut counts = [0usize; 4];
+    let mut counts = [0usize; 5];
     // Every marker is short: longer words are skipped, short ones lower-cased in place.
     let mut buf = [0u8; 8];
-    for word in text
+    for (n, word) in text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
-        .take(400)
+        .take(300)
+        .enumerate()
     {
+        // Plainly English after a paragraph: no need to read on.
+        if n == 60 && counts[4] >= 8 && counts[..4].iter().all(|c| c * 4 < counts[4]) {
+            return None;
+        }
         if word.len() > buf.len() {
             continue;
         }
         let lower = &mut buf[..word.len()];
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        let Ok(lower) = std::str::from_utf8(lower) else {
-            continue;
-        };
-        if ENGLISH.contains(&lower) {
-            english += 1;
-        }
-        for (i, (_, markers)) in MARKERS.iter().enumerate() {
-            if markers.contains(&lower) {
-                counts[i] += 1;
-            }
+        if let Some(i) = std::str::from_utf8(lower).ok().and_then(marker) {
+            counts[i] += 1;
         }
     }
-    let (best, &count) = counts.iter().enumerate().max_by_key(|(_, c)| **c)?;
-    (count >= 4 && count > english * 2).then_some(MARKERS[best].0)
+    let english = counts[4];
+    let (best, &count) = counts[..4].iter().enumerate().max_by_key(|(_, c)| **c)?;
+    (count >= 4 && count > english * 2).then_some(LANGS[best])
 }
 
 /// (foreign words, English) for each language. Longer phrases win over their parts.
