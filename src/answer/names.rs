@@ -339,7 +339,11 @@ impl NameIndex {
             .with_prefix(&k)
             .iter()
             .filter(|(key2, _, other, is_company)| {
-                *is_company && *key2 != k && crate::facts::names::is_word_prefix(name, other)
+                // "Vireoly Pay", or written as one word, "Vireolypay".
+                *is_company
+                    && *key2 != k
+                    && (crate::facts::names::is_word_prefix(name, other)
+                        || !other.contains(' ') && key2.len() >= k.len() + 2)
             })
             .map(|(_, _, other, _)| other.clone())
             .collect();

@@ -392,11 +392,13 @@ fn name_keys(name: &str) -> Vec<String> {
 /// Where `text` names `name` (whole words, any case): the byte range of the first mention, and
 /// whether it is written with a capital.
 pub fn find_name(text: &str, name: &str) -> Option<(usize, usize, bool)> {
-    // Most sentences do not name the company at all: a cheap look for its first letters first.
+    // Most sentences do not name the company at all: a cheap look for its first letters first
+    // (only the first four: "Vireolypay" may be written "Vireoly Pay").
     let head: String = name
         .chars()
         .take_while(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
+        .take(4)
         .collect();
     if !head.is_empty()
         && head.is_ascii()
@@ -419,6 +421,17 @@ pub fn find_name(text: &str, name: &str) -> Option<(usize, usize, bool)> {
         }
         if want.len() > 1 && words[i].key == joined {
             return Some((words[i].start, words[i].end, words[i].capital));
+        }
+        // One word in the name, two in the text: "Vireolypay" written "Vireoly Pay".
+        if let ([one], Some(next)) = (want.as_slice(), words.get(i + 1)) {
+            let first = &words[i].key;
+            if next.capital
+                && one.len() > first.len()
+                && one.starts_with(first.as_str())
+                && one[first.len()..] == next.key
+            {
+                return Some((words[i].start, next.end, words[i].capital));
+            }
         }
     }
     None
@@ -2214,6 +2227,17 @@ mod tests {
     fn the_deal_after_a_sentence_naming_the_company_is_its_deal() {
         assert!(THE_DEAL.is_match("The deal was put at about $75 million by people close to it."));
         assert!(!THE_DEAL.is_match("Analysts said the deal was big."));
+    }
+
+    #[test]
+    fn a_name_written_as_one_word_is_found_in_two() {
+        let text = "Brisalpay raised $8 million. Brisal Pay is based in Porto.";
+        assert_eq!(find_name(text, "Brisalpay"), Some((0, 9, true)));
+        assert_eq!(
+            find_name("Brisal Pay is based in Porto.", "Brisalpay"),
+            Some((0, 10, true))
+        );
+        assert_eq!(find_name("Brisal pays its staff.", "Brisalpay"), None);
     }
 
     #[test]
