@@ -557,15 +557,8 @@ struct Candidate {
     score: f32,
     hit: usize,
     span: (usize, usize),
-}
-
-/// A sentence as the recognisers read it: word for word in English when its passage is in a
-/// language the glossary covers.
-fn in_english(sentence: &str, lang: Option<facts::lang::Lang>) -> std::borrow::Cow<'_, str> {
-    match lang {
-        Some(lang) => facts::lang::to_english(sentence, lang),
-        None => std::borrow::Cow::Borrowed(sentence),
-    }
+    /// The language of the hit's passage, when the glossary reads it (see [`facts::lang`]).
+    lang: Option<facts::lang::Lang>,
 }
 
 /// Finds the asked value in the passages about `req.subject`. `None` when no sentence states it.
@@ -626,10 +619,7 @@ pub fn read_with_closest(
             break;
         }
         let hit = &hits[c.hit];
-        let sentence = in_english(
-            &hit.passage[c.span.0..c.span.1],
-            facts::lang::language(&hit.passage),
-        );
+        let sentence = facts::lang::in_english(&hit.passage[c.span.0..c.span.1], c.lang);
         let sentence: &str = &sentence;
         let Some((value, quality)) = value(req, sentence, hit) else {
             continue;
@@ -738,8 +728,8 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
     let cue = cue(req.intent, req.want);
     // A total raised "to date" grows with time: the newest article's figure is the current one.
     let newest = hits.iter().filter_map(|h| h.published).max();
-    // "the credit lines it got alongside the 127m raise": a debt question that names another
-    // figure is about the article that states that figure. ("was it 1bn or 900m?" names the
+    // "the loan it took alongside the 40m raise": a debt question that names another
+    // figure is about the article that states that figure. ("was it 2bn or 1.8bn?" names the
     // figures in doubt, and anchors nothing.)
     let anchored: Option<std::collections::HashSet<&str>> = req
         .amount
@@ -787,7 +777,7 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
         // A passage in another language is read through the same glossary as extraction.
         let lang = facts::lang::language(&hit.passage);
         for span in split_sentences(&hit.passage) {
-            let s = in_english(span.text(&hit.passage), lang);
+            let s = facts::lang::in_english(span.text(&hit.passage), lang);
             let s: &str = &s;
             let about_listing = req.intent == Intent::Ipo && IPO_CUE.is_match(&without_pre_ipo(s));
             let after_listing = std::mem::replace(&mut previous_listing, about_listing);
@@ -844,7 +834,7 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
             // "the IPO valued it at": a listing's valuation is in a sentence about the listing,
             // or in the sentence right after it ("That would indicate a valuation of ..."), or in
             // an article whose headline is about the listing, when no private round is in view.
-            // Likewise "offered 1.9M units at $3.50 per unit" in an article headed with the
+            // Likewise "offered 2.4M units at $4.25 per unit" in an article headed with the
             // listing: the offer's price.
             static OFFERED: LazyLock<Regex> = LazyLock::new(|| {
                 re(r"(?i)\b(?:offered|offers|offering|sold|sells|selling|priced)\b")
@@ -1053,6 +1043,7 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
                 score,
                 hit: rank,
                 span: (span.start, span.end),
+                lang,
             });
         }
     }
@@ -1093,8 +1084,8 @@ fn value(req: &Request, s: &str, hit: &Hit) -> Option<(String, f32)> {
         .map(|m| m.start().abs_diff(at).min(m.end().abs_diff(at)))
         .min()
         .unwrap_or(usize::MAX);
-    // "the new round": not a figure the sentence dates to an earlier year ("lower than the $38
-    // billion it was worth in 2018").
+    // "the new round": not a figure the sentence dates to an earlier year ("below the $2
+    // billion it was worth in 2021").
     if req.latest {
         static IN_YEAR: LazyLock<Regex> = LazyLock::new(|| {
             re(
@@ -1287,7 +1278,7 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
         }),
         (_, Some(Want::PerShare)) => per_share(s),
         (_, Some(Want::Percent)) => {
-            // "a 14% share of the $56 million raised": a part of a total, not a holding.
+            // "a 9% share of the $70 million raised": a part of a total, not a holding.
             static SHARE_OF_TOTAL: LazyLock<Regex> = LazyLock::new(|| {
                 re(
                     r"(?i)^\s*(?:market\s+)?share\s+of\s+(?:the\s+|all\s+)?(?:\w+\s+)?(?:[$€£¥₹₩]|total|market|overall|funding|capital|deals?|investment)",
@@ -1304,8 +1295,8 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
                     ))
                 })
                 .collect();
-            // "Granite Asia, which has a 15.18% stake, and Temasek (11.68%)": of several
-            // holdings, the asked holder's is the one nearest its name.
+            // "Harbor Lane, which holds 12.4%, and Pell Fund (8.1%)": of several holdings, the
+            // asked holder's is the one nearest its name.
             let holder = req.others.iter().find_map(|o| find_name(s, o));
             match holder {
                 Some((from, to, _)) if stakes.len() > 1 => stakes
@@ -1619,7 +1610,7 @@ fn per_share(s: &str) -> Option<String> {
                 )
         })
         .collect();
-    // "1.9M units at $3.50 per unit": a unit (a share with warrants) is priced as such.
+    // "2.4M units at $4.25 per unit": a unit (a share with warrants) is priced as such.
     if let Some(m) = money.iter().find(|m| {
         PER_SHARE
             .find(&s[m.end..])

@@ -182,7 +182,7 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
                         || (!is_abbreviation(text, i)
                             && (starts_sentence(after) || odd_case_name(rest)))
                 }
-                // "last October.The company's ...": a repost that lost the space.
+                // "last May.The company ...": a repost that lost the space.
                 Some(c) if c.is_uppercase() && b == b'.' => glued_sentence(text, i, end),
                 _ => false,
             };
@@ -200,8 +200,8 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
 }
 
 /// Whether the full stop at `dot` ends a sentence although no space follows it: a word in
-/// lower case (or capitalised) before it and a word that opens sentences after it ("October.The"), never a name
-/// written with a dot ("Booking.Com", "Ferro.io").
+/// lower case (or capitalised) before it and a word that opens sentences after it
+/// ("October.The"), never a name written with a dot ("Booking.Com", "Ferro.io").
 fn glued_sentence(text: &str, dot: usize, next: usize) -> bool {
     const OPENERS: &[&str] = &[
         "The",

@@ -278,14 +278,10 @@ fn sentences<'a>(
                 .find(raw)
                 .or_else(|| SPEAKER.find(raw))
                 .map_or(0, |m| m.end());
-            let text = match lang {
-                Some(lang) => super::lang::to_english(&raw[skip..], lang),
-                None => std::borrow::Cow::Borrowed(&raw[skip..]),
-            };
-            let text = match text::unglued(&text) {
-                std::borrow::Cow::Owned(apart) => std::borrow::Cow::Owned(apart),
-                std::borrow::Cow::Borrowed(_) => text,
-            };
+            let mut text = super::lang::in_english(&raw[skip..], lang);
+            if let std::borrow::Cow::Owned(apart) = text::unglued(&text) {
+                text = std::borrow::Cow::Owned(apart);
+            }
             let relevant = worth_reading(&text);
             out.push(Sentence {
                 passage: p.ordinal,

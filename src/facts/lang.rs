@@ -410,6 +410,15 @@ const ITALIAN: &[(&str, &str)] = &[
     ("dicembre", "December"),
 ];
 
+/// `text` as the recognisers read it: word for word in English when `lang` is one the glossary
+/// covers, as it is otherwise.
+pub fn in_english(text: &str, lang: Option<Lang>) -> Cow<'_, str> {
+    match lang {
+        Some(lang) => to_english(text, lang),
+        None => Cow::Borrowed(text),
+    }
+}
+
 /// One searcher per language, longest phrase first.
 static SEARCHERS: LazyLock<Vec<(Lang, AhoCorasick)>> = LazyLock::new(|| {
     [Lang::Spanish, Lang::Portuguese, Lang::German, Lang::Italian]
