@@ -2031,7 +2031,7 @@ fn tail_of_longer_name(before: &str) -> bool {
         && !OPENERS.contains(&prev)
 }
 
-/// The figure a question names: "$40m", or a bare "127m" (typed without its currency).
+/// The figure a question names: "$40m", or a bare "40m" (typed without its currency).
 fn question_amount(question: &str) -> Option<crate::facts::Money> {
     static BARE: LazyLock<Regex> = LazyLock::new(|| {
         crate::util::regex(r"(?i)\b(\d+(?:\.\d+)?\s?(?:m|mn|mln|million|bn|b|billion))\b")

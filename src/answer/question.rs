@@ -963,7 +963,7 @@ fn words(text: &str) -> Vec<Word> {
 }
 
 /// "the acme-bigco deal": two known names joined by a hyphen are two words, when the whole is
-/// no one's name. "Rolls-Royce" stays one, and so does "MNT-Halan" beside a known "Halan".
+/// no one's name. "Rolls-Royce" stays one, and so does "Kiro-Tessel" beside a known "Tessel".
 fn split_joined_names(words: Vec<Word>, names: &NameIndex) -> Vec<Word> {
     let known = |t: &str| names.company_exact(t).is_some() || names.investor_exact(t).is_some();
     let mut out = Vec::with_capacity(words.len());
@@ -1280,7 +1280,7 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
         })
         .collect();
     // "sorrel dental" for "Sorrel Dental Partners": the start of exactly one company's name.
-    // "how much is juul trying to raise": the run's first words may be the name, the rest verbs.
+    // "how much is corvel trying to raise": the run's first words may be the name, the rest verbs.
     if company.is_none() {
         'runs: for name in &unmatched {
             let words: Vec<&str> = name.split_whitespace().collect();
@@ -1493,7 +1493,7 @@ fn event_intent(lower: &str) -> Option<Intent> {
             r"\bdeal\b.*\b(?:supposed|expected|meant|due|set|going)\s+to\s+(?:close|complete)\b|\bwhen\b.*\bdeal\b.*\bclos(?:e|ing)\b",
         )
     });
-    // "when was the knauf-usg deal announced": a deal between companies, not a round.
+    // "when was the fernway-lumenpath deal announced": a deal between companies, not a round.
     static DEAL_WHEN: LazyLock<Regex> = LazyLock::new(|| {
         re(
             r"\bwhen\b.*\b(?:deal|merger|takeover|buyout|tie-?up)\b.*\b(?:announced|agreed|signed|struck|unveiled)\b",

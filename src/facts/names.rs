@@ -370,7 +370,7 @@ pub fn clean_investor(raw: &str) -> Option<String> {
             && i + 1 < words.len()
             && is_name_word(words[i + 1])
             && is_name_word(words[i - 1]);
-        // "General Partner Ann Lee" is a title; "General Atlantic" is a firm.
+        // "General Partner Ann Lee" is a title; "General Harbor" is a firm.
         let title = TITLES.contains(w)
             && (*w != "General"
                 || words.get(i + 1).is_some_and(|next| {
