@@ -608,6 +608,9 @@ impl Extractor<'_> {
         if !s.relevant {
             return;
         }
+        if self.deal_list(s) {
+            return;
+        }
         let mentions = find_amounts(text);
         let spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
         let amounts: Vec<(MoneyMention, MoneyKind)> = mentions
@@ -926,6 +929,27 @@ impl Extractor<'_> {
         self.focus = Some(d);
     }
 
+    /// A digest sentence listing several companies with their amounts: one round each.
+    /// Not when a company raised in the sentence itself ("Acme raised $10 million from
+    /// Beta ($4 million) and Gamma ($6 million)": those are investors' shares).
+    fn deal_list(&mut self, s: &Sentence) -> bool {
+        let items = super::records::deal_list(&s.text);
+        let Some(first) = items.first() else {
+            return false;
+        };
+        let head = s.text.find(first.company.as_str()).unwrap_or(0);
+        let raiser = raise_verbs(&s.text[..head], false)
+            .any(|m| matches!(subject_before(&s.text, m.start()), Some(Who::Named(_))));
+        let invests = |name: &str| s.investors.iter().any(|c| similar(&c.name, name));
+        if raiser || items.iter().any(|r| invests(&r.company)) {
+            return false;
+        }
+        for r in items {
+            self.record(s, r);
+        }
+        true
+    }
+
     /// Who raised, per this sentence; and whether a raise verb had the company as subject.
     fn who(&self, text: &str, investors: &[InvestorCue], round_info: bool) -> (Who, Found) {
         let is_investor = |name: &str| investors.iter().any(|c| similar(&c.name, name));
@@ -989,6 +1013,13 @@ impl Extractor<'_> {
                     && !is_not_name(&name)
                     && text.trim_start().starts_with(name.as_str())
                 {
+                    return (Who::Named(name), Found::Other);
+                }
+            }
+        }
+        if let Some(m) = TOP_DEAL.find(text) {
+            if let Some((name, _)) = name_starting_at(text, m.end()) {
+                if !is_investor(&name) && !is_not_name(&name) {
                     return (Who::Named(name), Found::Other);
                 }
             }
@@ -1216,6 +1247,16 @@ static RAISING_IS: LazyLock<Regex> = LazyLock::new(|| {
         r"^\s*(?:Raising|Landing|Closing|Securing|Bagging|Banking|Pocketing|Scoring)\b[^.;]{0,80}?\s(?:is|was)\s+",
     )
     .expect("raising-is regex")
+});
+
+/// "The biggest raise of the month was that of the logistics startup Quarrel", "the week's
+/// largest round went to Pellucid": a digest names the company of its top deal, and the
+/// sentences after it ("the company reached a valuation of ...") are about that company.
+static TOP_DEAL: LazyLock<Regex> = LazyLock::new(|| {
+    crate::util::regex(
+        r"(?i)^\s*(?:the\s+)?(?:(?:week|month|year|quarter|day)(?:'s|’s)\s+)?(?:biggest|largest|top|highest|main)\s+(?:raise|round|deal|funding|fundraise|fundraising|investment|cheque|check|ticket)s?\s+(?:of\s+the\s+(?:week|month|year|quarter|day)\s+)?(?:was\s+(?:that\s+of\s+|by\s+)?|went\s+to\s+|came\s+from\s+|belonged\s+to\s+)",
+    )
+    .expect("top-deal regex")
 });
 
 /// "New Zealand-based customer feedback startup ": a description before a company's name.

@@ -4,7 +4,10 @@
 //!
 //! A record names its fields, so it is read by field, not as prose.
 
+use std::sync::LazyLock;
+
 use chrono::NaiveDate;
+use regex::Regex;
 
 use super::cues::round_types;
 use super::dates::find_dates;
@@ -165,6 +168,73 @@ pub fn parse(text: &str, published: Option<NaiveDate>) -> Option<Record> {
         }
     }
     (named >= 3 && has_company && has_deal).then_some(record)
+}
+
+/// A digest sentence listing deals, each a company with its amount: "Other notable raises:
+/// Bracken ($9 million), Calloway ($4.5 million) and Dunmore ($2 million)", "Pellucid, with
+/// $21.4 million; Tarnwick, with $12 million". One record per item; none unless the sentence
+/// is about funding and lists at least two such items.
+pub fn deal_list(text: &str) -> Vec<Record> {
+    static FUNDING: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(
+            r"(?i)\b(?:rais|round|deal|fund|highlight|invest|secur|bagg|backed|cheque|check)",
+        )
+        .expect("funding-word regex")
+    });
+    /// ", with $X", "with a raise of $X" right before an amount.
+    static WITH: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(
+            r"(?i),?\s+with\s+(?:an?\s+)?(?:(?:raise|round|funding|investment)\s+of\s+)?$",
+        )
+        .expect("with-amount regex")
+    });
+    if !FUNDING.is_match(text) {
+        return Vec::new();
+    }
+    let mut out: Vec<Record> = Vec::new();
+    for m in find_amounts(text) {
+        let before = &text[..m.start];
+        let after = &text[m.end..];
+        let name_end = if before.trim_end().ends_with('(') {
+            // The parentheses hold the amount and at most a round: "($9 million Series A)".
+            let Some(close) = after.find(')').filter(|&c| c <= 24) else {
+                continue;
+            };
+            let inside = &after[..close];
+            if inside.to_lowercase().contains("fund") || inside.contains(['(', ',']) {
+                continue;
+            }
+            before.trim_end().len() - 1
+        } else if let Some(w) = WITH.find(before) {
+            w.start()
+        } else {
+            continue;
+        };
+        let Some((name, _)) = super::text::name_ending_at(text, name_end) else {
+            continue;
+        };
+        if is_not_name(&name) || out.iter().any(|r| r.company == name) {
+            continue;
+        }
+        let item_end = after.find([';', ',', ')']).unwrap_or(after.len());
+        let round = round_types(&after[..item_end])
+            .into_iter()
+            .next()
+            .map_or(RoundType::Unknown, |t| t.kind);
+        out.push(Record {
+            company: name,
+            round,
+            amount: Some(m),
+            date: None,
+            leads: Vec::new(),
+            investors: Vec::new(),
+            valuation: None,
+        });
+    }
+    if out.len() < 2 {
+        out.clear();
+    }
+    out
 }
 
 /// Investor names in a cell: "Vistula Ventures, Amberline", without "undisclosed angels".

@@ -570,3 +570,84 @@ fn firms_run_together_that_put_money_in_a_company_are_its_investors() {
         "{rounds:?}"
     );
 }
+
+#[test]
+fn a_digest_names_its_top_deal_and_lists_the_others_with_their_amounts() {
+    let rounds = run(
+        "Regional startups raised less in March",
+        Some("2022-04-02"),
+        "Startups in the region raised $210 million over the month across 31 deals, down from $540 million a year earlier.\n\n\
+         The biggest raise of the month was that of the logistics startup Quarrel. After receiving an investment of $80 million, the company reached a valuation of $1.2 billion.\n\n\
+         Other highlights of the month were Pellucid, with $21.4 million; Tarnwick, with $12 million, and Osterly.\n\n\
+         Other notable raises: Bracken ($9 million Series A), Calloway ($4.5 million) and Dunmore ($2 million).",
+    );
+    let find = |c: &str| rounds.iter().find(|r| r.company == c);
+    let quarrel = find("Quarrel").expect("the top deal's company");
+    assert_eq!(quarrel.amount.as_ref().unwrap().to_string(), "$80 million");
+    assert_eq!(quarrel.valuations[0].amount.to_string(), "$1.2 billion");
+    for (company, amount) in [
+        ("Pellucid", "$21.4 million"),
+        ("Tarnwick", "$12 million"),
+        ("Bracken", "$9 million"),
+        ("Calloway", "$4.5 million"),
+        ("Dunmore", "$2 million"),
+    ] {
+        let r = find(company).unwrap_or_else(|| panic!("{company}: {rounds:#?}"));
+        assert_eq!(r.amount.as_ref().unwrap().to_string(), amount);
+    }
+    assert_eq!(find("Bracken").unwrap().round, RoundType::Series(0));
+    // Osterly has no amount in the list; the month's total is nobody's round.
+    assert!(find("Osterly").is_none(), "{rounds:#?}");
+    assert_eq!(rounds.len(), 6, "{rounds:#?}");
+}
+
+#[test]
+fn investors_shares_in_parentheses_are_not_a_list_of_deals() {
+    let rounds = run(
+        "Acme raises $10 million",
+        Some("2022-04-02"),
+        "Acme raised $10 million from Beta Partners ($4 million) and Gamma Capital ($6 million).\n\n\
+         Lumo raised Rs 37 crore ($5 million) in a seed round.",
+    );
+    assert!(
+        rounds
+            .iter()
+            .all(|r| r.company == "Acme" || r.company == "Lumo"),
+        "{rounds:#?}"
+    );
+    let acme = rounds.iter().find(|r| r.company == "Acme").unwrap();
+    assert_eq!(acme.amount.as_ref().unwrap().to_string(), "$10 million");
+}
+
+#[test]
+fn a_portuguese_digest_reads_like_an_english_one() {
+    let rounds = run(
+        "Startups captam menos em março",
+        Some("2022-04-02"),
+        "As startups captaram, ao longo do mês, US$ 210 milhões em 31 rodadas de investimento.\n\n\
+         A maior captação do mês foi a da fintech Quarrel, plataforma de pagamentos. Após receber um aporte de US$ 80 milhões, a empresa atingiu avaliação de mercado de US$ 1,2 bilhão.\n\n\
+         Outros destaques do mês foram a startup Pellucid, com captação de US$ 21,4 milhões; Tarnwick, com US$ 12 milhões, e Osterly.",
+    );
+    let find = |c: &str| rounds.iter().find(|r| r.company == c);
+    let quarrel = find("Quarrel").unwrap_or_else(|| panic!("{rounds:#?}"));
+    assert_eq!(quarrel.amount.as_ref().unwrap().to_string(), "$80 million");
+    assert_eq!(quarrel.valuations[0].amount.to_string(), "$1.2 billion");
+    assert_eq!(
+        find("Pellucid")
+            .unwrap()
+            .amount
+            .as_ref()
+            .unwrap()
+            .to_string(),
+        "$21.4 million"
+    );
+    assert_eq!(
+        find("Tarnwick")
+            .unwrap()
+            .amount
+            .as_ref()
+            .unwrap()
+            .to_string(),
+        "$12 million"
+    );
+}
