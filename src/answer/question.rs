@@ -420,7 +420,7 @@ static WHO_Q: LazyLock<Regex> = LazyLock::new(|| {
 });
 static WHEN_Q: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\bwhen(?:'s)?\b|\bwhat\s+(?:date|day|month|year)\b|\bwhich\s+(?:date|day|month|year)\b|\b(?:supposed|expected|meant|due|set)\s+to\s+close\b",
+        r"\bwhen(?:'s)?\b|\bwhat\s+(?:date|day|month|year)\b|\bwhich\s+(?:date|day|month|year)\b|\b(?:supposed|expected|meant|due|set)\s+to\s+close\b|\b(?:listing|ipo|debut|deal|closing|completion|announcement|signing|pricing|trading)\s+date\b|\bdate\s+of\s+(?:the\s+)?(?:listing|ipo|debut|deal|acquisition|sale|closing)\b",
     )
 });
 static PLACE_Q: LazyLock<Regex> = LazyLock::new(|| {
@@ -1386,6 +1386,8 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
         && u.company.is_some()
         && (u.free_phrases.is_empty() || u.round.is_some())
         && !NOT_TRACKED.is_match(&lower)
+        && !SHARE_MOVE.is_match(&lower)
+        && !lower.contains("how many")
     {
         u.intent = Intent::History;
     }
@@ -1427,12 +1429,32 @@ static NOT_TRACKED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "how much did acme jump on debut": a move in the share price, which no article's facts
+/// hold; not the listing's proceeds.
+static SHARE_MOVE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:jump(?:ed|s)?|surge[ds]?|soar(?:ed|s)?|rise|rises|rose|gain(?:ed|s)?|fall|falls|fell|drop(?:ped|s)?|pop(?:ped|s)?|climb(?:ed|s)?|slump(?:ed|s)?|plunge[ds]?|tank(?:ed|s)?)\b",
+    )
+});
+
 /// What a question asks, from its words.
 fn intent_of(lower: &str, lead_only: &mut bool) -> Intent {
     static LARGEST_INVESTOR: LazyLock<Regex> = LazyLock::new(|| {
         re(r"\b(?:biggest|largest|top|main)\s+(?:investors?|backers?|shareholders?)\b")
     });
-    if let Some(event) = event_intent(lower) {
+    // "how many shares do holders get": a count of shares, which the facts do not hold.
+    static SHARE_COUNT: LazyLock<Regex> =
+        LazyLock::new(|| re(r"\bhow\s+many\s+(?:\w+\s+){0,2}?(?:shares|stocks|units)\b"));
+    if SHARE_COUNT.is_match(lower) {
+        Intent::Unknown
+    } else if SHARE_MOVE.is_match(lower)
+        && !lower.contains("raise")
+        && !lower.contains("proceeds")
+        && !lower.contains("price")
+        && !VALUATION.is_match(lower)
+    {
+        Intent::Unknown
+    } else if let Some(event) = event_intent(lower) {
         event
     } else if PORTFOLIO.is_match(lower) {
         static LED: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:lead|led|co-lead|co-led)\b"));
@@ -1541,8 +1563,10 @@ fn want(lower: &str, intent: Intent) -> Option<Want> {
         _ if intent.is_event() && WHEN_Q.is_match(lower) => Want::When,
         Intent::Ipo if PLACE_Q.is_match(lower) => Want::Place,
         Intent::Ipo if WHO_Q.is_match(lower) => Want::Who,
+        // "what valuation did acme get at its ipo price": the valuation, not the price.
+        Intent::Ipo if VALUATION.is_match(lower) && !lower.contains("per share") => Want::Valuation,
         Intent::Ipo if PER_SHARE_Q.is_match(lower) => Want::PerShare,
-        Intent::Ipo if VALUATION.is_match(lower) || MARKET_VALUE.is_match(lower) => Want::Valuation,
+        Intent::Ipo if MARKET_VALUE.is_match(lower) => Want::Valuation,
         Intent::Ipo => Want::Money,
         Intent::Acquisition if money() => Want::Money,
         Intent::Acquisition => Want::Who,
@@ -1726,6 +1750,23 @@ mod tests {
             read("when was the fernway series b deal announced").intent,
             Intent::Date
         );
+    }
+
+    #[test]
+    fn share_price_moves_and_share_counts_are_not_listing_proceeds() {
+        for q in [
+            "how much did kestrelay jump on debut",
+            "how far did kestrelay shares fall on day one",
+            "how many kestrelay shares do orchardline holders get per share?",
+        ] {
+            assert_eq!(read(q).intent, Intent::Unknown, "{q}");
+        }
+        let u = read("kestrelay listing date");
+        assert_eq!((u.intent, u.want), (Intent::Ipo, Some(Want::When)));
+        let u = read("what valuation did kestrelay get at its ipo price");
+        assert_eq!((u.intent, u.want), (Intent::Ipo, Some(Want::Valuation)));
+        let u = read("how much did kestrelay raise in its ipo");
+        assert_eq!((u.intent, u.want), (Intent::Ipo, Some(Want::Money)));
     }
 
     #[test]

@@ -223,7 +223,7 @@ static ACQUISITION_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static IPO_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:IPO|initial\s+public\s+offering|public\s+offering|listing|listed|debut\w*|priced\s+(?:its|the)|go(?:ing|es)?\s+public|went\s+public|float\w*|stock\s+exchange|Nasdaq|NYSE|per\s+ADS|ADSs|SPAC|blank[\s\-]check|bookrunn\w+|underwrit\w+|(?:start|began|begin|starts|begins)\s+trading|merg\w+\s+with|offer(?:ing)?\s+price|per\s+(?:share|unit)|lead\s+manager)\b",
+        r"(?i)\b(?:IPO|initial\s+public\s+offering|public\s+offering|listing|listed|debut\w*|priced\s+(?:its|the)|go(?:ing|es)?\s+public|went\s+public|float\w*|stock\s+exchange|Nasdaq|NYSE|per\s+ADS|ADSs|SPAC|blank[\s\-]check|bookrunn\w+|underwrit\w+|(?:start|began|begin|starts|begins)\s+trading|merg\w+\s+with|offer(?:ing)?\s+price|per\s+(?:share|unit)|lead\s+manager|sell(?:ing|s)?\s+(?:the\s+|its\s+|new\s+)?shares|share\s+sale|priced\s+at)\b",
     )
 });
 static STAKE_CUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -779,7 +779,10 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
         for span in split_sentences(&hit.passage) {
             let s = facts::lang::in_english(span.text(&hit.passage), lang);
             let s: &str = &s;
-            let about_listing = req.intent == Intent::Ipo && IPO_CUE.is_match(&without_pre_ipo(s));
+            // A sentence that only looks ahead to a listing ("sets the stage for an IPO") states
+            // none of its facts.
+            let about_listing =
+                req.intent == Intent::Ipo && IPO_CUE.is_match(&without_ipo_plans(s));
             let after_listing = std::mem::replace(&mut previous_listing, about_listing);
             let mut score_bonus_currency = 0.0;
             let names_subject = names_subject_in(s, req);
@@ -836,6 +839,10 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
             // an article whose headline is about the listing, when no private round is in view.
             // Likewise "offered 2.4M units at $4.25 per unit" in an article headed with the
             // listing: the offer's price.
+            // "The transaction has an implied value of $29 billion": what a purchase is worth.
+            static PURCHASE: LazyLock<Regex> = LazyLock::new(|| {
+                re(r"(?i)\b(?:transaction|acquisition|takeover|merger|purchase|buyout)\b")
+            });
             static OFFERED: LazyLock<Regex> = LazyLock::new(|| {
                 re(r"(?i)\b(?:offered|offers|offering|sold|sells|selling|priced)\b")
             });
@@ -843,7 +850,8 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
                 && !about_listing
                 && !((after_listing || title_listing)
                     && req.want == Some(Want::Valuation)
-                    && !PRIVATE_ROUND.is_match(s))
+                    && !PRIVATE_ROUND.is_match(s)
+                    && !PURCHASE.is_match(s))
                 && !(title_listing && req.want == Some(Want::PerShare) && OFFERED.is_match(s))
             {
                 continue;
@@ -1511,8 +1519,13 @@ fn is_condition(s: &str, m: &MoneyMention) -> bool {
     });
     static IF_CLAUSE: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?i)\b(?:if|unless|provided\s+that|in\s+case)\b[^.;]*$"));
+    // "where no first-time share sale had exceeded 50 billion yen this year": a comparison
+    // with other deals, not this one's figure.
+    static NONE_HAD: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)\b(?:no|none|never|nothing|nobody)\b[^.;]*$"));
     let before = crate::facts::text::window(s, m.start.saturating_sub(40), m.start);
-    THRESHOLD.is_match(before) && IF_CLAUSE.is_match(&s[..m.start])
+    THRESHOLD.is_match(before)
+        && (IF_CLAUSE.is_match(&s[..m.start]) || NONE_HAD.is_match(&s[..m.start]))
 }
 
 /// "at the most recent valuation of $68 billion": not the price paid.
@@ -1713,10 +1726,17 @@ fn when(s: &str, hit: &Hit) -> Option<String> {
             r"(?i)\b(?:trading|trade|debut\w*|list\w*|clos\w+|complet\w+|announc\w+|rais\w+|secur\w+|acqui\w+|bought|agreed|signed)\b",
         )
     });
-    // "a premium to Friday's closing price": a day named for something else.
+    // "a premium to Friday's closing price": a day named for something else. "the largest
+    // listing since 2018": a mark the deal is measured against.
     let dates: Vec<_> = find_dates(s, hit.published)
         .into_iter()
         .filter(|d| !s[d.end..].starts_with("'s") && !s[d.end..].starts_with("’s"))
+        .filter(|d| {
+            !s[..d.start]
+                .trim_end()
+                .to_ascii_lowercase()
+                .ends_with("since")
+        })
         .collect();
     let cues: Vec<usize> = WHEN_CUE.find_iter(s).map(|m| m.start()).collect();
     let distance = |d: &crate::facts::dates::DateMention| {
@@ -2150,6 +2170,19 @@ mod tests {
         assert!(v1.contains("410"), "{v1}");
         assert!(v2.contains("250"), "{v2}");
         assert!(q1 > q2, "{q1} <= {q2}");
+    }
+
+    #[test]
+    fn a_mark_the_listing_is_measured_against_is_not_its_figure_or_date() {
+        let req = request(Intent::Ipo, Some(Want::Money), "Kestrel");
+        let s = "Kestrel's listing revives the market in Osaka, where no first-time share sale had exceeded 40 billion yen this year.";
+        assert_eq!(value_of(&req, s), None);
+        let s = "Kestrel raised 61.2 billion yen selling the shares.";
+        assert!(value_of(&req, s).is_some_and(|v| v.contains("61.2 billion")));
+        let req = request(Intent::Ipo, Some(Want::When), "Kestrel");
+        let s = "Kestrel rose 21 per cent in its debut in Osaka on March 9, the largest listing there since 2019.";
+        let v = value_of(&req, s).unwrap();
+        assert!(v.contains("9 March") && !v.contains("2019"), "{v}");
     }
 
     #[test]

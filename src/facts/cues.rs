@@ -579,8 +579,9 @@ static CONTRIBUTION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "$5 million each".
-static EACH_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^\s*(?:\(\w[^)]{0,30}\)\s*)?each\b"));
+static EACH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s*(?:\(\w[^)]{0,30}\)\s*)?(?:each|apiece|a\s+share|per\s+share)\b")
+});
 
 /// "$18 billion a year": a rate, not a round or a valuation.
 static PER_PERIOD: LazyLock<Regex> =
@@ -660,8 +661,8 @@ static AFTER_WORDS: LazyLock<crate::util::CueWords> = LazyLock::new(|| {
     crate::util::CueWords::new(&[
         // 0: PER_PERIOD
         &["year", "month", "quarter", "week", "day", "annum"],
-        // 1: EACH_AFTER
-        &["each"],
+        // 1: EACH_AFTER ("$2 million each", "1,930 yen apiece", "$19 a share")
+        &["each", "apiece", "share"],
         // 2: VALUATION_AFTER
         &["valuation", "price", "worth", "valued"],
         // 3: TOTAL_AFTER ("all" is in "overall", "altogether" and "all told")

@@ -430,6 +430,24 @@ fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
         if let Some(n) = sentence_subject(&first.text) {
             add(n, 2, &mut scores);
         }
+        // The headline and the lead both open with the name: "Rakuten Bank jumps 33% after
+        // ..." over "RAKUTEN Bank surged 38 per cent in its debut ...".
+        let opening = |text: &str| {
+            name_starting_at(text, 0)
+                .filter(|(_, start)| *start == 0)
+                .map(|(n, _)| cut_at_verb(&n).to_string())
+                .filter(|n| !n.is_empty() && !is_not_name(n))
+        };
+        // Not when the headline has it buy or back another company ("Bigco acquires Acme").
+        static ACTS_ON_OTHER: LazyLock<Regex> = LazyLock::new(|| {
+            crate::util::regex(r"(?i)\b(?:acquires?|acquired|buys?|bought|invests?|invested|backs?|backed|leads?|led|merges?|sells?|sold|takes?|snaps|to\s+(?:buy|acquire|invest|back|lead))\b")
+                .expect("acts-on-other regex")
+        });
+        if let (Some(t), Some(l)) = (opening(title), opening(first.text.trim_start())) {
+            if key(&t) == key(&l) && !ACTS_ON_OTHER.is_match(title) {
+                add(t, 3, &mut scores);
+            }
+        }
     }
     for s in sentences.iter().take(6) {
         if let Some(n) = led_company(&s.text) {
@@ -575,7 +593,20 @@ impl Extractor<'_> {
             a == b
                 || (a.len() >= 4 && b.len() >= 4 && (a.starts_with(&b) || b.starts_with(&a)))
                 || similar(known, name)
+                || (a.len() >= 6 && described_as(name, known))
         };
+        // "Robo-Advisor Wolkenfeld Capital" (German capitalises the description before a name)
+        // is the company already known as "Wolkenfeld Capital".
+        fn described_as(name: &str, known: &str) -> bool {
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let known: Vec<&str> = known.split_whitespace().collect();
+            let extra = words.len().saturating_sub(known.len());
+            (1..=2).contains(&extra)
+                && words[extra..]
+                    .iter()
+                    .zip(&known)
+                    .all(|(w, k)| w.eq_ignore_ascii_case(k))
+        }
         if !self.aliases.iter().any(|a| a == name) {
             self.aliases.push(name.to_string());
         }
@@ -1573,7 +1604,13 @@ fn subject_before(text: &str, pos: usize) -> Option<Who> {
         crate::util::regex(r"(?i)\b(?:the|this|our)\s+(?:[\w\-]+\s+){0,3}?(?:company|startup|start-up|firm|business|platform|outfit|unicorn|maker|provider|developer|venture|lender|app|marketplace|scale-?up|neobank|insurer|retailer|brand|team|operator|fintech|group|manufacturer|specialist)$")
             .expect("described regex")
     });
-    if DESCRIBED.is_match(head) {
+    // "The banking unit of Hiroshi Mikitani's Rakuten Group raised": the unit raised, not
+    // its parent, and the unit is the company in focus.
+    static UNIT_OF: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(r"(?i)\b(?:the|its|a)\s+(?:[\w\-]+\s+){0,3}?(?:unit|arm|subsidiary|division|affiliate)\s+of\s+[^,;:()]{1,80}$")
+            .expect("unit-of regex")
+    });
+    if DESCRIBED.is_match(head) || UNIT_OF.is_match(head) {
         return Some(Who::Implied);
     }
     // Skip an appositive: "Acme, a Berlin-based startup, has raised".

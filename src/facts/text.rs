@@ -308,6 +308,10 @@ const NOT_NAMES: &[&str] = &[
     "EU",
     "AI",
     "IPO",
+    // "Shares closed at 1,930 yen": the stock, not a company.
+    "Shares",
+    "Stock",
+    "Stocks",
     "Fintech",
     "SaaS",
     "B2B",

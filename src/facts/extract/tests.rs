@@ -651,3 +651,34 @@ fn a_portuguese_digest_reads_like_an_english_one() {
         "$12 million"
     );
 }
+
+#[test]
+fn a_unit_of_a_group_raises_for_itself_and_a_share_price_is_no_round() {
+    let rounds = run(
+        "Kestrel Bank climbs 21% after Osaka's largest listing since 2019",
+        Some("2023-03-09"),
+        "KESTREL Bank rose 21 per cent in its debut in Osaka on Thursday, following the city's largest initial public offering since 2019.\n\n\
+         Shares closed at 1,450 yen apiece. The lending unit of billionaire Aiko Mori's Kestrel Group raised 61.2 billion yen selling the shares.\n\n\
+         The listing is part of Kestrel Group's plan to grow its financial business.",
+    );
+    assert_eq!(rounds.len(), 1, "{rounds:#?}");
+    assert_eq!(rounds[0].company, "Kestrel Bank");
+    assert_eq!(
+        rounds[0].amount.as_ref().unwrap().to_string(),
+        "¥61.2 billion"
+    );
+}
+
+#[test]
+fn a_description_capitalised_before_a_known_name_is_that_company() {
+    let rounds = run(
+        "Wolkenfeld Capital bekommt 30 Millionen",
+        Some("2020-07-22"),
+        "+++ Wolkenfeld Capital bekommt 30 Millionen +++\n\n\
+         Der Robo-Advisor Wolkenfeld Capital hat in einer Series-C-Finanzierungsrunde 30 Millionen Euro eingesammelt. \
+         Mit dem Geld will das Unternehmen die Expansion in Europa vorantreiben und neue Mitarbeiter für das Team in München einstellen.",
+    );
+    assert_eq!(rounds.len(), 1, "{rounds:#?}");
+    assert_eq!(rounds[0].company, "Wolkenfeld Capital");
+    assert_eq!(rounds[0].round, RoundType::Series(2));
+}
