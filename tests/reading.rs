@@ -905,3 +905,23 @@ fn a_listing_reported_in_italian_is_read_from_its_passage() {
     let c = first_citation(&v, "velloro-quotazione.md");
     assert!(highlighted(c).contains("14 dollari per azione"), "{c}");
 }
+
+#[test]
+fn one_investor_s_part_is_read_as_stated_never_as_the_round_s_size() {
+    let home = home();
+    let v = ask(&home, "how much did harlow peak put into brisklane");
+    assert_eq!(v["answered"], true, "{v}");
+    assert!(claim(&v).contains("$22 million"), "{v}");
+    first_citation(&v, "brisklane-series-b.md");
+    let v = ask(
+        &home,
+        "how much did corran logistics originally invest in brisklane",
+    );
+    assert_eq!(v["answered"], true, "{v}");
+    assert!(claim(&v).contains("$12 million"), "{v}");
+    // Figures given "respectively" to a list are not read one by one: an honest decline, not
+    // the first figure and not the round's $40 million.
+    let v = ask(&home, "how much did odell partners invest in brisklane");
+    assert_eq!(v["answered"], false, "{v}");
+    assert!(!answer(&v).contains("$40 million"), "{v}");
+}

@@ -316,6 +316,11 @@ fn answer(
     let no_company = u.company.is_none() && subject.is_none();
     let subordinate = subordinate_company(u);
     let mut draft = match u.intent {
+        // "how much did harrow put into acme": one investor's part, never the round's size.
+        _ if contribution_asked(u).is_some() => {
+            let (investor, company) = contribution_asked(u).unwrap_or_default();
+            contribution(&investor, &company, index, cites_list)?
+        }
         Intent::Portfolio => portfolio(u, store, index, cites_list)?,
         Intent::Largest => largest(u, store, cites_list)?,
         // "tell me about Temasek": an investor's rounds.
@@ -2243,6 +2248,55 @@ fn stake_between(
         sentence.trim(),
         cite(n)
     ))))
+}
+
+/// The investor and the company of "how much did Harrow put into Acme", "how much is Harrow
+/// investing in Acme": both named in the question, the investor before the investing word.
+fn contribution_asked(u: &Understood) -> Option<(String, String)> {
+    static PUT_INTO: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(r"(?i)\bhow\s+much\b(?:\s+(?:money|cash|capital))?\s+(?:did|has|have|had|is|was|will|does|do|are|were)\s+(?P<investor>.+?)\s+(?:(?:originally|initially|first|actually)\s+)?(?:put(?:ting)?|invest(?:ed|ing|s)?|inject(?:ed|ing|s)?|pour(?:ed|ing|s)?|commit(?:ted|ting|s)?|contribut\w+|pump(?:ed|ing|s)?|plough(?:ed|ing|s)?)\s+(?:(?:money|cash|capital)\s+)?(?:in|into)\s+(?P<company>.+)$")
+            .expect("put-into regex")
+    });
+    let q = u.question_text.to_lowercase();
+    let c = PUT_INTO.captures(&q)?;
+    let named_in = |part: &str| {
+        u.entities
+            .iter()
+            .find(|e| part.contains(&e.typed.to_lowercase()))
+            .map(|e| e.name.clone())
+    };
+    let investor = named_in(&c["investor"])?;
+    let company = named_in(&c["company"])?;
+    (key(&investor) != key(&company)).then_some((investor, company))
+}
+
+/// One investor's part of a company's funding, read from the passages; said plainly when no
+/// article states it.
+fn contribution(
+    investor: &str,
+    company: &str,
+    index: &PassageIndex,
+    c: &mut Citations,
+) -> Result<Draft> {
+    let Some(r) = reader::contribution(index, company, investor)? else {
+        return Ok(Draft::no(format!(
+            "My sources don't say how much {investor} put into {company}."
+        )));
+    };
+    let n = c.hit(&r.hit, Some(r.span));
+    let source = r.hit.source.clone().unwrap_or_else(|| r.hit.title.clone());
+    let sentence = &r.hit.passage[r.span.0..r.span.1];
+    let hedge = if r.hedged {
+        " (planned or reported, not confirmed)"
+    } else {
+        ""
+    };
+    Ok(Draft::read(format!(
+        "{investor} put {} into {company}{hedge}, according to {source}: \"{}\"{}",
+        r.value,
+        sentence.trim(),
+        cite(n)
+    )))
 }
 
 /// True when a moderator suppressed the round this passage's article gives for `company`, so

@@ -79,6 +79,81 @@ pub struct Reading {
     pub others: Vec<Reading>,
 }
 
+/// How much one investor put into a company, as an article states it: "Harrow had invested
+/// around $180 million in Acme", "Harrow led the round with $15 million", "Harrow to invest
+/// about $5m in Acme's Series D". Only a figure that follows the investor's name with an
+/// investing word between them; the round's own size ("invested in the $30 million round") is
+/// not the investor's part.
+pub fn contribution(
+    index: &PassageIndex,
+    company: &str,
+    investor: &str,
+) -> Result<Option<Reading>> {
+    static PUT: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^[^.;:$€£¥₹₩]{0,50}?\b(?:invest\w*|put|puts|putting|inject\w*|pour\w*|commit\w*|contribut\w*|pump\w*|plough\w*|spearhead\w*\s+(?:\w+\s+){0,3}?with|led\s+(?:\w+\s+){0,3}?with|leading\s+(?:\w+\s+){0,3}?with|co-led\s+(?:\w+\s+){0,3}?with)\s+(?:(?:about|around|roughly|nearly|some|over|more\s+than|an?\s+additional|another)\s+)?$",
+        )
+    });
+    static ROUND_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^\s*(?:\([^)]*\)\s*)?(?:[\w\-]+\s+){0,2}?(?:round|series|funding|financing|raise|fundraise|fund)\b",
+        )
+    });
+    static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:to\s+invest|will\s+invest|plans?\s+to|in\s+talks|is\s+set\s+to|expected\s+to)\b",
+        )
+    });
+    let mut hits = index.search_all_terms(investor, 40)?;
+    hits.retain(|h| names(&h.passage, company) || names(&h.title, company));
+    // The headline too: "Harrow to invest about $5m in Acme's Series D".
+    let mut seen = std::collections::HashSet::new();
+    let mut titles: Vec<Hit> = Vec::new();
+    for h in &hits {
+        if seen.insert(h.article.clone()) && names(&h.title, company) {
+            let mut t = h.clone();
+            t.passage = h.title.clone();
+            titles.push(t);
+        }
+    }
+    for hit in hits.into_iter().chain(titles) {
+        let lang = facts::lang::language(&hit.passage);
+        for span in split_sentences(&hit.passage) {
+            let s = facts::lang::in_english(span.text(&hit.passage), lang);
+            let s: &str = &s;
+            let Some((_, after_name, _)) = find_name(s, investor) else {
+                continue;
+            };
+            for m in find_amounts(s) {
+                if m.start < after_name || is_conversion(s, &m) {
+                    continue;
+                }
+                let between = &s[after_name..m.start];
+                if !PUT.is_match(between) || ROUND_AFTER.is_match(&s[m.end..]) {
+                    continue;
+                }
+                // "X and Y have invested $4.5 million and $4 million respectively": figures
+                // given in turn to a list of investors are not read one by one here.
+                static ANOTHER_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+                    re(r"^\s*(?:,|and|&)\s*(?:and\s+)?(?:[$€£¥₹₩]|[A-Z]{2,3}\s?\d|\d)")
+                });
+                if ANOTHER_FIGURE.is_match(&s[m.end..]) && s[m.end..].contains("respectively") {
+                    break;
+                }
+                return Ok(Some(Reading {
+                    value: stated(s, &m),
+                    span: (span.start, span.end),
+                    hedged: PLANNED.is_match(s),
+                    pending: false,
+                    others: Vec::new(),
+                    hit,
+                }));
+            }
+        }
+    }
+    Ok(None)
+}
+
 /// The closest passage about the subject, when nothing answers: shown as "closest source".
 #[derive(Debug, Clone)]
 pub struct Closest {
