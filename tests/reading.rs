@@ -925,3 +925,19 @@ fn one_investor_s_part_is_read_as_stated_never_as_the_round_s_size() {
     assert_eq!(v["answered"], false, "{v}");
     assert!(!answer(&v).contains("$40 million"), "{v}");
 }
+
+#[test]
+fn buyers_named_by_an_agreement_or_an_acqui_hire_and_a_total_over_rounds() {
+    let home = home();
+    let v = ask(&home, "who bought quellon");
+    assert_eq!(v["answered"], true, "{v}");
+    assert!(claim(&v).starts_with("Brightmoor"), "{v}");
+    first_citation(&v, "brightmoor-to-buy-quellon.md");
+    let v = ask(&home, "who acquired tessaly");
+    assert_eq!(v["answered"], true, "{v}");
+    assert!(claim(&v).starts_with("Halvard"), "{v}");
+    let v = ask(&home, "how much did tessaly raise in total");
+    assert_eq!(v["answered"], true, "{v}");
+    assert!(claim(&v).contains("$9.5 million"), "{v}");
+    first_citation(&v, "halvard-takes-in-tessaly.md");
+}

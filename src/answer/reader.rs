@@ -271,7 +271,7 @@ static VALUATION_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TOTAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(&[
-        r"(?i)\b(?:total\w*|to\s+date|so\s+far|in\s+all|all\s+told|altogether|cumulative\w*|aggregate|bringing|brings|taking|takes|overall|since\s+(?:its\s+)?(?:founding|inception|launch)|since\s+[^.;]{0,120}?\b(?:19|20)\d\d|in\s+(?:\d+|two|three|four|five|six|eight|ten|twelve|eighteen)\s+(?:months|years)|will\s+have\s+(?:raised|gained|secured)|existence|",
+        r"(?i)\b(?:total\w*|to\s+date|so\s+far|in\s+all|all\s+told|altogether|cumulative\w*|aggregate|bringing|brings|taking|takes|overall|since\s+(?:its\s+)?(?:founding|inception|launch)|since\s+[^.;]{0,120}?\b(?:19|20)\d\d|in\s+(?:\d+|two|three|four|five|six|eight|ten|twelve|eighteen)\s+(?:months|years)|(?:in|across|over)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple)\s+(?:\w+\s+)?(?:rounds|financings)|will\s+have\s+(?:raised|gained|secured)|existence|",
         RAISED_FROM_INVESTORS,
         r")\b",
     ]
@@ -293,7 +293,7 @@ static ROUND_WORD: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ACQUISITION_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:acqui\w+|buy\w*|bought|purchas\w+|takeover|take\s+over|took\s+over|merg\w+|pa(?:y|id|ying|ys)|sold|sell\w*|sale|deal|transaction)\b",
+        r"(?i)\b(?:acqui\w+|buy\w*|bought|purchas\w+|takeover|take\s+over|took\s+over|merg\w+|pa(?:y|id|ying|ys)|sold|sell\w*|sale|deal|transaction|exit\s+to)\b",
     )
 });
 static IPO_CUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -346,12 +346,12 @@ static CLOSING_WHEN: LazyLock<Regex> = LazyLock::new(|| {
 // Role patterns for buyers, sellers, lenders and bookrunners.
 static ACQUIRED_BY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:acquired|bought|purchased|taken\s+over|snapped\s+up|sold)\s+(?:\w+\s+){0,3}?(?:by|to)\s+|\b(?:sold|sells?|selling|offload\w*)\s+(?:(?:a|an|its|their|his|her|the)\s+)?(?:\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)\s+)?(?:\w+\s+){0,3}?(?:stake|shares|holding|shareholding)\s+(?:\w+\s+){0,3}?to\s+",
+        r"(?i)\b(?:acquired|bought|purchased|taken\s+over|snapped\s+up|sold|acqui-?hired)\s+(?:\w+\s+){0,3}?(?:by|to)\s+|\bexit\s+to\s+|\b(?:sold|sells?|selling|offload\w*)\s+(?:(?:a|an|its|their|his|her|the)\s+)?(?:\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)\s+)?(?:\w+\s+){0,3}?(?:stake|shares|holding|shareholding)\s+(?:\w+\s+){0,3}?to\s+",
     )
 });
 static BUYER_VERB: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\s(?:has\s+|have\s+|had\s+|will\s+|would\s+|is\s+to\s+|to\s+|agreed\s+to\s+|has\s+agreed\s+to\s+|plans\s+to\s+|is\s+set\s+to\s+|completed\s+(?:its|the)\s+|announced\s+(?:its|the|plans\s+to)\s+|is\s+in\s+talks\s+to\s+|said\s+it\s+would\s+|also\s+)?(?:acquire[sd]?|acquiring|buy|buys|bought|buying|purchase[sd]?|purchasing|snap(?:ped)?\s+up|take\s+over|took\s+over|pick(?:ed|s)?\s+up|paid|pays|paying)\b",
+        r"(?i)\s(?:has\s+|have\s+|had\s+|will\s+|would\s+|is\s+to\s+|to\s+|agreed\s+to\s+|has\s+agreed\s+to\s+|plans\s+to\s+|is\s+set\s+to\s+|completed\s+(?:its|the)\s+|announced\s+(?:its|the|plans\s+to)\s+|is\s+in\s+talks\s+to\s+|said\s+it\s+would\s+|also\s+)?(?:acquire[sd]?|acquiring|buy|buys|bought|buying|purchase[sd]?|purchasing|snap(?:ped)?\s+up|take\s+over|took\s+over|pick(?:ed|s)?\s+up|paid|pays|paying|acqui-?hires?|acqui-?hired)\b",
     )
 });
 static ACQUISITION_OF: LazyLock<Regex> = LazyLock::new(|| {
@@ -1336,13 +1336,34 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
         }
         (Intent::Total, _) => {
             let kinds = facts::money_kinds(s);
-            kind_money(s, &kinds, "total", req.currency).or_else(|| {
-                // "Acme has raised $133 million from investors including A and B", with no
-                // round named: what it has raised so far.
-                (HAS_RAISED_FROM.is_match(s) && !ROUND_WORD.is_match(s))
-                    .then(|| kind_money(s, &kinds, "round", req.currency))
-                    .flatten()
-            })
+            kind_money(s, &kinds, "total", req.currency)
+                .or_else(|| {
+                    // "Acme has raised $133 million from investors including A and B", with no
+                    // round named: what it has raised so far.
+                    (HAS_RAISED_FROM.is_match(s) && !ROUND_WORD.is_match(s))
+                        .then(|| kind_money(s, &kinds, "round", req.currency))
+                        .flatten()
+                })
+                .or_else(|| {
+                    // "it raised $13.5 million in three rounds of financing": the sum of them.
+                    static IN_ROUNDS: LazyLock<Regex> = LazyLock::new(|| {
+                        re(r"(?i)^\s*(?:\([^)]*\)\s*)?(?:in|across|over)\s+(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|\d+)\s+(?:\w+\s+)?(?:rounds|financings|fundraises|raises)\b")
+                    });
+                    static RAISED: LazyLock<Regex> = LazyLock::new(|| {
+                        re(r"(?i)\b(?:raised|secured|collected|took\s+in)\s+(?:a\s+total\s+of\s+|about\s+|around\s+|some\s+|over\s+|more\s+than\s+)?$")
+                    });
+                    own_figures(s)
+                        .into_iter()
+                        .find(|m| {
+                            IN_ROUNDS.is_match(&s[m.end..])
+                                && RAISED.is_match(crate::facts::text::window(
+                                    s,
+                                    m.start.saturating_sub(40),
+                                    m.start,
+                                ))
+                        })
+                        .map(|m| stated(s, &m))
+                })
         }
         (Intent::Amount | Intent::History, _) => {
             kind_money(s, &facts::money_kinds(s), "round", req.currency)
@@ -1909,6 +1930,20 @@ fn buyer(s: &str, subject: &str) -> Option<String> {
         if let Some((n, _)) = facts::text::name_ending_at(s, m.start()) {
             if ok(&n) {
                 return Some(n);
+            }
+        }
+        // "Bigco announced an agreement on Tuesday to buy Acme": the name that opens the
+        // sentence agreed to buy.
+        static AGREED: LazyLock<Regex> = LazyLock::new(|| {
+            re(
+                r"(?i)^\W*[A-Z][^,;]{0,40}?\s(?:announced|signed|reached|struck|entered\s+into|has|said\s+it\s+has)\s+(?:an?\s+|the\s+)?(?:definitive\s+|binding\s+|final\s+)?(?:agreement|deal|pact)\b[^,;]{0,30}$",
+            )
+        });
+        if AGREED.is_match(&s[..m.start()]) {
+            if let Some((n, 0)) = facts::text::name_starting_at(s.trim_start(), 0) {
+                if ok(&n) {
+                    return Some(n);
+                }
             }
         }
     }
