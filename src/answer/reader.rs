@@ -1401,9 +1401,11 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
                 .collect();
             // "Harbor Lane, which holds 12.4%, and Pell Fund (8.1%)": of several holdings, the
             // asked holder's is the one nearest its name.
+            // A lone figure far from the asked holder is another party's: in "the platform
+            // (which owned around 12% of Acme) is selling to Harbor Lane", not Harbor Lane's.
             let holder = req.others.iter().find_map(|o| find_name(s, o));
             match holder {
-                Some((from, to, _)) if stakes.len() > 1 => stakes
+                Some((from, to, _)) if !stakes.is_empty() => stakes
                     .iter()
                     .map(|m| {
                         let d = if m.start() >= to {
@@ -1413,7 +1415,16 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
                         };
                         (d, m)
                     })
-                    .filter(|(d, _)| *d <= 40)
+                    .filter(|(d, m)| {
+                        let reach = if stakes.len() > 1 {
+                            40
+                        } else if m.start() >= to {
+                            80
+                        } else {
+                            40
+                        };
+                        *d <= reach
+                    })
                     .min_by_key(|(d, _)| *d)
                     .map(|(_, m)| m.as_str().to_string()),
                 _ => stakes
@@ -2138,6 +2149,9 @@ mod tests {
         // One holding only: that one.
         let s = "Harrowgate bought a 14% stake in Vantika Foods.";
         assert_eq!(value_of(&req, s).as_deref(), Some("14%"));
+        // One holding, but another party's: the seller's 12%, not the buyer's.
+        let s = "The grocery chain (which owned around 12% of Vantika Foods) is moving its                  shares to two of Vantika Foods' existing backers, Corbel Partners and Harrowgate.";
+        assert_eq!(value_of(&req, s), None);
     }
 
     #[test]

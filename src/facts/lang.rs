@@ -244,6 +244,24 @@ const PORTUGUESE: &[(&str, &str)] = &[
     ("liderada", "led"),
     ("liderado", "led"),
     ("co-liderada por", "co-led by"),
+    ("coliderada por", "co-led by"),
+    ("coliderado por", "co-led by"),
+    ("coliderada pela", "co-led by"),
+    ("coliderada pelo", "co-led by"),
+    ("coliderado pela", "co-led by"),
+    ("coliderado pelo", "co-led by"),
+    ("co-liderada pela", "co-led by"),
+    ("co-liderada pelo", "co-led by"),
+    ("e pela", "and"),
+    ("e pelo", "and"),
+    ("com participação da", "with participation from"),
+    ("com participação do", "with participation from"),
+    ("com a participação da", "with participation from"),
+    ("com a participação do", "with participation from"),
+    ("e outras", "and others"),
+    ("e outros", "and others"),
+    ("semente", "seed"),
+    ("hoje", "today"),
     ("liderou", "led"),
     ("lideraram", "led"),
     ("com a participação de", "with participation from"),
@@ -603,6 +621,13 @@ mod tests {
         assert_eq!(
             to_english("valuada en 2021 en US$ 3 mil millones", Lang::Spanish),
             "valued in 2021 at US$ 3 billion"
+        );
+        assert_eq!(
+            to_english(
+                "uma rodada semente coliderada pela Jatobá e pela Vale Ventures, com participação da Pico Capital e outras",
+                Lang::Portuguese
+            ),
+            "a round seed co-led by Jatobá and Vale Ventures, with participation from Pico Capital and others"
         );
         assert_eq!(
             to_english("uma rodada série A e uma série E", Lang::Portuguese),

@@ -152,11 +152,29 @@ pub fn acceptable_typo(typed: &str, known: &str) -> bool {
         }
         let d = strsim::damerau_levenshtein(&t, &k);
         let len = t.chars().count().min(k.chars().count());
-        d == 0 || (d == 1 && len >= 7) || (d == 2 && len >= 12)
+        // A short name may be off by a letter left out, doubled or swapped ("stich", "rapdio"),
+        // not by one letter for another: "Strive" is another company than "Stripe".
+        d == 0
+            || (d == 1 && len >= 7)
+            || (d == 1 && len >= 5 && !is_substitution(&t, &k))
+            || (d == 2 && len >= 12)
     };
     let words = typed.split_whitespace().count();
     close(typed, known)
         || (known.split_whitespace().count() > words && close(typed, &first_words(known, words)))
+}
+
+/// Whether two words of one length differ in one letter put for another (not two swapped).
+fn is_substitution(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len() != b.len() {
+        return false;
+    }
+    let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    !(diff.len() == 2
+        && diff[1] == diff[0] + 1
+        && a[diff[0]] == b[diff[1]]
+        && a[diff[1]] == b[diff[0]])
 }
 
 /// True when `typed` is the first whole words of `full`: "Nuvora" of "Nuvora Health".
@@ -570,6 +588,15 @@ mod tests {
             "first letter differs"
         );
         assert!(acceptable_typo("Andreesen Horowitz", "Andreessen Horowitz"));
+        // A letter left out or two swapped in a short name; never one letter for another.
+        assert!(acceptable_typo("stich", "Stitch"));
+        assert!(acceptable_typo("tarlon", "Talron"));
+        assert!(acceptable_typo("quorrel", "Quorel"));
+        assert!(!acceptable_typo("strive", "Stripe"));
+        assert!(
+            !acceptable_typo("stip", "Strip"),
+            "four letters are too few"
+        );
     }
 
     #[test]
