@@ -550,7 +550,7 @@ static CAP: LazyLock<Regex> =
 /// "letters of intent worth A$9 million".
 static NOT_VALUATION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:\b(?:merchandise|transaction|order|payment|payments|book|enterprise|deal|contract|trade|export|import|loan|portfolio|asset|assets|property|inventory)\s+value\b|\b(?:letters?\s+of\s+intent|orders?|contracts?|deals?|bookings|backlog|pipeline|sales|revenue|assets|inventory|equipment|goods|products|shares|stock|stake|property|properties|projects?)\s+(?:[\w,]+\s+){0,6}?worth\b)[^$€£¥₹₩]{0,45}$",
+        r"(?i)(?:\b(?:merchandise|transaction|order|payment|payments|book|enterprise|deal|contract|trade|export|import|loan|portfolio|asset|assets|property|inventory|face|par|nominal)\s+value\b|\b(?:letters?\s+of\s+intent|orders?|contracts?|deals?|bookings|backlog|pipeline|sales|revenue|assets|inventory|equipment|goods|products|shares|stock|stake|property|properties|projects?)\s+(?:[\w,]+\s+){0,6}?worth\b)[^$€£¥₹₩]{0,45}$",
     )
 });
 
@@ -797,9 +797,19 @@ pub fn money_kind(text: &str, start: usize, end: usize) -> MoneyKind {
     {
         return MoneyKind::Valuation(basis);
     }
+    // "brings the startup's total Series A to $46 million": one round's size with its
+    // extension, not all the company has raised.
+    static ROUND_TOTAL: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:total|overall)\s+(?:series\s+[a-z]\d?|seed|pre-seed|angel)(?:\s+(?:round|funding|raise|financing))?\s+(?:to|at|of)\s+(?:about\s+|around\s+|nearly\s+|some\s+|over\s+)?$",
+        )
+    });
     if (has_before(7) && TOTAL_BEFORE.is_match(before))
         || (has_after(3) && TOTAL_AFTER.is_match(after))
     {
+        if ROUND_TOTAL.is_match(before) {
+            return MoneyKind::Other;
+        }
         return MoneyKind::Total;
     }
     // "Since its founders let in outside investors in 2013, Acme has raised": a total since then.
@@ -932,6 +942,29 @@ mod tests {
                 round_types(text)
             );
         }
+    }
+
+    #[test]
+    fn a_face_value_is_no_valuation_and_one_round_s_running_size_is_no_total() {
+        let kinds = |text: &str| {
+            let spans: Vec<(usize, usize)> = find_amounts(text)
+                .iter()
+                .map(|m| (m.start, m.end))
+                .collect();
+            money_kinds(text, &spans)
+        };
+        assert_eq!(
+            kinds("It allotted 500 debentures at a face value of INR 1 lakh per debenture."),
+            [MoneyKind::Other]
+        );
+        assert_eq!(
+            kinds("That brings the startup's total Series A to $46 million."),
+            [MoneyKind::Other]
+        );
+        assert_eq!(
+            kinds("That brings the startup's total funding to $46 million."),
+            [MoneyKind::Total]
+        );
     }
 
     #[test]
