@@ -759,7 +759,10 @@ impl Extractor<'_> {
                         .any(|(d, _)| self.drafts[*d].round.amount.as_ref() == Some(&m.money)) => {}
                     // "Northgale is in talks to lead a round worth £80m": an amount with its
                     // investors is a round of the company in focus, even without a raise verb.
+                    // "The firm had raised $1 billion in December 2018, led by Naspers": an
+                    // earlier round of the company in focus, not the focus round's.
                     _ if raise_subject
+                        || (hist && who != Who::Unknown && HAD_RAISED.is_match(text))
                         || (focus_same.is_none()
                             && (raise || who != Who::Unknown || !investors.is_empty())) =>
                     {
@@ -1288,6 +1291,12 @@ static TOP_DEAL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^\s*(?:the\s+)?(?:(?:week|month|year|quarter|day)(?:'s|’s)\s+)?(?:biggest|largest|top|highest|main)\s+(?:raise|round|deal|funding|fundraise|fundraising|investment|cheque|check|ticket)s?\s+(?:of\s+the\s+(?:week|month|year|quarter|day)\s+)?(?:was\s+(?:that\s+of\s+|by\s+)?|went\s+to\s+|came\s+from\s+|belonged\s+to\s+)",
     )
     .expect("top-deal regex")
+});
+
+/// "had raised", "previously secured": a raise told as earlier than the one in focus.
+static HAD_RAISED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::util::regex(r"(?i)\b(?:had|previously|earlier|last\s+year)\s+(?:\w+\s+)?(?:raised|secured|closed|bagged|received|landed|collected)\b")
+        .expect("had-raised regex")
 });
 
 /// "New Zealand-based customer feedback startup ": a description before a company's name.

@@ -682,3 +682,29 @@ fn a_description_capitalised_before_a_known_name_is_that_company() {
     assert_eq!(rounds[0].company, "Wolkenfeld Capital");
     assert_eq!(rounds[0].round, RoundType::Series(2));
 }
+
+#[test]
+fn an_earlier_round_told_in_passing_keeps_its_own_lead_and_valuation() {
+    let rounds = run(
+        "Orvella adds Rs 180 crore in Series F funding",
+        Some("2021-05-10"),
+        "Food delivery platform Orvella has raised Rs 180 crore in its Series F round from Carrow Partners and Deluna Capital.\n\n\
+         The firm, which competes with Pune-based Tavro, had raised a whopping $600 million in November 2019, led by Halden Group that valued it at an estimated $2.4 billion.",
+    );
+    let f = rounds
+        .iter()
+        .find(|r| r.round == RoundType::Series(5))
+        .expect("the Series F");
+    assert!(f.valuations.is_empty(), "{rounds:#?}");
+    assert!(leads(f).is_empty(), "{rounds:#?}");
+    let earlier = rounds
+        .iter()
+        .find(|r| {
+            r.amount
+                .as_ref()
+                .is_some_and(|a| a.to_string() == "$600 million")
+        })
+        .unwrap_or_else(|| panic!("{rounds:#?}"));
+    assert_eq!(leads(earlier), ["Halden Group"]);
+    assert_eq!(earlier.valuations[0].amount.to_string(), "$2.4 billion");
+}
