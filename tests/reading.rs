@@ -941,3 +941,12 @@ fn buyers_named_by_an_agreement_or_an_acqui_hire_and_a_total_over_rounds() {
     assert!(claim(&v).contains("$9.5 million"), "{v}");
     first_citation(&v, "halvard-takes-in-tessaly.md");
 }
+
+#[test]
+fn money_funneled_into_the_company_over_the_years_is_its_total() {
+    let home = home();
+    let v = ask(&home, "dallim total raised");
+    assert_eq!(v["answered"], true, "{v}");
+    assert!(claim(&v).contains("310 billion"), "{v}");
+    first_citation(&v, "dallim-new-investment.md");
+}

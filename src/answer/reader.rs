@@ -271,7 +271,7 @@ static VALUATION_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TOTAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(&[
-        r"(?i)\b(?:total\w*|to\s+date|so\s+far|in\s+all|all\s+told|altogether|cumulative\w*|aggregate|bringing|brings|taking|takes|overall|since\s+(?:its\s+)?(?:founding|inception|launch)|since\s+[^.;]{0,120}?\b(?:19|20)\d\d|in\s+(?:\d+|two|three|four|five|six|eight|ten|twelve|eighteen)\s+(?:months|years)|(?:in|across|over)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple)\s+(?:\w+\s+)?(?:rounds|financings)|will\s+have\s+(?:raised|gained|secured)|existence|",
+        r"(?i)\b(?:total\w*|to\s+date|so\s+far|in\s+all|all\s+told|altogether|cumulative\w*|aggregate|bringing|brings|taking|takes|overall|since\s+(?:its\s+)?(?:founding|inception|launch)|since\s+[^.;]{0,120}?\b(?:19|20)\d\d|in\s+(?:\d+|two|three|four|five|six|eight|ten|twelve|eighteen)\s+(?:months|years)|(?:in|over)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months|years|decade)|been\s+(?:funnel+ed|poured|injected|pumped)\s+into|(?:in|across|over)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple)\s+(?:\w+\s+)?(?:rounds|financings)|will\s+have\s+(?:raised|gained|secured)|existence|",
         RAISED_FROM_INVESTORS,
         r")\b",
     ]

@@ -333,6 +333,7 @@ static VALUATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
       | (?:valuation|value)\s+(?:in\s+the\s+(?:range|region|vicinity|neighbo(?:u)?rhood)\s+of|(?:of\s+)?(?:around|about|roughly|near|close\s+to))
       | (?:corporate|enterprise|company|firm|equity)\s+(?:value|valuation)(?:\s+of)?
       | (?:put|puts|putting|placed|places|placing)\s+(?:it|them|its\s+\w+|the\s+\w+(?:'s|’s)\s+\w+)\s+at
+      | valuation\s*[\x22“”‘’]\s*(?:of)?
     )(?:\s+(?:a|an|the|reportedly|reported|estimated|nearly|just|some|somewhere|roughly|about|around|over|under|almost|close\s+to|more\s+than|as\s+much\s+as|up\s+to|upwards\s+of|north\s+of|between|somewhere\s+between))*\s*$")
 });
 
@@ -347,10 +348,10 @@ static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         (?:total|cumulative|aggregate)(?:\s+(?:funding|fundraising|raised|capital|investment|equity|financing|amount\s+raised|funds)){0,2}\s+(?:(?:has|had|now)\s+)?(?:to|of|at|now\s+at|now\s+stands\s+at|stands\s+at|stood\s+at|is|reaches|reached|comes\s+to|amounts?\s+to|amounted\s+to|exceeds|exceeded|tops|topped|surpassed|crossed)
       | total\s+(?:\w+\s+){0,2}?(?:funding|fundraising|raised|capital|investment|financing)\s+(?:since|to\s+date|so\s+far)\s+(?:\w+\s+){0,3}?(?:stands|stood|is|was|reached|reaches|comes|came)\s+(?:at|to)?
             | (?:bringing|brings|taking|takes|lifting|lifts|pushing|pushes)\s+(?:its|the|their|total|overall)\s+(?:\w+\s+){0,3}?(?:to|past|above|over)
-      | (?:bringing|brings|brought|taking|takes|took|lifting|lifts|pushing|pushes)\s+[^.;$€£¥₹₩]{0,60}?\b(?:total|tally|haul)\b[^.;$€£¥₹₩]{0,70}?\s(?:to|past|above|over)
+      | (?:bringing|brings|brought|bring|taking|takes|took|take|lifting|lifts|lift|pushing|pushes|push)\s+[^.;$€£¥₹₩]{0,60}?\b(?:total|tally|haul)\b[^.;$€£¥₹₩]{0,70}?\s(?:to|past|above|over)
 
       | (?:has|have|had)\s+(?:now\s+)?raised\s+(?:a\s+total\s+of|in\s+total|overall|altogether)
-      | (?:in\s+total|in\s+all|all\s+told|overall|cumulatively|altogether|so\s+far|to\s+date)\s*,?\s*(?:it\s+has\s+)?(?:raised)?
+      | (?:in\s+total|in\s+all|all\s+told|overall|cumulatively|altogether|so\s+far|to\s+date)\s*,?\s*(?:it\s+has\s+)?(?:raised|netted|secured|collected|amassed|bagged|garnered)?
       | will\s+have\s+(?:raised|gained|secured|received|collected)
       | a\s+total\s+of\s+(?:\w+\s+){0,2}?(?:since|to\s+date)
       | had\s+(?:previously\s+|already\s+)?raised
@@ -364,6 +365,7 @@ static TOTAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
       | (?:in\s+)?(?:funding|capital|financing)\s+(?:to\s+date|so\s+far|since)
       | [^.;$€£¥₹₩]{0,60}?\bsince\s+(?:its\s+|it\s+was\s+|being\s+|the\s+company\s+was\s+)?(?:inception|found(?:ing|ed)|launch(?:ed)?|start(?:ed)?|creation|created|birth|incorporation|\d{4})
       | [^.;$€£¥₹₩]{0,40}?\b(?:to\s+date|so\s+far|till\s+date|in\s+total)\b
+      | (?:has|have)\s+been\s+(?:funnel+ed|invested|poured|injected|pumped)\s+into\s+(?:the\s+(?:company|startup|firm|business)|it)\b
       | [^.;$€£¥₹₩]{0,40}?\bin\s+(?:its|their)\s+(?:\w+[\s\-]){1,2}(?:existence|history|life|lifetime)\b
     )")
 });
@@ -676,6 +678,7 @@ static AFTER_WORDS: LazyLock<crate::util::CueWords> = LazyLock::new(|| {
             "existence",
             "history",
             "life",
+            "been",
         ],
         // 4: OTHER_AFTER
         &[
@@ -964,6 +967,28 @@ mod tests {
         assert_eq!(
             kinds("That brings the startup's total funding to $46 million."),
             [MoneyKind::Total]
+        );
+    }
+
+    #[test]
+    fn totals_and_valuations_in_the_words_outlets_use() {
+        let kinds = |text: &str| {
+            let spans: Vec<(usize, usize)> = find_amounts(text)
+                .iter()
+                .map(|m| (m.start, m.end))
+                .collect();
+            money_kinds(text, &spans)
+        };
+        for text in [
+            "The latest investment will take Orvella's total fund count to nearly $1.2 billion.",
+            "Healthtech firm Corvix has so far netted $41.5 million for its Manila operations.",
+            "In the past four years, 310 billion won has been funneled into the company.",
+        ] {
+            assert_eq!(kinds(text), [MoneyKind::Total], "{text}");
+        }
+        assert_eq!(
+            kinds("It raised a $12M Series A at a valuation “north of $80M.”"),
+            [MoneyKind::Round, MoneyKind::Valuation(Basis::Unspecified)]
         );
     }
 
