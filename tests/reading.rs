@@ -950,3 +950,23 @@ fn money_funneled_into_the_company_over_the_years_is_its_total() {
     assert!(claim(&v).contains("310 billion"), "{v}");
     first_citation(&v, "dallim-new-investment.md");
 }
+
+#[test]
+fn shares_changing_hands_name_their_buyers_sellers_and_price() {
+    let home = home();
+    let v = ask(&home, "who bought dunmere's pavlo shares");
+    assert_eq!(v["understood"]["intent"], "stake", "{v}");
+    assert_eq!(v["answered"], true, "{v}");
+    assert!(
+        claim(&v).starts_with("Kelso Ventures and Arden Peak"),
+        "{v}"
+    );
+    let v = ask(&home, "how much did dunmere get for its pavlo stake");
+    assert_eq!(v["answered"], true, "{v}");
+    assert!(claim(&v).contains("$140 million"), "{v}");
+    first_citation(&v, "dunmere-exits-pavlo.md");
+    let v = ask(&home, "who sold pavlo shares to kelso ventures");
+    assert_eq!(v["understood"]["want"], "seller", "{v}");
+    assert_eq!(v["answered"], true, "{v}");
+    assert!(claim(&v).contains("Brackwater"), "{v}");
+}

@@ -2082,10 +2082,10 @@ fn subject_of(u: &Understood) -> Option<(String, Vec<String>)> {
         // "harrowgate's vetrino stake": the stake is in the company named just before it.
         let before_stake = entities.iter().position(|e| {
             q.find(&e.typed.to_lowercase()).is_some_and(|at| {
-                q[at + e.typed.len()..]
+                let rest = q[at + e.typed.len()..]
                     .trim_start_matches(['\'', 's', '’'])
-                    .trim_start()
-                    .starts_with("stake")
+                    .trim_start();
+                rest.starts_with("stake") || rest.starts_with("shares")
             })
         });
         // "orios's stake in acme": the holder comes first, the company after "stake in".

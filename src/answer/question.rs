@@ -386,6 +386,13 @@ static STAKE_Q: LazyLock<Regex> = LazyLock::new(|| {
         r"\bstakes?\b|\bhow\s+much\s+of\b|\bown(?:s|ed)?\b|\bownership\b|\bshareholding\b|\bholding\s+in\b|\bper\s?cent\b|%|\bpercentage\b|\btender\s+offer\b|\bsecondary\s+sale\b",
     )
 });
+/// "who sold acme shares to harrow", "who bought into acme via secondaries": shares changing
+/// hands, outside a listing.
+static SHARES_DEAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:sold|sells?|selling|bought|buys?|buying|purchased?|acquired)\b[^?]*\bshares\b|\bshares\b[^?]*\b(?:sold|bought|purchased)\b|\bsecondar(?:y|ies)\b",
+    )
+});
 static IPO_Q: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\bipo\b|\binitial\s+public\s+offering\b|\bgo(?:es|ing)?\s+public\b|\bwent\s+public\b|\blisting\b|\blisted\b|\bto\s+list\b|\blist(?:s|ed)?\s+(?:on|in)\b|\bwhere\b.*\blist\b|\bdebut(?:ed|s)?\b|\bflotation\b|\bper\s+(?:share|ads)\b|\bbookrunners?\b|\bunderwriters?\b|\bspac\b|\bblank[\s\-]check\b|\bstart(?:ed)?\s+trading\b|\bstock\s+exchange\b",
@@ -1530,7 +1537,7 @@ fn event_intent(lower: &str) -> Option<Intent> {
     } else if lower.contains("how much of") && DEBT_NOUN.is_match(lower) {
         // "how much of acme's round was debt": the debt part of a round, not a stake.
         Some(Intent::Debt)
-    } else if STAKE_Q.is_match(lower) {
+    } else if STAKE_Q.is_match(lower) || SHARES_DEAL.is_match(lower) && !IPO_Q.is_match(lower) {
         Some(Intent::Stake)
     } else if IPO_Q.is_match(lower) {
         Some(Intent::Ipo)

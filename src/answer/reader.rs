@@ -303,7 +303,7 @@ static IPO_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static STAKE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:stakes?|shares?|per\s?cent|percent|holding|own\w*|tender|shareholding|equity)\b|%",
+        r"(?i)\b(?:stakes?|shares?|per\s?cent|percent|holding|own\w*|tender|shareholding|equity|exit(?:s|ed|ing)?\s+(?:its|their|the|his|her)\s+(?:\w+\s+)?(?:investment|holding|position))\b|%",
     )
 });
 static DEBT_CUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -346,7 +346,7 @@ static CLOSING_WHEN: LazyLock<Regex> = LazyLock::new(|| {
 // Role patterns for buyers, sellers, lenders and bookrunners.
 static ACQUIRED_BY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:acquired|bought|purchased|taken\s+over|snapped\s+up|sold|acqui-?hired)\s+(?:\w+\s+){0,3}?(?:by|to)\s+|\bexit\s+to\s+|\b(?:sold|sells?|selling|offload\w*)\s+(?:(?:a|an|its|their|his|her|the)\s+)?(?:\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)\s+)?(?:\w+\s+){0,3}?(?:stake|shares|holding|shareholding)\s+(?:\w+\s+){0,3}?to\s+",
+        r"(?i)\b(?:acquired|bought|purchased|taken\s+over|snapped\s+up|sold|acqui-?hired)\s+(?:\w+\s+){0,3}?(?:by|to)\s+|\bexit\s+to\s+|\b(?:sold|sells?|selling|offload\w*|transfer(?:s|red|ring)?)\s+(?:(?:a|an|its|their|his|her|the)\s+)?(?:\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)\s+)?(?:\w+\s+){0,3}?(?:stake|shares|holding|shareholding)\s+(?:\w+\s+){0,3}?to\s+",
     )
 });
 static BUYER_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -1642,11 +1642,14 @@ fn is_valuation_figure(s: &str, m: &MoneyMention) -> bool {
             r"(?i)\b(?:valuation|valued|valuing|worth|market\s+(?:cap\w*|value))\b[^.;$€£¥₹₩]{0,25}$",
         )
     });
-    VALUED.is_match(crate::facts::text::window(
-        s,
-        m.start.saturating_sub(40),
-        m.start,
-    ))
+    // "finalizing a deal worth about $270 million": the deal's price, not a valuation.
+    static DEAL_WORTH: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:deal|transaction|agreement|sale|purchase|stake|exit|acquisition)\s+worth\b[^.;$€£¥₹₩]{0,25}$",
+        )
+    });
+    let before = crate::facts::text::window(s, m.start.saturating_sub(40), m.start);
+    VALUED.is_match(before) && !DEAL_WORTH.is_match(before)
 }
 
 /// The amounts a sentence states, without bracketed conversions of the one before.
@@ -1918,11 +1921,13 @@ fn buyer(s: &str, subject: &str) -> Option<String> {
             && !facts::text::is_not_name(n)
     };
     for m in ACQUIRED_BY.find_iter(s) {
-        if let Some(n) = facts::text::list_after(s, m.end())
+        // "transferring its shares to two backers, Prosus and Harrow": every buyer named.
+        let found: Vec<String> = facts::text::list_after(s, m.end())
             .into_iter()
-            .find(|n| ok(n))
-        {
-            return Some(n);
+            .filter(|n| ok(n))
+            .collect();
+        if !found.is_empty() {
+            return Some(and_list(&found));
         }
     }
     for m in ACQUISITION_OF.find_iter(s) {
