@@ -921,6 +921,10 @@ fn one_investor_s_part_is_read_as_stated_never_as_the_round_s_size() {
     assert!(claim(&v).contains("$12 million"), "{v}");
     // Figures given "respectively" to a list are not read one by one: an honest decline, not
     // the first figure and not the round's $40 million.
+    // The investor alone after "from": the whole figure is its part. Asked in a few words.
+    let v = ask(&home, "tarrow brisklane investment");
+    assert_eq!(v["answered"], true, "{v}");
+    assert!(claim(&v).contains("$30 million"), "{v}");
     let v = ask(&home, "how much did odell partners invest in brisklane");
     assert_eq!(v["answered"], false, "{v}");
     assert!(!answer(&v).contains("$40 million"), "{v}");

@@ -315,103 +315,117 @@ fn answer(
     let subject = subject_of(u);
     let no_company = u.company.is_none() && subject.is_none();
     let subordinate = subordinate_company(u);
-    let mut draft = match u.intent {
-        // "how much did harrow put into acme": one investor's part, never the round's size.
-        _ if contribution_asked(u).is_some() => {
-            let (investor, company) = contribution_asked(u).unwrap_or_default();
-            contribution(&investor, &company, index, cites_list)?
+    // "how much did harrow put into acme": one investor's part, never the round's size. "harrow
+    // acme deal size" may also ask about a purchase: when no investor's part is stated, it is
+    // read as typed.
+    let part = match contribution_asked(u) {
+        Some((investor, company, asked_plainly)) => {
+            let d = contribution(&investor, &company, index, cites_list)?;
+            (d.answered || asked_plainly).then_some(d)
         }
-        Intent::Portfolio => portfolio(u, store, index, cites_list)?,
-        Intent::Largest => largest(u, store, cites_list)?,
-        // "tell me about Temasek": an investor's rounds.
-        Intent::History | Intent::Unknown if u.company.is_none() && u.investor.is_some() => {
-            portfolio(u, store, index, cites_list)?
-        }
-        // "latest rounds", "series b rounds in 2024": the newest rounds that fit.
-        i if no_company
-            && u.investor.is_none()
-            && u.unknown_name.is_none()
-            && !i.is_event()
-            && asks_for_a_list(&u.question_text)
-            && (u.round.is_some() || u.period.is_some() || u.latest || u.min_amount.is_some()) =>
-        {
-            latest_rounds(u, store, cites_list)?
-        }
-        Intent::Debt
-            if u.company.is_some()
-                && u.currency.is_none()
-                && matches!(u.want, Some(Want::Who | Want::Money)) =>
-        {
-            // Debt rounds are facts too: lenders and amounts from the store first.
-            let mut as_round = u.clone();
-            as_round.intent = if u.want == Some(Want::Who) {
-                Intent::Investors
-            } else {
-                Intent::Amount
-            };
-            let convertible = u.question_text.to_lowercase().contains("convertible");
-            as_round.round = Some(if convertible {
-                RoundType::ConvertibleNote
-            } else {
-                RoundType::Debt
-            });
-            let cited = cites_list.len();
-            let d = company_question(&as_round, store, index, names, cites_list)?;
-            // Read as a debt question, not as the plain amount the store's fallback read.
-            let from_store = d.answered && d.basis != Basis::Passages;
-            match &subject {
-                Some((subject, others)) if !from_store => {
-                    cites_list.truncate(cited);
-                    read_or_decline(u, subject, others, index, cites_list)?
-                }
-                _ => d,
+        None => None,
+    };
+    let mut draft = if let Some(d) = part {
+        d
+    } else {
+        match u.intent {
+            Intent::Portfolio => portfolio(u, store, index, cites_list)?,
+            Intent::Largest => largest(u, store, cites_list)?,
+            // "tell me about Temasek": an investor's rounds.
+            Intent::History | Intent::Unknown if u.company.is_none() && u.investor.is_some() => {
+                portfolio(u, store, index, cites_list)?
             }
-        }
-        i if i.is_event() => match &subject {
-            Some((subject, others)) => read_or_decline(u, subject, others, index, cites_list)?,
-            None => company_question(u, store, index, names, cites_list)?,
-        },
-        // "which new investor came in": the facts do not record who was new; the passages may.
-        _ if u.new_investors && subject.is_some() => {
-            let (subject, others) = subject.unwrap_or_default();
-            let mut asked = u.clone();
-            asked.intent = Intent::Investors;
-            read_or_decline(&asked, &subject, &others, index, cites_list)?
-        }
-        _ if u.reported && subject.is_some() => {
-            // A round in talks is not in the facts (planned rounds are not extracted): read it.
-            let (subject, others) = subject.unwrap_or_default();
-            let mut d = read_or_decline(u, &subject, &others, index, cites_list)?;
-            if !d.answered && u.company.is_some() {
-                // The facts hold closed rounds: say what the last one was, not that it answers.
-                let known = company_question(u, store, index, names, cites_list)?;
-                if known.answered {
-                    d.text = format!(
+            // "latest rounds", "series b rounds in 2024": the newest rounds that fit.
+            i if no_company
+                && u.investor.is_none()
+                && u.unknown_name.is_none()
+                && !i.is_event()
+                && asks_for_a_list(&u.question_text)
+                && (u.round.is_some()
+                    || u.period.is_some()
+                    || u.latest
+                    || u.min_amount.is_some()) =>
+            {
+                latest_rounds(u, store, cites_list)?
+            }
+            Intent::Debt
+                if u.company.is_some()
+                    && u.currency.is_none()
+                    && matches!(u.want, Some(Want::Who | Want::Money)) =>
+            {
+                // Debt rounds are facts too: lenders and amounts from the store first.
+                let mut as_round = u.clone();
+                as_round.intent = if u.want == Some(Want::Who) {
+                    Intent::Investors
+                } else {
+                    Intent::Amount
+                };
+                let convertible = u.question_text.to_lowercase().contains("convertible");
+                as_round.round = Some(if convertible {
+                    RoundType::ConvertibleNote
+                } else {
+                    RoundType::Debt
+                });
+                let cited = cites_list.len();
+                let d = company_question(&as_round, store, index, names, cites_list)?;
+                // Read as a debt question, not as the plain amount the store's fallback read.
+                let from_store = d.answered && d.basis != Basis::Passages;
+                match &subject {
+                    Some((subject, others)) if !from_store => {
+                        cites_list.truncate(cited);
+                        read_or_decline(u, subject, others, index, cites_list)?
+                    }
+                    _ => d,
+                }
+            }
+            i if i.is_event() => match &subject {
+                Some((subject, others)) => read_or_decline(u, subject, others, index, cites_list)?,
+                None => company_question(u, store, index, names, cites_list)?,
+            },
+            // "which new investor came in": the facts do not record who was new; the passages may.
+            _ if u.new_investors && subject.is_some() => {
+                let (subject, others) = subject.unwrap_or_default();
+                let mut asked = u.clone();
+                asked.intent = Intent::Investors;
+                read_or_decline(&asked, &subject, &others, index, cites_list)?
+            }
+            _ if u.reported && subject.is_some() => {
+                // A round in talks is not in the facts (planned rounds are not extracted): read it.
+                let (subject, others) = subject.unwrap_or_default();
+                let mut d = read_or_decline(u, &subject, &others, index, cites_list)?;
+                if !d.answered && u.company.is_some() {
+                    // The facts hold closed rounds: say what the last one was, not that it answers.
+                    let known = company_question(u, store, index, names, cites_list)?;
+                    if known.answered {
+                        d.text = format!(
                         "My sources report no round in talks for {subject}. The last one on record: {}",
                         known.text
                     );
-                    d.closest = true;
+                        d.closest = true;
+                    }
+                }
+                d
+            }
+            _ if subordinate.is_some() => {
+                let (subject, others) = subordinate.unwrap_or_default();
+                read_or_decline(u, &subject, &others, index, cites_list)?
+            }
+            // "besides Harrowgate, who is putting cash into Vetrino": a named subject is the company;
+            // only "who else besides Harrowgate?" alone means Harrowgate's round.
+            _ if u.company.is_none()
+                && u.exclude
+                    .as_deref()
+                    .is_none_or(|ex| subject.as_ref().is_some_and(|(s, _)| key(s) != key(ex))) =>
+            {
+                match &subject {
+                    Some((subject, others)) => {
+                        read_or_decline(u, subject, others, index, cites_list)?
+                    }
+                    None => company_question(u, store, index, names, cites_list)?,
                 }
             }
-            d
+            _ => company_question(u, store, index, names, cites_list)?,
         }
-        _ if subordinate.is_some() => {
-            let (subject, others) = subordinate.unwrap_or_default();
-            read_or_decline(u, &subject, &others, index, cites_list)?
-        }
-        // "besides Harrowgate, who is putting cash into Vetrino": a named subject is the company;
-        // only "who else besides Harrowgate?" alone means Harrowgate's round.
-        _ if u.company.is_none()
-            && u.exclude
-                .as_deref()
-                .is_none_or(|ex| subject.as_ref().is_some_and(|(s, _)| key(s) != key(ex))) =>
-        {
-            match &subject {
-                Some((subject, others)) => read_or_decline(u, subject, others, index, cites_list)?,
-                None => company_question(u, store, index, names, cites_list)?,
-            }
-        }
-        _ => company_question(u, store, index, names, cites_list)?,
     };
     for g in &draft.groups {
         views.push(RoundView::build(g, cites_list)?);
@@ -2252,13 +2266,20 @@ fn stake_between(
 
 /// The investor and the company of "how much did Harrow put into Acme", "how much is Harrow
 /// investing in Acme": both named in the question, the investor before the investing word.
-fn contribution_asked(u: &Understood) -> Option<(String, String)> {
+fn contribution_asked(u: &Understood) -> Option<(String, String, bool)> {
     static PUT_INTO: LazyLock<Regex> = LazyLock::new(|| {
         crate::util::regex(r"(?i)\bhow\s+much\b(?:\s+(?:money|cash|capital))?\s+(?:did|has|have|had|is|was|will|does|do|are|were)\s+(?P<investor>.+?)\s+(?:(?:originally|initially|first|actually)\s+)?(?:put(?:ting)?|invest(?:ed|ing|s)?|inject(?:ed|ing|s)?|pour(?:ed|ing|s)?|commit(?:ted|ting|s)?|contribut\w+|pump(?:ed|ing|s)?|plough(?:ed|ing|s)?)\s+(?:(?:money|cash|capital)\s+)?(?:in|into)\s+(?P<company>.+)$")
             .expect("put-into regex")
     });
+    // "harrow acme investment": the investor first, then the company.
+    static NOUN: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(r"(?i)^\s*(?:what\s+(?:was|is)\s+)?(?:the\s+)?(?P<investor>\S.*?)(?:'s|’s)?\s+(?P<company>\S.*?)\s+(?:investment|deal\s+size|cheque|check|ticket)\s*\??\s*$")
+            .expect("investment-noun regex")
+    });
     let q = u.question_text.to_lowercase();
-    let c = PUT_INTO.captures(&q)?;
+    let plain = PUT_INTO.captures(&q);
+    let asked_plainly = plain.is_some();
+    let c = plain.or_else(|| NOUN.captures(&q).filter(|_| u.entities.len() == 2))?;
     let named_in = |part: &str| {
         u.entities
             .iter()
@@ -2267,7 +2288,7 @@ fn contribution_asked(u: &Understood) -> Option<(String, String)> {
     };
     let investor = named_in(&c["investor"])?;
     let company = named_in(&c["company"])?;
-    (key(&investor) != key(&company)).then_some((investor, company))
+    (key(&investor) != key(&company)).then_some((investor, company, asked_plainly))
 }
 
 /// One investor's part of a company's funding, read from the passages; said plainly when no

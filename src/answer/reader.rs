@@ -121,9 +121,34 @@ pub fn contribution(
         for span in split_sentences(&hit.passage) {
             let s = facts::lang::in_english(span.text(&hit.passage), lang);
             let s: &str = &s;
-            let Some((_, after_name, _)) = find_name(s, investor) else {
+            let Some((name_at, after_name, _)) = find_name(s, investor) else {
                 continue;
             };
+            // "Acme has raised $95 million from investment firm Harrow": the investor alone
+            // after "from" put in the whole figure.
+            static FROM_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+                re(
+                    r"^\s*(?:\([^)]*\)\s*)?(?:[a-z]\w*\s+){0,2}?from\s+(?:(?:the\s+)?[a-z][\w\-]*\s+){0,4}$",
+                )
+            });
+            static LIST_GOES_ON: LazyLock<Regex> =
+                LazyLock::new(|| re(r"^\s*(?:,|and\b|&|as\s+well\s+as\b|along\s+with\b)"));
+            if !LIST_GOES_ON.is_match(&s[after_name..]) {
+                if let Some(m) = find_amounts(&s[..name_at])
+                    .into_iter()
+                    .filter(|m| !is_conversion(s, m))
+                    .find(|m| FROM_ALONE.is_match(&s[m.end..name_at]))
+                {
+                    return Ok(Some(Reading {
+                        value: stated(s, &m),
+                        span: (span.start, span.end),
+                        hedged: PLANNED.is_match(s),
+                        pending: false,
+                        others: Vec::new(),
+                        hit,
+                    }));
+                }
+            }
             for m in find_amounts(s) {
                 if m.start < after_name || is_conversion(s, &m) {
                     continue;
