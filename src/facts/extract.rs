@@ -639,10 +639,10 @@ impl Extractor<'_> {
         if !s.relevant {
             return;
         }
-        if self.deal_list(s) {
+        let mentions = find_amounts(text);
+        if self.deal_list(s, &mentions) {
             return;
         }
-        let mentions = find_amounts(text);
         let spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
         let amounts: Vec<(MoneyMention, MoneyKind)> = mentions
             .into_iter()
@@ -966,8 +966,8 @@ impl Extractor<'_> {
     /// A digest sentence listing several companies with their amounts: one round each.
     /// Not when a company raised in the sentence itself ("Acme raised $10 million from
     /// Beta ($4 million) and Gamma ($6 million)": those are investors' shares).
-    fn deal_list(&mut self, s: &Sentence) -> bool {
-        let items = super::records::deal_list(&s.text);
+    fn deal_list(&mut self, s: &Sentence, amounts: &[MoneyMention]) -> bool {
+        let items = super::records::deal_list(&s.text, amounts);
         let Some(first) = items.first() else {
             return false;
         };

@@ -174,7 +174,7 @@ pub fn parse(text: &str, published: Option<NaiveDate>) -> Option<Record> {
 /// Bracken ($9 million), Calloway ($4.5 million) and Dunmore ($2 million)", "Pellucid, with
 /// $21.4 million; Tarnwick, with $12 million". One record per item; none unless the sentence
 /// is about funding and lists at least two such items.
-pub fn deal_list(text: &str) -> Vec<Record> {
+pub fn deal_list(text: &str, amounts: &[MoneyMention]) -> Vec<Record> {
     static FUNDING: LazyLock<Regex> = LazyLock::new(|| {
         crate::util::regex(
             r"(?i)\b(?:rais|round|deal|fund|highlight|invest|secur|bagg|backed|cheque|check)",
@@ -188,11 +188,11 @@ pub fn deal_list(text: &str) -> Vec<Record> {
         )
         .expect("with-amount regex")
     });
-    if !FUNDING.is_match(text) {
+    if amounts.len() < 2 || !FUNDING.is_match(text) {
         return Vec::new();
     }
     let mut out: Vec<Record> = Vec::new();
-    for m in find_amounts(text) {
+    for m in amounts {
         let before = &text[..m.start];
         let after = &text[m.end..];
         let name_end = if before.trim_end().ends_with('(') {
@@ -224,7 +224,7 @@ pub fn deal_list(text: &str) -> Vec<Record> {
         out.push(Record {
             company: name,
             round,
-            amount: Some(m),
+            amount: Some(m.clone()),
             date: None,
             leads: Vec::new(),
             investors: Vec::new(),
