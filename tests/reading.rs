@@ -953,6 +953,10 @@ fn money_funneled_into_the_company_over_the_years_is_its_total() {
     assert_eq!(v["answered"], true, "{v}");
     assert!(claim(&v).contains("310 billion"), "{v}");
     first_citation(&v, "dallim-new-investment.md");
+    // A figure in won is shown with the article's own conversion.
+    let v = ask(&home, "how much did dallim raise");
+    assert_eq!(v["answered"], true, "{v}");
+    assert!(answer(&v).contains("₩150 billion ($132 million)"), "{v}");
 }
 
 #[test]

@@ -1015,11 +1015,15 @@ fn amount_sentence(g: &RoundGroup, company: &str, c: &mut Citations) -> Result<S
         0 => format!("{company} raised {label}{}", cites(&round_cites(g, c)?)),
         1 => {
             let nums = amount_cites(g, &amounts[0].accounts, c)?;
-            format!(
-                "{company} raised {} in {label}{}",
-                amounts[0].value,
-                cites(&nums)
-            )
+            let money = &amounts[0].value;
+            // "₩200 billion ($163 million)": the article's own conversion beside a figure in
+            // another currency.
+            let shown = nums
+                .iter()
+                .filter(|_| money.currency != "USD")
+                .find_map(|&n| reader::stated_conversion(c.passage(n)?, money))
+                .map_or_else(|| money.to_string(), |conv| format!("{money} ({conv})"));
+            format!("{company} raised {shown} in {label}{}", cites(&nums))
         }
         _ => {
             let reports: Vec<String> = amounts

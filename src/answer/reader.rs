@@ -1677,6 +1677,19 @@ fn is_valuation_figure(s: &str, m: &MoneyMention) -> bool {
     VALUED.is_match(before) && !DEAL_WORTH.is_match(before)
 }
 
+/// The conversion an article gives in brackets right after `money`: in "raised 200 billion won
+/// ($163 million)", "$163 million".
+pub fn stated_conversion(text: &str, money: &Money) -> Option<String> {
+    let m = find_amounts(text)
+        .into_iter()
+        .find(|m| m.money == *money && !is_conversion(text, m))?;
+    let rest = text[m.end..].trim_start().strip_prefix('(')?;
+    let inner = &rest[..rest.find(')')?];
+    let converted = find_amounts(inner).into_iter().next()?;
+    (inner.len() < 40 && converted.money.currency != money.currency)
+        .then(|| inner.trim().to_string())
+}
+
 /// The amounts a sentence states, without bracketed conversions of the one before.
 fn own_figures(s: &str) -> Vec<MoneyMention> {
     // "NIS 1,000 principal amount" per unit is no deal's size.

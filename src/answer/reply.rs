@@ -86,6 +86,13 @@ impl<'a> Citations<'a> {
         self.keys.truncate(n);
     }
 
+    /// The passage citation `number` quotes.
+    pub fn passage(&self, number: usize) -> Option<&str> {
+        self.list
+            .get(number.checked_sub(1)?)
+            .map(|c| c.passage.as_str())
+    }
+
     fn find(&self, key: &str) -> Option<usize> {
         self.keys.iter().position(|k| k == key).map(|i| i + 1)
     }
