@@ -302,7 +302,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ROUND: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:what|which)\s+(?:round|stage|series|(?:kind|type|sort)\s+of\s+(?:round|funding|investment|financing|deal|raise|money))\b|\bwhat\s+(?:round|stage)\b",
+        r"\b(?:what|which)\s+(?:round|stage|series|(?:kind|type|sort)\s+of\s+(?:round|funding|investment|financing|deal|raise|money))\b|\bwhat\s+(?:round|stage)\b|^\s*\S.*?\s(?:series|stage)\s*\?+\s*$",
     )
 });
 static HISTORY: LazyLock<Regex> = LazyLock::new(|| {
@@ -1756,6 +1756,15 @@ mod tests {
         assert_eq!(
             read("when was the fernway series b deal announced").intent,
             Intent::Date
+        );
+    }
+
+    #[test]
+    fn a_name_and_series_alone_asks_which_round() {
+        assert_eq!(read("kestrelay series?").intent, Intent::Round);
+        assert_eq!(
+            read("which series was kestrelay's raise").intent,
+            Intent::Round
         );
     }
 
