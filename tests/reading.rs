@@ -978,3 +978,18 @@ fn shares_changing_hands_name_their_buyers_sellers_and_price() {
     assert_eq!(v["answered"], true, "{v}");
     assert!(claim(&v).contains("Brackwater"), "{v}");
 }
+
+#[test]
+fn a_listing_s_proceeds_on_a_sale_of_shares_and_the_banks_that_led_it() {
+    let home = home();
+    let v = ask(&home, "how much did corvidex raise in its ipo");
+    assert_eq!(v["answered"], true, "{v}");
+    assert!(claim(&v).contains("$188.5 million"), "{v}");
+    first_citation(&v, "corvidex-ipo.md");
+    let v = ask(&home, "who led corvidex's ipo");
+    assert_eq!(v["answered"], true, "{v}");
+    assert!(
+        claim(&v).contains("Halcyon Securities and Merrow Brothers"),
+        "{v}"
+    );
+}

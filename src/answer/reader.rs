@@ -323,7 +323,7 @@ static ACQUISITION_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static IPO_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:IPO|initial\s+public\s+offering|public\s+offering|listing|listed|debut\w*|priced\s+(?:its|the)|go(?:ing|es)?\s+public|went\s+public|float\w*|stock\s+exchange|Nasdaq|NYSE|per\s+ADS|ADSs|SPAC|blank[\s\-]check|bookrunn\w+|underwrit\w+|(?:start|began|begin|starts|begins)\s+trading|merg\w+\s+with|offer(?:ing)?\s+price|per\s+(?:share|unit)|lead\s+manager|sell(?:ing|s)?\s+(?:the\s+|its\s+|new\s+)?shares|share\s+sale|priced\s+at)\b",
+        r"(?i)\b(?:IPO|initial\s+public\s+offering|public\s+offering|listing|listed|debut\w*|priced\s+(?:its|the)|go(?:ing|es)?\s+public|went\s+public|float\w*|stock\s+exchange|Nasdaq|NYSE|per\s+ADS|ADSs|SPAC|blank[\s\-]check|bookrunn\w+|underwrit\w+|(?:start|began|begin|starts|begins)\s+trading|merg\w+\s+with|offer(?:ing)?\s+price|per\s+(?:share|unit)|lead\s+manager|sell(?:ing|s)?\s+(?:the\s+|its\s+|new\s+)?shares|share\s+sale|priced\s+at|the\s+offering|sale\s+of\s+(?:[\d.,]+\s+(?:million\s+|billion\s+)?)?(?:new\s+)?shares)\b",
     )
 });
 static STAKE_CUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -392,7 +392,7 @@ static BOOKRUNNERS: LazyLock<Regex> = LazyLock::new(|| {
 /// The banks named before their role: "X and Y acted as joint bookrunners".
 static BOOKRUNNERS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\s+(?:acted|act|acts|are\s+acting|were\s+acting|served|serve|are|were)\s+as\s+(?:the\s+)?(?:(?:joint|lead|sole|global|senior|active)\s+)*(?:bookrunners?|book-?running\s+(?:lead\s+)?managers?|underwriters?|global\s+coordinators?|lead\s+managers?)\b",
+        r"(?i)\s+(?:acted|act|acts|are\s+acting|were\s+acting|served|serve|are|were)\s+as\s+(?:the\s+)?(?:(?:joint|lead|sole|global|senior|active)\s+)*(?:bookrunners?|book-?running\s+(?:lead\s+)?managers?|underwriters?|global\s+coordinators?|lead\s+managers?)\b|\s+(?:led|co-led|managed|co-managed|underwrote|ran)\s+the\s+(?:offering|ipo|listing|float|flotation|share\s+sale)\b",
     )
 });
 static LENDERS: LazyLock<Regex> = LazyLock::new(|| {
@@ -1521,10 +1521,15 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
             if BEFORE_LISTING.is_match(s) {
                 return None;
             }
+            // Nor what the listing values the company at.
             let money: Vec<MoneyMention> = prefer_currency(
                 own_figures(s)
                     .into_iter()
-                    .filter(|m| !PER_SHARE.is_match(&s[m.end..]) && !is_condition(s, m))
+                    .filter(|m| {
+                        !PER_SHARE.is_match(&s[m.end..])
+                            && !is_condition(s, m)
+                            && !is_valuation_figure(s, m)
+                    })
                     .collect(),
                 req.currency,
             );
@@ -1664,7 +1669,7 @@ fn is_condition(s: &str, m: &MoneyMention) -> bool {
 fn is_valuation_figure(s: &str, m: &MoneyMention) -> bool {
     static VALUED: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:valuation|valued|valuing|worth|market\s+(?:cap\w*|value))\b[^.;$€£¥₹₩]{0,25}$",
+            r"(?i)\b(?:valuation|valued|valuing|values|worth|market\s+(?:cap\w*|value))\b[^.;$€£¥₹₩]{0,25}$",
         )
     });
     // "finalizing a deal worth about $270 million": the deal's price, not a valuation.
