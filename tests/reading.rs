@@ -981,12 +981,14 @@ fn shares_changing_hands_name_their_buyers_sellers_and_price() {
 
 #[test]
 fn a_listing_s_proceeds_on_a_sale_of_shares_and_the_banks_that_led_it() {
+    // "Corvid Exchange" shares a word with "what exchange did lumora list on"
+    // (`vcs_are_no_investor_and_a_bank_lends`), which must still ask about Lumora.
     let home = home();
-    let v = ask(&home, "how much did corvidex raise in its ipo");
+    let v = ask(&home, "how much did corvid exchange raise in its ipo");
     assert_eq!(v["answered"], true, "{v}");
     assert!(claim(&v).contains("$188.5 million"), "{v}");
-    first_citation(&v, "corvidex-ipo.md");
-    let v = ask(&home, "who led corvidex's ipo");
+    first_citation(&v, "corvid-exchange-ipo.md");
+    let v = ask(&home, "who led corvid exchange's ipo");
     assert_eq!(v["answered"], true, "{v}");
     assert!(
         claim(&v).contains("Halcyon Securities and Merrow Brothers"),
