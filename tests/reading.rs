@@ -995,3 +995,12 @@ fn a_listing_s_proceeds_on_a_sale_of_shares_and_the_banks_that_led_it() {
         "{v}"
     );
 }
+
+#[test]
+fn a_round_in_advanced_discussions_is_answered_as_reported() {
+    let home = home();
+    let v = ask(&home, "how much is talkwell in talks to raise");
+    assert_eq!(v["answered"], true, "{v}");
+    assert!(answer(&v).contains("$20-25 million"), "{v}");
+    assert!(answer(&v).contains("reported, not confirmed"), "{v}");
+}

@@ -262,7 +262,7 @@ static LISTING: LazyLock<Regex> = LazyLock::new(|| {
 /// Talks, sources and plans rather than a closed deal.
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:in\s+(?:advanced\s+|early\s+|final\s+)?talks|people\s+(?:familiar|close|with\s+knowledge)|reportedly|(?:is|are|was|were)\s+said\s+to|according\s+to\s+(?:a\s+|the\s+)?(?:report|sources|people|media)|sources\s+(?:said|say|told)|(?:is|are)\s+seeking|seeks\s+to|could\s+value|would\s+value|has\s+not\s+(?:yet\s+)?closed|yet\s+to\s+close|not\s+yet\s+(?:closed|final)|unconfirmed|rumou?r\w*|is\s+looking\s+to\s+raise|in\s+discussions?|negotiat\w+|considering)\b",
+        r"(?i)\b(?:in\s+(?:advanced\s+|early\s+|final\s+|late[\s\-]stage\s+|preliminary\s+)?(?:talks|discussions?|negotiations)|people\s+(?:familiar|close|with\s+knowledge)|reportedly|(?:is|are|was|were)\s+said\s+to|according\s+to\s+(?:a\s+|the\s+)?(?:report|sources|people|media)|sources\s+(?:said|say|told)|(?:is|are)\s+seeking|seeks\s+to|could\s+value|would\s+value|has\s+not\s+(?:yet\s+)?closed|yet\s+to\s+close|not\s+yet\s+(?:closed|final)|unconfirmed|rumou?r\w*|is\s+looking\s+to\s+raise|in\s+discussions?|negotiat\w+|considering)\b",
     )
 });
 

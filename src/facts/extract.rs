@@ -1397,11 +1397,16 @@ fn is_firm_name(name: &str) -> bool {
 /// year", "we'd rather raise a proper Series A".
 fn is_planned(text: &str, pos: usize) -> bool {
     static PLAN: LazyLock<Regex> = LazyLock::new(|| {
-        crate::util::regex(r"(?i)\b(?:plans?|planned|planning|intends?|intended|aims?|aimed|hopes?|hoped|expects?|expected|wants?|wanted|looking|seeks?|seeking|in\s+talks|would|will|'d|’d|could|might|rather|preparing|considering|eyeing)\s+(?:\w+\s+){0,3}?(?:to\s+)?(?:raise|close|launch|seek|pursue|price|open|start|begin)\b[^.;]*$")
+        crate::util::regex(r"(?i)\b(?:plans?|planned|planning|intends?|intended|aims?|aimed|hopes?|hoped|expects?|expected|wants?|wanted|looking|seeks?|seeking|in\s+talks|would|will|'d|’d|could|might|rather|preparing|considering|eyeing)\s+(?:\w+\s+){0,3}?(?:to\s+)?(?:raise|close|launch|seek|pursue|price|open|start|begin|invest|lead|co-lead|back|inject)\b[^.;]*$")
             .expect("plan regex")
     });
+    // "is in advanced discussions to lead a $25 million round": talks, not a deal.
+    static TALKS: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(r"(?i)\bin\s+(?:advanced\s+|early\s+|final\s+|late[\s\-]stage\s+|preliminary\s+|exclusive\s+)?(?:talks|discussions|negotiations)\s+(?:\w+\s+){0,3}?to\s+(?:lead|co-lead|invest|back|join|fund|raise|take)\b[^.;]*$")
+            .expect("talks regex")
+    });
     let window = super::text::window(text, pos.saturating_sub(90), pos);
-    PLAN.is_match(window)
+    PLAN.is_match(window) || TALKS.is_match(window)
 }
 
 static DEFINITE_ROUND: LazyLock<Regex> = LazyLock::new(|| {

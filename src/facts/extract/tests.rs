@@ -708,3 +708,14 @@ fn an_earlier_round_told_in_passing_keeps_its_own_lead_and_valuation() {
     assert_eq!(leads(earlier), ["Halden Group"]);
     assert_eq!(earlier.valuations[0].amount.to_string(), "$2.4 billion");
 }
+
+#[test]
+fn an_investor_in_advanced_discussions_to_lead_a_round_is_no_closed_round() {
+    let rounds = run(
+        "Messaging app Talkwell draws Harrow Peak at $90 million valuation",
+        Some("2021-04-01"),
+        "New York-based Harrow Peak is in advanced discussions to lead a $20-25 million funding round in Talkwell, said two people involved in the talks.\n\n\
+         \"Harrow Peak has issued a term sheet and is expected to invest around $12 million in the round,\" said one of them.",
+    );
+    assert!(rounds.iter().all(|r| r.amount.is_none()), "{rounds:#?}");
+}
