@@ -1452,7 +1452,14 @@ fn intent_of(lower: &str, lead_only: &mut bool) -> Intent {
     // "how many shares do holders get": a count of shares, which the facts do not hold.
     static SHARE_COUNT: LazyLock<Regex> =
         LazyLock::new(|| re(r"\bhow\s+many\s+(?:\w+\s+){0,2}?(?:shares|stocks|units)\b"));
-    if SHARE_COUNT.is_match(lower) {
+    // "when did acme try to ipo before": an earlier, failed attempt, which the facts do not
+    // hold; not the listing the articles report.
+    static EARLIER_ATTEMPT: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"\b(?:try|tried|trying|attempt\w*)\b.*\b(?:ipo|list|listing|go\s+public)\b.*\b(?:before|previously|earlier|first)\b|\b(?:previous|earlier|first|failed)\s+(?:ipo|listing)\s+attempt",
+        )
+    });
+    if SHARE_COUNT.is_match(lower) || EARLIER_ATTEMPT.is_match(lower) {
         Intent::Unknown
     } else if SHARE_MOVE.is_match(lower)
         && !lower.contains("raise")
@@ -1774,6 +1781,7 @@ mod tests {
             "how much did kestrelay jump on debut",
             "how far did kestrelay shares fall on day one",
             "how many kestrelay shares do orchardline holders get per share?",
+            "when did kestrelay try to ipo before",
         ] {
             assert_eq!(read(q).intent, Intent::Unknown, "{q}");
         }

@@ -397,7 +397,7 @@ static BOOKRUNNERS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static LENDERS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:lenders?|creditors?|providers?\s+of\s+(?:the\s+)?(?:debt|loan|credit)\w*(?:\s+financing)?)\b[^.;]{0,30}?(?:\b(?:are|were|is|was|include|included|including)\b|:)\s*|\b(?:provided|extended|lent|arranged|financed|underwritten)\s+by\s+|\b(?:loans?|debt|credit|facility|notes|financing)\s+from\s+|\b(?:debt|credit|loan|facility|financing)\s+(?:package|agreement|deal|line)\s+with\s+|\b(?:credit\s+facility|loan\s+facility|term\s+loan|loan)\s+with\s+(?:an?\s+)?(?:affiliate\s+of\s+)?|\bborrow\w*\s+(?:[$€£¥₹\w.,\-]+\s+){0,4}?from\s+",
+        r"(?i)\b(?:lenders?|creditors?|providers?\s+of\s+(?:the\s+)?(?:debt|loan|credit)\w*(?:\s+financing)?)\b[^.;]{0,30}?(?:\b(?:are|were|is|was|include|included|including)\b|:)\s*|\b(?:provided|extended|lent|arranged|financed|underwritten)\s+by\s+|\b(?:loans?|debt|credit|facility|notes|financing)\s+from\s+|\b(?:debt|credit|loan|facility|financing)\s+(?:package|agreement|deal|line)\s+with\s+|\b(?:credit\s+facility|loan\s+facility|term\s+loan|loan)\s+with\s+(?:an?\s+)?(?:affiliate\s+of\s+)?|\bborrow\w*\s+(?:[$€£¥₹\w.,\-]+\s+){0,4}?from\s+|\b(?:issued|provided|extended|funded)\s+(?:with|through|from)\s+(?:funds|vehicles|accounts|capital)\s+(?:managed|advised)\s+by\s+",
     )
 });
 /// What describes a merger partner before its name: "a U.S.-based", "a SPAC backed by".
@@ -2355,6 +2355,13 @@ mod tests {
         let s = "Kestrel rose 21 per cent in its debut in Osaka on March 9, the largest listing there since 2019.";
         let v = value_of(&req, s).unwrap();
         assert!(v.contains("9 March") && !v.contains("2019"), "{v}");
+    }
+
+    #[test]
+    fn a_facility_issued_with_funds_managed_by_a_firm_names_its_lender() {
+        let req = request(Intent::Debt, Some(Want::Who), "Lendora");
+        let s = "The debt facility, which starts at $50 million and allows Lendora to draw up to $120 million, was issued with funds managed by U.S. investment firm Garrow Brennan, Lendora said.";
+        assert_eq!(value_of(&req, s).as_deref(), Some("Garrow Brennan"));
     }
 
     #[test]
