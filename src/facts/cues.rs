@@ -537,11 +537,19 @@ fn had_raised_is_round(text: &str, start: usize) -> bool {
     static NEW_MONEY: LazyLock<Regex> = LazyLock::new(|| {
         re(r"(?i)\b(?:new|fresh|latest)\s+(?:funding|investment|capital|financing|round)\b")
     });
+    // "had raised $266 million in December 2021 at a valuation of $3.7 billion": one round,
+    // dated and valued.
+    static DATED_OR_VALUED: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^\S*[^.;]{0,30}?\b(?:in\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d|at\s+an?\s+(?:\w+\s+)?valuation)\b",
+        )
+    });
     let before = window_before(text, start, 80);
     HAD.is_match(before)
         && (REPORTED.is_match(before)
             || !round_types(text).is_empty()
-            || NEW_MONEY.is_match(&text[start..]))
+            || NEW_MONEY.is_match(&text[start..])
+            || DATED_OR_VALUED.is_match(&text[start..]))
 }
 
 /// "a valuation cap of A$9 million": a convertible note's cap, not a valuation.

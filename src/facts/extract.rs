@@ -1402,11 +1402,11 @@ fn is_planned(text: &str, pos: usize) -> bool {
     });
     // "is in advanced discussions to lead a $25 million round": talks, not a deal.
     static TALKS: LazyLock<Regex> = LazyLock::new(|| {
-        crate::util::regex(r"(?i)\bin\s+(?:advanced\s+|early\s+|final\s+|late[\s\-]stage\s+|preliminary\s+|exclusive\s+)?(?:talks|discussions|negotiations)\s+(?:\w+\s+){0,3}?to\s+(?:lead|co-lead|invest|back|join|fund|raise|take)\b[^.;]*$")
+        crate::util::regex(r"(?i)\bin\s+(?:an?\s+)?(?:(?:advanced|early|final|late|preliminary|exclusive)[\s\-]+)?(?:stages?\s+(?:of\s+)?)?(?:talks|discussions?|negotiations?)\b[^.;]{0,80}?\bto\s+(?:lead|co-lead|invest|back|join|fund|raise|take|close|secure)\b[^.;]*$")
             .expect("talks regex")
     });
     let window = super::text::window(text, pos.saturating_sub(90), pos);
-    PLAN.is_match(window) || TALKS.is_match(window)
+    PLAN.is_match(window) || TALKS.is_match(super::text::window(text, pos.saturating_sub(160), pos))
 }
 
 static DEFINITE_ROUND: LazyLock<Regex> = LazyLock::new(|| {

@@ -719,3 +719,17 @@ fn an_investor_in_advanced_discussions_to_lead_a_round_is_no_closed_round() {
     );
     assert!(rounds.iter().all(|r| r.amount.is_none()), "{rounds:#?}");
 }
+
+#[test]
+fn a_round_still_in_discussion_is_none_and_an_earlier_dated_one_is_kept() {
+    let rounds = run(
+        "Chatterly parent in talks to raise $200 million",
+        Some("2022-05-31"),
+        "\"Verbly Tech is in an advanced stage of discussion with Orchard Search, existing investor Tamsin Holdings and other investors to close a $200 million funding round,\" the source said.\n\n\
+         Verbly Tech had raised $180 million in November 2021 at a valuation of $2.6 billion.",
+    );
+    assert_eq!(rounds.len(), 1, "{rounds:#?}");
+    let r = &rounds[0];
+    assert_eq!(r.amount.as_ref().unwrap().to_string(), "$180 million");
+    assert_eq!(r.valuations[0].amount.to_string(), "$2.6 billion");
+}
