@@ -1016,7 +1016,7 @@ fn amount_sentence(g: &RoundGroup, company: &str, c: &mut Citations) -> Result<S
         1 => {
             let nums = amount_cites(g, &amounts[0].accounts, c)?;
             let money = &amounts[0].value;
-            // "₩200 billion ($163 million)": the article's own conversion beside a figure in
+            // "₩35 billion ($29 million)": the article's own conversion beside a figure in
             // another currency.
             let shown = nums
                 .iter()

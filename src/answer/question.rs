@@ -386,7 +386,7 @@ static STAKE_Q: LazyLock<Regex> = LazyLock::new(|| {
         r"\bstakes?\b|\bhow\s+much\s+of\b|\bown(?:s|ed)?\b|\bownership\b|\bshareholding\b|\bholding\s+in\b|\bper\s?cent\b|%|\bpercentage\b|\btender\s+offer\b|\bsecondary\s+sale\b",
     )
 });
-/// "who sold acme shares to harrow", "who bought into acme via secondaries": shares changing
+/// "who sold acme shares to harrow", "which funds bought acme's secondary shares": shares changing
 /// hands, outside a listing.
 static SHARES_DEAL: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -1459,14 +1459,12 @@ fn intent_of(lower: &str, lead_only: &mut bool) -> Intent {
             r"\b(?:try|tried|trying|attempt\w*)\b.*\b(?:ipo|list|listing|go\s+public)\b.*\b(?:before|previously|earlier|first)\b|\b(?:previous|earlier|first|failed)\s+(?:ipo|listing)\s+attempt",
         )
     });
-    if SHARE_COUNT.is_match(lower) || EARLIER_ATTEMPT.is_match(lower) {
-        Intent::Unknown
-    } else if SHARE_MOVE.is_match(lower)
+    let share_move = SHARE_MOVE.is_match(lower)
         && !lower.contains("raise")
         && !lower.contains("proceeds")
         && !lower.contains("price")
-        && !VALUATION.is_match(lower)
-    {
+        && !VALUATION.is_match(lower);
+    if SHARE_COUNT.is_match(lower) || EARLIER_ATTEMPT.is_match(lower) || share_move {
         Intent::Unknown
     } else if let Some(event) = event_intent(lower) {
         event
@@ -1577,7 +1575,7 @@ fn want(lower: &str, intent: Intent) -> Option<Want> {
         _ if intent.is_event() && WHEN_Q.is_match(lower) => Want::When,
         Intent::Ipo if PLACE_Q.is_match(lower) => Want::Place,
         Intent::Ipo if WHO_Q.is_match(lower) => Want::Who,
-        // "what valuation did acme get at its ipo price": the valuation, not the price.
+        // "acme's valuation at the ipo price": the valuation, not the price.
         Intent::Ipo if VALUATION.is_match(lower) && !lower.contains("per share") => Want::Valuation,
         Intent::Ipo if PER_SHARE_Q.is_match(lower) => Want::PerShare,
         Intent::Ipo if MARKET_VALUE.is_match(lower) => Want::Valuation,
@@ -1787,7 +1785,7 @@ mod tests {
         }
         let u = read("kestrelay listing date");
         assert_eq!((u.intent, u.want), (Intent::Ipo, Some(Want::When)));
-        let u = read("what valuation did kestrelay get at its ipo price");
+        let u = read("kestrelay valuation at the ipo price");
         assert_eq!((u.intent, u.want), (Intent::Ipo, Some(Want::Valuation)));
         let u = read("how much did kestrelay raise in its ipo");
         assert_eq!((u.intent, u.want), (Intent::Ipo, Some(Want::Money)));

@@ -537,7 +537,7 @@ fn had_raised_is_round(text: &str, start: usize) -> bool {
     static NEW_MONEY: LazyLock<Regex> = LazyLock::new(|| {
         re(r"(?i)\b(?:new|fresh|latest)\s+(?:funding|investment|capital|financing|round)\b")
     });
-    // "had raised $266 million in December 2021 at a valuation of $3.7 billion": one round,
+    // "had raised $180 million in November 2021 at a valuation of $2.6 billion": one round,
     // dated and valued.
     static DATED_OR_VALUED: LazyLock<Regex> = LazyLock::new(|| {
         re(
@@ -671,7 +671,7 @@ static AFTER_WORDS: LazyLock<crate::util::CueWords> = LazyLock::new(|| {
     crate::util::CueWords::new(&[
         // 0: PER_PERIOD
         &["year", "month", "quarter", "week", "day", "annum"],
-        // 1: EACH_AFTER ("$2 million each", "1,930 yen apiece", "$19 a share")
+        // 1: EACH_AFTER ("$2 million each", "1,450 yen apiece", "$19 a share")
         &["each", "apiece", "share"],
         // 2: VALUATION_AFTER
         &["valuation", "price", "worth", "valued"],
@@ -808,7 +808,7 @@ pub fn money_kind(text: &str, start: usize, end: usize) -> MoneyKind {
     {
         return MoneyKind::Valuation(basis);
     }
-    // "brings the startup's total Series A to $46 million": one round's size with its
+    // "lifts its total Series B to $38 million": one round's size with its
     // extension, not all the company has raised.
     static ROUND_TOTAL: LazyLock<Regex> = LazyLock::new(|| {
         re(
@@ -969,11 +969,11 @@ mod tests {
             [MoneyKind::Other]
         );
         assert_eq!(
-            kinds("That brings the startup's total Series A to $46 million."),
+            kinds("The extension lifts Corvix's total Series B to $38 million."),
             [MoneyKind::Other]
         );
         assert_eq!(
-            kinds("That brings the startup's total funding to $46 million."),
+            kinds("The extension lifts Corvix's total funding to $38 million."),
             [MoneyKind::Total]
         );
     }
@@ -988,14 +988,14 @@ mod tests {
             money_kinds(text, &spans)
         };
         for text in [
-            "The latest investment will take Orvella's total fund count to nearly $1.2 billion.",
-            "Healthtech firm Corvix has so far netted $41.5 million for its Manila operations.",
-            "In the past four years, 310 billion won has been funneled into the company.",
+            "This round will take Orvella's overall total to roughly $1.2 billion.",
+            "Corvix, a Manila clinic chain, has so far netted $41.5 million from investors.",
+            "Over the last four years some 310 billion won has been funneled into the company.",
         ] {
             assert_eq!(kinds(text), [MoneyKind::Total], "{text}");
         }
         assert_eq!(
-            kinds("It raised a $12M Series A at a valuation “north of $80M.”"),
+            kinds("Its $12M Series A came at a valuation “north of $80M,” one backer said."),
             [MoneyKind::Round, MoneyKind::Valuation(Basis::Unspecified)]
         );
     }

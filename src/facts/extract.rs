@@ -430,8 +430,8 @@ fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
         if let Some(n) = sentence_subject(&first.text) {
             add(n, 2, &mut scores);
         }
-        // The headline and the lead both open with the name: "Rakuten Bank jumps 33% after
-        // ..." over "RAKUTEN Bank surged 38 per cent in its debut ...".
+        // The headline and the lead both open with the name: "Kestrel Bank climbs 21% in
+        // Osaka debut" over "KESTREL Bank rose 21 per cent on its first day ...".
         let opening = |text: &str| {
             name_starting_at(text, 0)
                 .filter(|(_, start)| *start == 0)
@@ -759,7 +759,7 @@ impl Extractor<'_> {
                         .any(|(d, _)| self.drafts[*d].round.amount.as_ref() == Some(&m.money)) => {}
                     // "Northgale is in talks to lead a round worth £80m": an amount with its
                     // investors is a round of the company in focus, even without a raise verb.
-                    // "The firm had raised $1 billion in December 2018, led by Naspers": an
+                    // "The firm had raised $600 million in 2019, led by Halden": an
                     // earlier round of the company in focus, not the focus round's.
                     _ if raise_subject
                         || (hist && who != Who::Unknown && HAD_RAISED.is_match(text))
@@ -1618,7 +1618,7 @@ fn subject_before(text: &str, pos: usize) -> Option<Who> {
         crate::util::regex(r"(?i)\b(?:the|this|our)\s+(?:[\w\-]+\s+){0,3}?(?:company|startup|start-up|firm|business|platform|outfit|unicorn|maker|provider|developer|venture|lender|app|marketplace|scale-?up|neobank|insurer|retailer|brand|team|operator|fintech|group|manufacturer|specialist)$")
             .expect("described regex")
     });
-    // "The banking unit of Hiroshi Mikitani's Rakuten Group raised": the unit raised, not
+    // "The lending arm of Aiko Mori's Kestrel Group raised": the unit raised, not
     // its parent, and the unit is the company in focus.
     static UNIT_OF: LazyLock<Regex> = LazyLock::new(|| {
         crate::util::regex(r"(?i)\b(?:the|its|a)\s+(?:[\w\-]+\s+){0,3}?(?:unit|arm|subsidiary|division|affiliate)\s+of\s+[^,;:()]{1,80}$")

@@ -132,6 +132,8 @@ const OPENERS: &[&str] = &[
     "As",
     "After",
     "Before",
+    "Over",
+    "During",
     "Meanwhile",
     "Overnight",
     "Recently",
@@ -308,7 +310,7 @@ const NOT_NAMES: &[&str] = &[
     "EU",
     "AI",
     "IPO",
-    // "Shares closed at 1,930 yen": the stock, not a company.
+    // "Shares ended the day at 1,450 yen": the stock, not a company.
     "Shares",
     "Stock",
     "Stocks",

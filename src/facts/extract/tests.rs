@@ -576,9 +576,9 @@ fn a_digest_names_its_top_deal_and_lists_the_others_with_their_amounts() {
     let rounds = run(
         "Regional startups raised less in March",
         Some("2022-04-02"),
-        "Startups in the region raised $210 million over the month across 31 deals, down from $540 million a year earlier.\n\n\
-         The biggest raise of the month was that of the logistics startup Quarrel. After receiving an investment of $80 million, the company reached a valuation of $1.2 billion.\n\n\
-         Other highlights of the month were Pellucid, with $21.4 million; Tarnwick, with $12 million, and Osterly.\n\n\
+        "Founders here closed 31 deals worth $210 million in March, well short of last year's $540 million.\n\n\
+         The biggest raise of the month was that of the logistics startup Quarrel. The company took in $80 million, which values it at $1.2 billion.\n\n\
+         Other deals worth a mention: Pellucid, with $21.4 million; Tarnwick, with $12 million, and Osterly.\n\n\
          Other notable raises: Bracken ($9 million Series A), Calloway ($4.5 million) and Dunmore ($2 million).",
     );
     let find = |c: &str| rounds.iter().find(|r| r.company == c);
@@ -624,9 +624,9 @@ fn a_portuguese_digest_reads_like_an_english_one() {
     let rounds = run(
         "Startups captam menos em março",
         Some("2022-04-02"),
-        "As startups captaram, ao longo do mês, US$ 210 milhões em 31 rodadas de investimento.\n\n\
-         A maior captação do mês foi a da fintech Quarrel, plataforma de pagamentos. Após receber um aporte de US$ 80 milhões, a empresa atingiu avaliação de mercado de US$ 1,2 bilhão.\n\n\
-         Outros destaques do mês foram a startup Pellucid, com captação de US$ 21,4 milhões; Tarnwick, com US$ 12 milhões, e Osterly.",
+        "Em março, 31 rodadas de investimento somaram US$ 210 milhões no país.\n\n\
+         A maior captação do mês foi a da fintech Quarrel. Com o novo aporte de US$ 80 milhões, a empresa tem agora avaliação de US$ 1,2 bilhão.\n\n\
+         Outros destaques: Pellucid, com captação de US$ 21,4 milhões; Tarnwick, com US$ 12 milhões, e Osterly.",
     );
     let find = |c: &str| rounds.iter().find(|r| r.company == c);
     let quarrel = find("Quarrel").unwrap_or_else(|| panic!("{rounds:#?}"));
@@ -655,11 +655,11 @@ fn a_portuguese_digest_reads_like_an_english_one() {
 #[test]
 fn a_unit_of_a_group_raises_for_itself_and_a_share_price_is_no_round() {
     let rounds = run(
-        "Kestrel Bank climbs 21% after Osaka's largest listing since 2019",
+        "Kestrel Bank climbs 21% in Osaka debut",
         Some("2023-03-09"),
-        "KESTREL Bank rose 21 per cent in its debut in Osaka on Thursday, following the city's largest initial public offering since 2019.\n\n\
-         Shares closed at 1,450 yen apiece. The lending unit of billionaire Aiko Mori's Kestrel Group raised 61.2 billion yen selling the shares.\n\n\
-         The listing is part of Kestrel Group's plan to grow its financial business.",
+        "KESTREL Bank rose 21 per cent on its first day of trading in Osaka on Thursday.\n\n\
+         Shares ended the day at 1,450 yen apiece. The lending arm of Aiko Mori's Kestrel Group raised 61.2 billion yen by selling new shares.\n\n\
+         Kestrel Group plans to keep a majority of the bank.",
     );
     assert_eq!(rounds.len(), 1, "{rounds:#?}");
     assert_eq!(rounds[0].company, "Kestrel Bank");
@@ -675,7 +675,7 @@ fn a_description_capitalised_before_a_known_name_is_that_company() {
         "Wolkenfeld Capital bekommt 30 Millionen",
         Some("2020-07-22"),
         "+++ Wolkenfeld Capital bekommt 30 Millionen +++\n\n\
-         Der Robo-Advisor Wolkenfeld Capital hat in einer Series-C-Finanzierungsrunde 30 Millionen Euro eingesammelt. \
+         Der Online-Broker Wolkenfeld Capital hat für seine Series C insgesamt 30 Millionen Euro eingesammelt. \
          Mit dem Geld will das Unternehmen die Expansion in Europa vorantreiben und neue Mitarbeiter für das Team in München einstellen.",
     );
     assert_eq!(rounds.len(), 1, "{rounds:#?}");
@@ -689,7 +689,7 @@ fn an_earlier_round_told_in_passing_keeps_its_own_lead_and_valuation() {
         "Orvella adds Rs 180 crore in Series F funding",
         Some("2021-05-10"),
         "Food delivery platform Orvella has raised Rs 180 crore in its Series F round from Carrow Partners and Deluna Capital.\n\n\
-         The firm, which competes with Pune-based Tavro, had raised a whopping $600 million in November 2019, led by Halden Group that valued it at an estimated $2.4 billion.",
+         The firm, a rival of Pune-based Tavro, had raised $600 million in November 2019 in a round led by Halden Group that valued it at about $2.4 billion.",
     );
     let f = rounds
         .iter()
@@ -712,10 +712,10 @@ fn an_earlier_round_told_in_passing_keeps_its_own_lead_and_valuation() {
 #[test]
 fn an_investor_in_advanced_discussions_to_lead_a_round_is_no_closed_round() {
     let rounds = run(
-        "Messaging app Talkwell draws Harrow Peak at $90 million valuation",
+        "Talkwell nears a round with Harrow Peak",
         Some("2021-04-01"),
-        "New York-based Harrow Peak is in advanced discussions to lead a $20-25 million funding round in Talkwell, said two people involved in the talks.\n\n\
-         \"Harrow Peak has issued a term sheet and is expected to invest around $12 million in the round,\" said one of them.",
+        "Harrow Peak, a growth fund, is in advanced discussions to lead Talkwell's next round of $20-25 million, according to two people briefed on the matter.\n\n\
+         The fund is expected to invest around $12 million of that itself, one of them said.",
     );
     assert!(rounds.iter().all(|r| r.amount.is_none()), "{rounds:#?}");
 }
@@ -723,9 +723,9 @@ fn an_investor_in_advanced_discussions_to_lead_a_round_is_no_closed_round() {
 #[test]
 fn a_round_still_in_discussion_is_none_and_an_earlier_dated_one_is_kept() {
     let rounds = run(
-        "Chatterly parent in talks to raise $200 million",
+        "Chatterly parent nears $200 million round",
         Some("2022-05-31"),
-        "\"Verbly Tech is in an advanced stage of discussion with Orchard Search, existing investor Tamsin Holdings and other investors to close a $200 million funding round,\" the source said.\n\n\
+        "Verbly Tech, which runs Chatterly, is in an advanced stage of talks with Orchard Search, current backer Tamsin Holdings and several others to secure a $200 million round, a person close to the company said.\n\n\
          Verbly Tech had raised $180 million in November 2021 at a valuation of $2.6 billion.",
     );
     assert_eq!(rounds.len(), 1, "{rounds:#?}");
