@@ -537,7 +537,7 @@ fn had_raised_is_round(text: &str, start: usize) -> bool {
     static NEW_MONEY: LazyLock<Regex> = LazyLock::new(|| {
         re(r"(?i)\b(?:new|fresh|latest)\s+(?:funding|investment|capital|financing|round)\b")
     });
-    // "had raised $180 million in November 2021 at a valuation of $2.6 billion": one round,
+    // "had raised $170 million in November 2021 at a valuation of $2.6 billion": one round,
     // dated and valued.
     static DATED_OR_VALUED: LazyLock<Regex> = LazyLock::new(|| {
         re(

@@ -726,10 +726,10 @@ fn a_round_still_in_discussion_is_none_and_an_earlier_dated_one_is_kept() {
         "Chatterly parent nears $200 million round",
         Some("2022-05-31"),
         "Verbly Tech, which runs Chatterly, is in an advanced stage of talks with Orchard Search, current backer Tamsin Holdings and several others to secure a $200 million round, a person close to the company said.\n\n\
-         Verbly Tech had raised $180 million in November 2021 at a valuation of $2.6 billion.",
+         Verbly Tech had raised $170 million in November 2021 at a valuation of $2.6 billion.",
     );
     assert_eq!(rounds.len(), 1, "{rounds:#?}");
     let r = &rounds[0];
-    assert_eq!(r.amount.as_ref().unwrap().to_string(), "$180 million");
+    assert_eq!(r.amount.as_ref().unwrap().to_string(), "$170 million");
     assert_eq!(r.valuations[0].amount.to_string(), "$2.6 billion");
 }
