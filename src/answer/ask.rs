@@ -1018,11 +1018,14 @@ fn amount_sentence(g: &RoundGroup, company: &str, c: &mut Citations) -> Result<S
             let money = &amounts[0].value;
             // "₩35 billion ($29 million)": the article's own conversion beside a figure in
             // another currency.
-            let shown = nums
-                .iter()
-                .filter(|_| money.currency != "USD")
-                .find_map(|&n| reader::stated_conversion(c.passage(n)?, money))
-                .map_or_else(|| money.to_string(), |conv| format!("{money} ({conv})"));
+            let conversion = if money.currency == "USD" {
+                None
+            } else {
+                nums.iter()
+                    .find_map(|&n| reader::stated_conversion(c.passage(n)?, money))
+            };
+            let shown =
+                conversion.map_or_else(|| money.to_string(), |conv| format!("{money} ({conv})"));
             format!("{company} raised {shown} in {label}{}", cites(&nums))
         }
         _ => {

@@ -116,6 +116,17 @@ pub fn contribution(
             titles.push(t);
         }
     }
+    // "Acme took in $30 million from the growth investor Harrow": the investor alone after
+    // "from" put in the whole figure.
+    static FROM_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^\s*(?:\([^)]*\)\s*)?(?:[a-z]\w*\s+){0,2}?from\s+(?:(?:the\s+)?[a-z][\w\-]*\s+){0,4}$")
+    });
+    static LIST_GOES_ON: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^\s*(?:,|and\b|&|as\s+well\s+as\b|along\s+with\b)"));
+    // "X and Y have invested $4.5 million and $4 million respectively": figures given in turn
+    // to a list of investors are not read one by one here.
+    static ANOTHER_FIGURE: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^\s*(?:,|and|&)\s*(?:and\s+)?(?:[$€£¥₹₩]|[A-Z]{2,3}\s?\d|\d)"));
     for hit in hits.into_iter().chain(titles) {
         let lang = facts::lang::language(&hit.passage);
         for span in split_sentences(&hit.passage) {
@@ -124,49 +135,32 @@ pub fn contribution(
             let Some((name_at, after_name, _)) = find_name(s, investor) else {
                 continue;
             };
-            // "Acme took in $30 million from the growth investor Harrow": the investor alone
-            // after "from" put in the whole figure.
-            static FROM_ALONE: LazyLock<Regex> = LazyLock::new(|| {
-                re(
-                    r"^\s*(?:\([^)]*\)\s*)?(?:[a-z]\w*\s+){0,2}?from\s+(?:(?:the\s+)?[a-z][\w\-]*\s+){0,4}$",
-                )
-            });
-            static LIST_GOES_ON: LazyLock<Regex> =
-                LazyLock::new(|| re(r"^\s*(?:,|and\b|&|as\s+well\s+as\b|along\s+with\b)"));
-            if !LIST_GOES_ON.is_match(&s[after_name..]) {
-                if let Some(m) = find_amounts(&s[..name_at])
-                    .into_iter()
-                    .filter(|m| !is_conversion(s, m))
+            let amounts: Vec<MoneyMention> = find_amounts(s)
+                .into_iter()
+                .filter(|m| !is_conversion(s, m))
+                .collect();
+            let from_alone = || {
+                amounts
+                    .iter()
+                    .filter(|m| m.end <= name_at)
                     .find(|m| FROM_ALONE.is_match(&s[m.end..name_at]))
-                {
-                    return Ok(Some(Reading {
-                        value: stated(s, &m),
-                        span: (span.start, span.end),
-                        hedged: PLANNED.is_match(s),
-                        pending: false,
-                        others: Vec::new(),
-                        hit,
-                    }));
-                }
-            }
-            for m in find_amounts(s) {
-                if m.start < after_name || is_conversion(s, &m) {
-                    continue;
-                }
-                let between = &s[after_name..m.start];
-                if !PUT.is_match(between) || ROUND_AFTER.is_match(&s[m.end..]) {
-                    continue;
-                }
-                // "X and Y have invested $4.5 million and $4 million respectively": figures
-                // given in turn to a list of investors are not read one by one here.
-                static ANOTHER_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
-                    re(r"^\s*(?:,|and|&)\s*(?:and\s+)?(?:[$€£¥₹₩]|[A-Z]{2,3}\s?\d|\d)")
-                });
-                if ANOTHER_FIGURE.is_match(&s[m.end..]) && s[m.end..].contains("respectively") {
-                    break;
-                }
+            };
+            let put_in = || {
+                let m = amounts.iter().filter(|m| m.start >= after_name).find(|m| {
+                    PUT.is_match(&s[after_name..m.start]) && !ROUND_AFTER.is_match(&s[m.end..])
+                })?;
+                let respectively =
+                    ANOTHER_FIGURE.is_match(&s[m.end..]) && s[m.end..].contains("respectively");
+                (!respectively).then_some(m)
+            };
+            let found = if LIST_GOES_ON.is_match(&s[after_name..]) {
+                put_in()
+            } else {
+                from_alone().or_else(put_in)
+            };
+            if let Some(m) = found {
                 return Ok(Some(Reading {
-                    value: stated(s, &m),
+                    value: stated(s, m),
                     span: (span.start, span.end),
                     hedged: PLANNED.is_match(s),
                     pending: false,
@@ -1688,11 +1682,16 @@ pub fn stated_conversion(text: &str, money: &Money) -> Option<String> {
     let m = find_amounts(text)
         .into_iter()
         .find(|m| m.money == *money && !is_conversion(text, m))?;
-    let rest = text[m.end..].trim_start().strip_prefix('(')?;
-    let inner = &rest[..rest.find(')')?];
+    let inner = bracketed_figure(&text[m.end..])?;
     let converted = find_amounts(inner).into_iter().next()?;
-    (inner.len() < 40 && converted.money.currency != money.currency)
-        .then(|| inner.trim().to_string())
+    (converted.money.currency != money.currency).then(|| inner.trim().to_string())
+}
+
+/// A short bracketed aside holding a figure right at the start of `rest`: " ($29 million)".
+fn bracketed_figure(rest: &str) -> Option<&str> {
+    let rest = rest.trim_start().strip_prefix('(')?;
+    let inner = &rest[..rest.find(')')?];
+    (inner.len() < 40 && inner.chars().any(|c| c.is_ascii_digit())).then_some(inner)
 }
 
 /// The amounts a sentence states, without bracketed conversions of the one before.
@@ -1851,15 +1850,8 @@ fn stated(s: &str, m: &MoneyMention) -> String {
     } else {
         raw.to_string()
     };
-    let rest = &s[m.end..];
-    let trimmed = rest.trim_start();
-    if trimmed.starts_with('(') {
-        if let Some(close) = trimmed.find(')') {
-            let inner = &trimmed[1..close];
-            if inner.len() < 40 && inner.chars().any(|c| c.is_ascii_digit()) {
-                return format!("{own} ({inner})");
-            }
-        }
+    if let Some(inner) = bracketed_figure(&s[m.end..]) {
+        return format!("{own} ({inner})");
     }
     if own != raw && !raw.is_empty() && m.money.currency != "USD" {
         // Keep the article's own spelling beside the usual one.

@@ -957,13 +957,6 @@ mod tests {
 
     #[test]
     fn a_face_value_is_no_valuation_and_one_round_s_running_size_is_no_total() {
-        let kinds = |text: &str| {
-            let spans: Vec<(usize, usize)> = find_amounts(text)
-                .iter()
-                .map(|m| (m.start, m.end))
-                .collect();
-            money_kinds(text, &spans)
-        };
         assert_eq!(
             kinds("It allotted 500 debentures at a face value of INR 1 lakh per debenture."),
             [MoneyKind::Other]
@@ -980,13 +973,6 @@ mod tests {
 
     #[test]
     fn totals_and_valuations_in_the_words_outlets_use() {
-        let kinds = |text: &str| {
-            let spans: Vec<(usize, usize)> = find_amounts(text)
-                .iter()
-                .map(|m| (m.start, m.end))
-                .collect();
-            money_kinds(text, &spans)
-        };
         for text in [
             "This round will take Orvella's overall total to roughly $1.2 billion.",
             "Corvix, a Manila clinic chain, has so far netted $41.5 million from investors.",

@@ -588,17 +588,11 @@ impl Extractor<'_> {
     /// One name per company: spellings that match the subject or an earlier company are
     /// folded into it.
     fn canonical(&mut self, name: &str) -> String {
-        let same = |known: &str| {
-            let (a, b) = (key(known), key(name));
-            a == b
-                || (a.len() >= 4 && b.len() >= 4 && (a.starts_with(&b) || b.starts_with(&a)))
-                || similar(known, name)
-                || (a.len() >= 6 && described_as(name, known))
-        };
+        let b = key(name);
+        let words: Vec<&str> = name.split_whitespace().collect();
         // "Robo-Advisor Wolkenfeld Capital" (German capitalises the description before a name)
         // is the company already known as "Wolkenfeld Capital".
-        fn described_as(name: &str, known: &str) -> bool {
-            let words: Vec<&str> = name.split_whitespace().collect();
+        let described_as = |known: &str| {
             let known: Vec<&str> = known.split_whitespace().collect();
             let extra = words.len().saturating_sub(known.len());
             (1..=2).contains(&extra)
@@ -606,7 +600,14 @@ impl Extractor<'_> {
                     .iter()
                     .zip(&known)
                     .all(|(w, k)| w.eq_ignore_ascii_case(k))
-        }
+        };
+        let same = |known: &str| {
+            let a = key(known);
+            a == b
+                || (a.len() >= 4 && b.len() >= 4 && (a.starts_with(&b) || b.starts_with(&a)))
+                || similar(known, name)
+                || (a.len() >= 6 && described_as(known))
+        };
         if !self.aliases.iter().any(|a| a == name) {
             self.aliases.push(name.to_string());
         }
