@@ -850,6 +850,10 @@ fn a_round_sought_an_old_worth_and_an_adviser_are_told_apart() {
     let v = ask(&home, "how much is corvel trying to raise");
     assert_eq!(v["answered"], true, "{v}");
     assert!(claim(&v).contains("$500 million"), "{v}");
+    // Sought, not closed: the claim never says it raised.
+    assert!(claim(&v).starts_with("Reports put Corvel"), "{v}");
+    assert!(!claim(&v).contains("raised"), "{v}");
+    assert!(answer(&v).contains("(not confirmed)"), "{v}");
     // "far below the $12 billion it was worth in 2019": a worth, and an old one.
     let v = ask(&home, "corvel valuation in the new round?");
     assert_eq!(v["answered"], false, "{v}");
@@ -1002,5 +1006,6 @@ fn a_round_in_advanced_discussions_is_answered_as_reported() {
     let v = ask(&home, "how much is talkwell in talks to raise");
     assert_eq!(v["answered"], true, "{v}");
     assert!(answer(&v).contains("$20-25 million"), "{v}");
-    assert!(answer(&v).contains("reported, not confirmed"), "{v}");
+    assert!(answer(&v).contains("not confirmed"), "{v}");
+    assert!(!claim(&v).contains("raised"), "{v}");
 }

@@ -2343,14 +2343,20 @@ fn reading_draft(u: &Understood, company: &str, r: &reader::Reading, c: &mut Cit
     let n = c.hit(&r.hit, Some(r.span));
     let source = r.hit.source.clone().unwrap_or_else(|| r.hit.title.clone());
     let sentence = &r.hit.passage[r.span.0..r.span.1];
-    let mut claim = reading_claim(u, company, &r.value);
+    let hedged = r.hedged && u.intent != Intent::Status;
+    let reported = hedged
+        .then(|| reported_claim(u, company, &r.value))
+        .flatten();
+    let mut claim = reported
+        .clone()
+        .unwrap_or_else(|| reading_claim(u, company, &r.value));
     if r.pending && u.intent == Intent::Acquisition && u.want == Some(Want::Who) {
         claim = format!("{} agreed to buy {company}", r.value);
     }
-    let hedge = if r.hedged && u.intent != Intent::Status {
-        " (reported, not confirmed)"
-    } else {
-        ""
+    let hedge = match (hedged, reported.is_some()) {
+        (false, _) => "",
+        (true, true) => " (not confirmed)",
+        (true, false) => " (reported, not confirmed)",
     };
     let mut text = format!(
         "{claim}{hedge}, according to {source}: \"{}\"{}",
@@ -2418,6 +2424,35 @@ fn reading_claim(u: &Understood, company: &str, value: &str) -> String {
         (Intent::Debt, _) => format!("{} debt financing: {value}", possessive(company)),
         _ => format!("{company}: {value}"),
     }
+}
+
+/// The claim of a reading that is only reported (talks, people familiar with the matter): put
+/// so that it never reads as a closed deal, "Reports put Acme's round at $40 million" rather
+/// than "Acme raised $40 million". `None` where the plain claim already carries no tense.
+fn reported_claim(u: &Understood, company: &str, value: &str) -> Option<String> {
+    let round = u
+        .round
+        .map(|r| format!("{} {}", possessive(company), r.label()))
+        .unwrap_or_else(|| format!("{} round", possessive(company)));
+    Some(match (u.intent, u.want) {
+        (Intent::Lead, _) => format!("Reports name {value} as the lead of {round}"),
+        (Intent::Investors, _) => format!("Reports name {value} as investors in {round}"),
+        (Intent::Amount | Intent::History, _) => format!("Reports put {round} at {value}"),
+        (Intent::Valuation, _) | (_, Some(Want::Valuation)) => {
+            format!("Reports put {} valuation at {value}", possessive(company))
+        }
+        (Intent::Total, _) => format!(
+            "Reports put {} total funding at {value}",
+            possessive(company)
+        ),
+        (Intent::Acquisition, Some(Want::Who)) => {
+            format!("Reports name {value} as the buyer of {company}")
+        }
+        (Intent::Stake, Some(Want::Who)) => {
+            format!("Reports name {value} as the buyer of the stake in {company}")
+        }
+        _ => return None,
+    })
 }
 
 /// Answers from the passages, or says what is not known and cites the closest source.

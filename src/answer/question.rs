@@ -1155,7 +1155,11 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
 
     u.want = want(&lower, u.intent);
     u.also = second_part(&lower, u.intent, u.want);
-    u.reported = REPORTED_Q.is_match(&lower);
+    // "how much is Acme raising": money still being gathered, unless it is a listing's.
+    static RAISING_NOW: LazyLock<Regex> =
+        LazyLock::new(|| re(r"\bhow\s+much\s+(?:is|are)\s+(?:[\w.'’\-]+\s+){1,4}?raising\b"));
+    u.reported =
+        REPORTED_Q.is_match(&lower) || (RAISING_NOW.is_match(&lower) && !u.intent.is_event());
     // A debt question's "loan" or "notes" names the event, not a round to filter by; nor does
     // "total funding including debt" ask for a total of debt rounds.
     static WITH_DEBT: LazyLock<Regex> = LazyLock::new(|| {
@@ -1972,6 +1976,10 @@ mod tests {
         assert!(read("how much is bimasetu trying to raise").reported);
         assert!(read("is hollowfield raising again, and at what valuation").reported);
         assert!(!read("how much did hollowfield raise").reported);
+        assert!(read("how much is hollowfield raising").reported);
+        assert!(read("how much are hollowfield labs raising now?").reported);
+        assert!(!read("how much is hollowfield raising in its ipo").reported);
+        assert!(!read("how much has hollowfield raised").reported);
         assert!(read("who was the new backer of acme in the 2nd close").new_investors);
         assert_eq!(
             read("who was the new backer of acme in the 2nd close")

@@ -188,7 +188,7 @@ fn re(p: &str) -> Regex {
 
 static REFERS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:it|its|it's|the\s+(?:[\w\-]+\s+){0,5}?(?:company|startup|start-up|firm|business|platform|group|unicorn|app|lender|maker|developer|provider|operator|bank|fintech|retailer|marketplace|giant|outfit|venture|subsidiary|unit|spin-?off|spinout))\b",
+        r"(?i)\b(?:it|its|it's|the\s+(?:[\w\-]+,?\s+){0,5}?(?:company|startup|start-up|firm|business|platform|group|unicorn|app|lender|maker|developer|provider|operator|bank|fintech|retailer|marketplace|giant|outfit|venture|subsidiary|unit|spin-?off|spinout))\b",
     )
 });
 
@@ -256,7 +256,7 @@ static LISTING: LazyLock<Regex> = LazyLock::new(|| {
 /// Talks, sources and plans rather than a closed deal.
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:in\s+(?:advanced\s+|early\s+|final\s+|late[\s\-]stage\s+|preliminary\s+)?(?:talks|discussions?|negotiations)|people\s+(?:familiar|close|with\s+knowledge)|reportedly|(?:is|are|was|were)\s+said\s+to|according\s+to\s+(?:a\s+|the\s+)?(?:report|sources|people|media)|sources\s+(?:said|say|told)|(?:is|are)\s+seeking|seeks\s+to|could\s+value|would\s+value|has\s+not\s+(?:yet\s+)?closed|yet\s+to\s+close|not\s+yet\s+(?:closed|final)|unconfirmed|rumou?r\w*|is\s+looking\s+to\s+raise|in\s+discussions?|negotiat\w+|considering)\b",
+        r"(?i)\b(?:in\s+(?:advanced\s+|early\s+|final\s+|late[\s\-]stage\s+|preliminary\s+)?(?:talks|discussions?|negotiations)|(?:people|sources?|those|persons?)\s+(?:familiar|close|with\s+knowledge|briefed)|sources?\s+who\s+(?:looked|saw|has\s+seen|have\s+seen|know)|reportedly|(?:is|are|was|were)\s+said\s+to|according\s+to\s+(?:a\s+|the\s+)?(?:report|sources|people|media)|sources?\s+(?:said|say|says|told)|(?:is|are)\s+seeking|seeks\s+to|could\s+(?:value|raise|secure|bring\s+in)|would\s+(?:value|raise|secure)|has\s+not\s+(?:yet\s+)?closed|yet\s+to\s+close|not\s+yet\s+(?:closed|final)|unconfirmed|rumou?r\w*|is\s+looking\s+to\s+raise|in\s+discussions?|negotiat\w+|considering)\b",
     )
 });
 
@@ -286,7 +286,11 @@ static RAISE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static VALUATION_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:valu\w+|worth|pre-money|post-money|market\s+(?:cap\w*|value))\b")
+    // "Valor Partners bought $8 million of shares": a name, not a valuation; a capital
+    // opens a valuation word only at the start of a sentence.
+    re(
+        r"^\W*(?i:valu\w+|worth)\b|\b(?:valu\w+|worth|VALU\w+)\b|(?i)\b(?:pre-money|post-money|market\s+(?:cap\w*|value))\b",
+    )
 });
 static TOTAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(&[
@@ -302,12 +306,13 @@ static PRIVATE_ROUND: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// "has raised $133 million from investors including": what a company has raised so far.
-const RAISED_FROM_INVESTORS: &str = r"(?:has|have)\s+(?:now\s+)?raised\s+[^.;]{0,40}?\bfrom\s+(?:investors|backers|the\s+likes\s+of)";
+const RAISED_FROM_INVESTORS: &str = r"(?:(?:has|have)\s+(?:now\s+|since\s+|so\s+far\s+)?raised\s+(?:[^.;]|\.\d){0,40}?\bfrom\s+(?:investors|backers|the\s+likes\s+of|a\s+(?:variety|number|range|host)\s+of)|(?:has|have)\s+(?:since\s+raised\s+(?:[^.;]|\.\d){0,25}?|raised\s+(?:more\s+than|over|nearly|almost|about|around|some|roughly|close\s+to|upwards\s+of)\s+(?:[^.;]|\.\d){0,25}?)\bin\s+(?:venture\s+|outside\s+|external\s+)?(?:funding|financing)\b|\bwith\s+(?:(?:about|around|nearly|over|some|roughly|almost|more\s+than|close\s+to)\s+)?[$€£]\s?[\d.,]+\s*(?:million|billion|m|bn)?\s+in\s+(?:venture\s+|outside\s+|total\s+)?(?:funding|financing))";
 static HAS_RAISED_FROM: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"(?i)\b{RAISED_FROM_INVESTORS}\b")));
 static ROUND_WORD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:round|series|seed|tranche|extension|new|fresh|latest|this\s+(?:week|month|year)|today|on\s+(?:monday|tuesday|wednesday|thursday|friday))\b",
+        // "First Round Capital" is a name: "round" and "seed" count in lower case only.
+        r"\b(?:round|[Ss]eries|seed|(?i:tranche|extension|new|fresh|latest|led\s+by|co-led|this\s+(?:week|month|year)|today|on\s+(?:monday|tuesday|wednesday|thursday|friday)))\b",
     )
 });
 static ACQUISITION_CUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -317,7 +322,7 @@ static ACQUISITION_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static IPO_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:IPO|initial\s+public\s+offering|public\s+offering|listing|listed|debut\w*|priced\s+(?:its|the)|go(?:ing|es)?\s+public|went\s+public|float\w*|stock\s+exchange|Nasdaq|NYSE|per\s+ADS|ADSs|SPAC|blank[\s\-]check|bookrunn\w+|underwrit\w+|(?:start|began|begin|starts|begins)\s+trading|merg\w+\s+with|offer(?:ing)?\s+price|per\s+(?:share|unit)|lead\s+manager|sell(?:ing|s)?\s+(?:the\s+|its\s+|new\s+)?shares|share\s+sale|priced\s+at|the\s+offering|sale\s+of\s+(?:[\d.,]+\s+(?:million\s+|billion\s+)?)?(?:new\s+)?shares)\b",
+        r"(?i)\b(?:IPO|initial\s+public\s+offering|public\s+offering|listing|listed|debut\w*|priced\s+(?:its|the)|go(?:ing|es)?\s+public|went\s+public|float\w*|stock\s+exchange|Nasdaq|NYSE|per\s+ADS|ADSs|SPAC|blank[\s\-]check|bookrunn\w+|underwrit\w+|(?:start|began|begin|starts|begins)\s+trading|merg\w+\s+with|offer(?:ing)?\s+price|per\s+(?:share|unit)|lead\s+manager|sell(?:ing|s)?\s+(?:the\s+|its\s+|new\s+)?shares|share\s+sale|priced\s+at|the\s+offering|(?:sold|sells|sell|selling|offered|offers|offering|issued)\s+(?:[\w.,]+\s+){0,4}?shares\s+at|sale\s+of\s+(?:[\d.,]+\s+(?:million\s+|billion\s+)?)?(?:new\s+)?shares)\b",
     )
 });
 static STAKE_CUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -486,6 +491,9 @@ fn name_keys(name: &str) -> Vec<String> {
 /// Where `text` names `name` (whole words, any case): the byte range of the first mention, and
 /// whether it is written with a capital.
 pub fn find_name(text: &str, name: &str) -> Option<(usize, usize, bool)> {
+    if let Some(found) = spelled_out(text, name) {
+        return Some(found);
+    }
     // Most sentences do not name the company at all: a cheap look for its first letters first
     // (only the first four: "Vireolypay" may be written "Vireoly Pay").
     let head: String = name
@@ -526,6 +534,37 @@ pub fn find_name(text: &str, name: &str) -> Option<(usize, usize, bool)> {
             {
                 return Some((words[i].start, next.end, words[i].capital));
             }
+        }
+    }
+    None
+}
+
+/// An abbreviation written out in full: "NRAMC" in "Northern Ridge Asset Management Corp.",
+/// "TQL" in "The Quiet Loft". Only for names of three to six capital letters, whose words are all
+/// capitalised ("of" and "and" may come between them) and end the run of capitalised words.
+fn spelled_out(text: &str, name: &str) -> Option<(usize, usize, bool)> {
+    let letters = name.trim().as_bytes();
+    if !(3..=6).contains(&letters.len()) || !letters.iter().all(u8::is_ascii_uppercase) {
+        return None;
+    }
+    let words = words_of(text);
+    for i in 0..words.len() {
+        let starts_run = i == 0 || !words[i - 1].capital || words[i - 1].key == "the";
+        if !words[i].capital || !starts_run {
+            continue;
+        }
+        let (mut j, mut k) = (i, 0);
+        while j < words.len() && k < letters.len() {
+            let w = &words[j];
+            if w.capital && w.key.as_bytes().first() == Some(&letters[k].to_ascii_lowercase()) {
+                k += 1;
+            } else if !(k > 0 && !w.capital && matches!(w.key.as_str(), "of" | "and")) {
+                break;
+            }
+            j += 1;
+        }
+        if k == letters.len() && words.get(j).is_none_or(|w| !w.capital) {
+            return Some((words[i].start, words[j - 1].end, true));
         }
     }
     None
@@ -626,8 +665,19 @@ fn opens_with_other_name(s: &str, subject: &str) -> bool {
     {
         return false;
     }
+    // "Dealtrack Weekly noted that the company ...": a source credited before what it says.
+    static CREDITED: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^\s*(?:noted|notes|said|says|reported|reports|wrote|writes|found|estimates|estimated)\s+(?:that\s+)?\W*(?:the|its|it)\b",
+        )
+    });
     match facts::text::name_starting_at(s, 0) {
-        Some((name, pos)) => pos == 0 && !names(subject, &name) && !names(&name, subject),
+        Some((name, pos)) => {
+            pos == 0
+                && !names(subject, &name)
+                && !names(&name, subject)
+                && !CREDITED.is_match(&s[name.len().min(s.len())..])
+        }
         None => false,
     }
 }
@@ -987,6 +1037,11 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
             {
                 continue;
             }
+            // "In the spring, Bigco paid $90 million to acquire Dutch chip designer Norvale":
+            // the price of another company.
+            if req.intent == Intent::Acquisition && !names_subject && buys_another(s) {
+                continue;
+            }
             // "the new round": not a sentence about an earlier one.
             if req.latest && (facts::cues_historical(s) || EARLIER.is_match(s)) {
                 continue;
@@ -1123,11 +1178,20 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
                 }
             }
             if let Some(asked) = &req.amount {
-                let same = find_amounts(s)
-                    .iter()
-                    .any(|m| close_amounts(&m.money, asked));
+                let amounts = find_amounts(s);
+                let same = amounts.iter().any(|m| close_amounts(&m.money, asked));
                 if same {
                     score += 3.0;
+                } else if !req.intent.is_event() && req.intent != Intent::Status {
+                    // "who led its 30m round": a sentence about a round of another size
+                    // ("a Series B of 18 million, led by ...") is about another round.
+                    let round_sized = amounts
+                        .iter()
+                        .zip(facts::money_kinds(s))
+                        .any(|(m, k)| k == "round" && !is_conversion(s, m));
+                    if round_sized {
+                        continue;
+                    }
                 }
             }
             if req.intent == Intent::Total {
@@ -1302,7 +1366,7 @@ const NOT_DISCLOSED: &str = "not disclosed";
 /// "Terms were not disclosed", "for an undisclosed sum": the price is not public.
 static PRICE_UNDISCLOSED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?:terms|details|price|value|amount|size|consideration)\b[^.;]{0,50}?\b(?:were|was|have|has|had|is|are)\s+not\s+(?:been\s+)?(?:disclosed|revealed|announced|made\s+public)|(?:did\s+not|didn't|declined\s+to|would\s+not|wouldn't)\s+(?:disclose|reveal|say)\s+(?:the\s+)?(?:terms|price|financial|value|amount|how\s+much)|for\s+an?\s+(?:undisclosed|unspecified|unknown)\s+(?:sum|amount|price|fee|consideration))\b",
+        r"(?i)\b(?:(?:terms|details|price|value|amount|size|consideration)\b[^.;]{0,50}?\b(?:(?:were|was|have|has|had|is|are)\s+not|(?:weren't|wasn't|haven't|hasn't|hadn't|isn't|aren't|weren’t|wasn’t|haven’t|hasn’t|isn’t|aren’t))\s+(?:yet\s+)?(?:been\s+)?(?:disclosed|revealed|announced|made\s+public)|(?:did\s+not|didn't|declined\s+to|would\s+not|wouldn't)\s+(?:disclose|reveal|say)\s+(?:the\s+)?(?:terms|price|financial|value|amount|how\s+much)|for\s+an?\s+(?:undisclosed|unspecified|unknown)\s+(?:sum|amount|price|fee|consideration))\b",
     )
 });
 static FIRST_TRADE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1360,7 +1424,15 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
                     // "Acme has raised $133 million from investors including A and B", with no
                     // round named: what it has raised so far.
                     (HAS_RAISED_FROM.is_match(s) && !ROUND_WORD.is_match(s))
-                        .then(|| kind_money(s, &kinds, "round", req.currency))
+                        .then(|| {
+                            // "valued at $40 million with $22 million in funding": the money
+                            // raised, whatever its kind reads as.
+                            kind_money(s, &kinds, "round", req.currency).or_else(|| {
+                                HAS_RAISED_FROM.find(s).and_then(|m| {
+                                    find_amounts(m.as_str()).first().map(|a| stated(m.as_str(), a))
+                                })
+                            })
+                        })
                         .flatten()
                 })
                 .or_else(|| {
@@ -1542,6 +1614,7 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
                         && (req.intent != Intent::Stake || !is_valuation_figure(s, m))
                         && !is_condition(s, m)
                         && !PER_SHARE.is_match(&s[m.end..])
+                        && !HELD_MONEY.is_match(&s[m.end..])
                         && !RAISED_BEFORE_MONEY.is_match(crate::facts::text::window(
                             s,
                             m.start.saturating_sub(40),
@@ -1567,6 +1640,14 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
         _ => None,
     }
 }
+
+/// "its $80 billion cash pile", "$2 million in revenue": money a company holds or earns, not
+/// a price paid.
+static HELD_MONEY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s+(?:of\s+)?(?:\w+\s+)?(?:cash\s+(?:hoard|pile|reserves?|balance|on\s+hand)|reserves?|war\s*chest|hoard|pile)\b|^\s+(?:in\s+|of\s+)?(?:annual\s+|yearly\s+)?(?:revenues?|sales|profits?|turnover|market\s+(?:cap\w*|value))\b",
+    )
+});
 
 /// "the Financial Times reported": a name credited with the report, not a party to the deal.
 fn credited_outlet(s: &str, name: &str) -> bool {
@@ -1862,6 +1943,39 @@ fn stated(s: &str, m: &MoneyMention) -> String {
 
 /// A date the sentence gives (a closing window first), or the article's date when the sentence
 /// reports its news in the present.
+/// Whether the sentence has a purchase verb whose object is a capitalised name (a place or
+/// nationality before it is only a description): that name, not a description standing for the
+/// company asked about, is what was bought.
+fn buys_another(s: &str) -> bool {
+    static BUYS: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"\b(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|(?:acquisition|purchase|takeover)\s+of)\s",
+        )
+    });
+    BUYS.find_iter(s).any(|m| {
+        for word in s[m.end()..].split_whitespace().take(6) {
+            let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+            let capital = bare.starts_with(|c: char| c.is_uppercase());
+            if !capital || bare.ends_with("-based") {
+                continue;
+            }
+            if crate::facts::names::is_demonym(bare) || crate::facts::text::is_not_name(bare) {
+                continue;
+            }
+            return true;
+        }
+        false
+    })
+}
+
+/// Text before a date that makes it a mark the deal is measured against: "the largest listing
+/// since 2018", "up 30% from the same period of 2019".
+static COMPARED_TO: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:\bsince|\bsame\s+(?:period|time|quarter|month)\s+(?:of|in|last)|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bthan\s+in)\s*$",
+    )
+});
+
 fn when(s: &str, hit: &Hit) -> Option<String> {
     if let Some(c) = CLOSING_WHEN.captures(s) {
         return Some(c["when"].trim().to_string());
@@ -1876,14 +1990,20 @@ fn when(s: &str, hit: &Hit) -> Option<String> {
     let dates: Vec<_> = find_dates(s, hit.published)
         .into_iter()
         .filter(|d| !s[d.end..].starts_with("'s") && !s[d.end..].starts_with("’s"))
-        .filter(|d| {
-            !s[..d.start]
-                .trim_end()
-                .to_ascii_lowercase()
-                .ends_with("since")
-        })
+        .filter(|d| !COMPARED_TO.is_match(&s[..d.start]))
         .collect();
     let cues: Vec<usize> = WHEN_CUE.find_iter(s).map(|m| m.start()).collect();
+    // An article without a date cannot put a year to "Oct. 14": the day is given as written.
+    if dates.is_empty() && hit.published.is_none() && !cues.is_empty() {
+        static DAY: LazyLock<Regex> = LazyLock::new(|| {
+            re(
+                r"\b(?:on|from|by)\s+(?P<day>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)\b",
+            )
+        });
+        if let Some(c) = DAY.captures(s) {
+            return Some(c["day"].to_string());
+        }
+    }
     let distance = |d: &crate::facts::dates::DateMention| {
         cues.iter()
             .map(|c| c.abs_diff(d.start))
@@ -2016,6 +2136,17 @@ mod tests {
         assert!(find_name("Paydock.com's founder", "Paydock.com").is_some());
         assert!(find_name("the purchase of Tindra.com by Bigmart", "Tindra").is_some());
         assert!(find_name("an offer by a Halyard-led group", "Halyard").is_some());
+        // An abbreviation the text spells out, and only a whole run of capitalised words.
+        assert!(find_name(
+            "Northern Ridge Asset Management Corp., the lender, raised",
+            "NRAMC"
+        )
+        .is_some());
+        assert!(find_name("The Quiet Loft sold out", "TQL").is_some());
+        assert!(find_name("Bank of Ostrava Holdings said", "BOH").is_some());
+        assert!(find_name("Northern Ridge Asset Management Corp Tower", "NRAMC").is_none());
+        assert!(find_name("Bright Orange Holdings said", "BO").is_none());
+        assert!(find_name("shares of Bright Orange Holdings", "Boh").is_none());
     }
 
     fn request<'a>(intent: Intent, want: Option<Want>, subject: &'a str) -> Request<'a> {
@@ -2366,6 +2497,68 @@ mod tests {
         assert!(v2.contains("12 March"), "{v2}");
         assert!(v1.contains("4 March"), "{v1}");
         assert!(q2 > q1, "{q2} vs {q1}");
+    }
+
+    #[test]
+    fn an_undated_article_gives_the_day_as_written_and_a_compared_year_is_no_date() {
+        let req = request(Intent::Ipo, Some(Want::When), "Kestrel");
+        let undated = Hit {
+            published: None,
+            ..hit()
+        };
+        let s = "Kestrel expects to begin trading on Oct. 14, its filing says.";
+        assert_eq!(
+            value(&req, s, &undated).map(|v| v.0).as_deref(),
+            Some("Oct. 14")
+        );
+        let s = "Kestrel helped lift the exchange's listings to $9 billion, up 30% from the same period of 2019.";
+        assert_eq!(value(&req, s, &hit()).map(|v| v.0), None);
+    }
+
+    #[test]
+    fn money_raised_so_far_reads_as_a_total_however_it_is_put() {
+        let req = request(Intent::Total, Some(Want::Money), "Quillby");
+        for (s, want) in [
+            ("Quillby has raised more than $3.5 million in funding and its backers are said to be pleased.", "3.5 million"),
+            ("Before the sale, Quillby was valued at about $40 million with $22 million in funding.", "22 million"),
+            ("The company has since raised some $9 million in funding from a range of venture firms, including Early Round Partners.", "9 million"),
+        ] {
+            assert!(value_of(&req, s).is_some_and(|v| v.contains(want)), "{s}");
+        }
+        // A round of its own is no total.
+        let s = "Quillby has raised $4 million in funding led by Harrow Ventures.";
+        assert_eq!(value_of(&req, s), None);
+        let s = "Quillby, a freight fintech, has raised $4 million in financing to buy trucks.";
+        assert_eq!(value_of(&req, s), None);
+    }
+
+    #[test]
+    fn a_price_kept_private_is_said_so_and_a_cash_pile_is_no_price() {
+        let req = request(Intent::Acquisition, Some(Want::Money), "Tindra");
+        let s =
+            "The terms of the deal haven't been disclosed, but people close to it call it small.";
+        assert_eq!(value_of(&req, s).as_deref(), Some(NOT_DISCLOSED));
+        let s = "Bigco prefers small purchases to spending its $80 billion cash pile on one deal.";
+        assert_eq!(value_of(&req, s), None);
+        let s = "Bigco will buy Tindra for $80 million in cash and stock.";
+        assert!(value_of(&req, s).is_some_and(|v| v.contains("80 million")));
+    }
+
+    #[test]
+    fn a_purchase_of_another_named_company_is_not_the_one_asked_about() {
+        assert!(buys_another(
+            "Last spring Bigco paid $90 million to acquire Dutch chip designer Norvale."
+        ));
+        assert!(buys_another(
+            "It also bought Harrowby for an undisclosed sum."
+        ));
+        assert!(!buys_another(
+            "Bigco paid $40 million to acquire the Berlin-based startup."
+        ));
+        assert!(!buys_another("Bigco bought it in March for $40 million."));
+        assert!(!buys_another(
+            "Bigco agreed to buy the London firm for $12 million."
+        ));
     }
 
     #[test]

@@ -160,6 +160,14 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        // "... planned for the autumn\nPORT ELLIS, Maine, June 3 --": a line that opens
+        // with a dateline starts a sentence, whatever the line before ended with.
+        if b == b'\n' && opens_with_dateline(&text[i + 1..]) {
+            push_trimmed(text, start, i, &mut out);
+            start = i + 1;
+            i += 1;
+            continue;
+        }
         if matches!(b, b'.' | b'!' | b'?') {
             // Include closing quotes and brackets that follow the mark.
             let mut end = i + 1;
@@ -197,6 +205,17 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
     }
     push_trimmed(text, start, bytes.len(), &mut out);
     out
+}
+
+/// A place in capitals, then a comma: "PORT ELLIS, Maine," or "LONDON, May 3".
+fn opens_with_dateline(line: &str) -> bool {
+    let head: &str = line.split(',').next().unwrap_or("");
+    let letters = head.chars().filter(|c| c.is_alphabetic()).count();
+    line.contains(',')
+        && (3..=30).contains(&letters)
+        && head
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || matches!(c, ' ' | '.' | '\'' | '-'))
 }
 
 /// Whether the full stop at `dot` ends a sentence although no space follows it: a word in
@@ -349,6 +368,18 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<&str> {
         split_sentences(text).iter().map(|s| s.text(text)).collect()
+    }
+
+    #[test]
+    fn a_line_opening_with_a_dateline_starts_a_sentence() {
+        assert_eq!(
+            sentences("Launch planned for the autumn\nPORT ELLIS, Maine, June 3, 2024 -- Norvale said it has a loan.\nWrapped lines\nstay together."),
+            [
+                "Launch planned for the autumn",
+                "PORT ELLIS, Maine, June 3, 2024 -- Norvale said it has a loan.",
+                "Wrapped lines\nstay together."
+            ]
+        );
     }
 
     #[test]

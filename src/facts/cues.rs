@@ -90,6 +90,18 @@ static ROUND_TYPES: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words after a round name that make it a description, not a round ("seed investor",
 /// "Series A startups").
+/// "got $5 million Series A fund from two angels": after a figure and before
+/// "from", "fund" is the money of the round (as some digests write it), not a venture fund.
+fn fund_meaning_funding(text: &str, start: usize, end: usize) -> bool {
+    static FIGURE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)\d(?:\.\d+)?\s*(?:million|billion|mn|bn|m|crore|cr|k)?\s+(?:in\s+)?(?:an?\s+)?$")
+    });
+    let word_after = text[..end].trim_end().to_ascii_lowercase();
+    (word_after.ends_with(" fund") || word_after.ends_with("-fund"))
+        && text[end..].trim_start().starts_with("from ")
+        && FIGURE_BEFORE.is_match(&text[..start])
+}
+
 fn describes_something_else(after: Option<&str>) -> bool {
     let Some(after) = after else { return false };
     let word = after
@@ -156,7 +168,7 @@ pub fn round_types(text: &str) -> Vec<TypeMention> {
         } else if caps.name("series").is_some() {
             let raw = caps.name("sl").map_or("", |l| l.as_str());
             let after = caps.name("safter").map(|a| a.as_str());
-            if describes_something_else(after) {
+            if describes_something_else(after) && !fund_meaning_funding(text, m.start(), m.end()) {
                 continue;
             }
             if raw.chars().all(char::is_lowercase) {
@@ -385,7 +397,7 @@ static OTHER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
       | (?:its|a|the)\s+(?:new|first|second|third|fourth|fifth|sixth|debut|maiden|flagship|latest)\s+(?:\w+\s+)?fund
       | fund\s+(?:I|II|III|IV|V|VI|VII|\d)\b | limited\s+partners | LPs
       | target\s+of | goal\s+of | hard\s+cap\s+of | cheques?\s+of | checks?\s+of | tickets?\s+of
-      | scheme | programme | program | market | grants?\s+of
+      | scheme | programme | program | market | grants?\s+of | monetis(?:ation|ed|ing)\s+of | monetiz(?:ation|ed|ing)\s+of
       | (?:rose|fell|dipped|grew|climbed|jumped|dropped|declined|increased|decreased|surged|slumped|plunged|soared|doubled|tripled|halved)\s+(?:nearly\s+|almost\s+|more\s+than\s+)?(?:by\s+[\d.]+\s*(?:per\s*cent|percent|%)\s+)?(?:to|from)
     )\b")
 });
@@ -402,6 +414,7 @@ static OTHER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
       | (?:in|through|via|from|at)\s+(?:its|an?|the)\s+(?:\w+\s+)?(?:IPO|initial\s+public|listing|offering|debut|share\s+sale|float|flotation)
       | (?:budget|programme|program|package|scheme|subsidy|subsidies|contract|order|settlement|fine|penalty)
       | (?:a|per)\s+(?:year|month|share|quarter)
+      | (?:upfront\s+|up-front\s+)?(?:licen[cs]ing|licen[cs]e|milestone|royalty|upfront|up-front)\s+(?:payments?|fees?|income)
       | (?:in|of)\s+(?:cash|reserves)\b | in\s+the\s+bank | cash\s+(?:on\s+hand|reserves|balance)
       | (?:market|industry|sector|opportunity)
       | worth\s+of\s+(?:shares|stock)
@@ -708,6 +721,12 @@ static AFTER_WORDS: LazyLock<crate::util::CueWords> = LazyLock::new(|| {
             "income",
             "earning",
             "payment",
+            "licens",
+            "licenc",
+            "milestone",
+            "royalt",
+            "upfront",
+            "up-front",
             "loan",
             "deposit",
             "order",
@@ -847,7 +866,13 @@ pub fn money_kind(text: &str, start: usize, end: usize) -> MoneyKind {
         return MoneyKind::Total;
     }
     if has_after(4) && OTHER_AFTER.is_match(after) {
-        return MoneyKind::Other;
+        // "$5 million Series A fund from two angels": the round's money.
+        static ROUND_FUND: LazyLock<Regex> = LazyLock::new(|| {
+            re(r"(?i)^\s*(?:series\s+[a-h]\d?|seed|pre-seed|angel)\s+fund\s+from\b")
+        });
+        if !ROUND_FUND.is_match(after) {
+            return MoneyKind::Other;
+        }
     }
     // A cue shortly before the amount ("acquired Acme for", "revenue of") makes it something
     // else, unless a raise verb or round word comes between the cue and the amount.
@@ -923,6 +948,10 @@ mod tests {
             ("a pre-Series A round", RoundType::PreSeries(0)),
             ("its pre-Series B", RoundType::PreSeries(1)),
             ("a strategic investment", RoundType::Corporate),
+            (
+                "got $4.5 million Series A fund from three angels",
+                RoundType::Series(0),
+            ),
         ];
         for (text, want) in cases {
             let found = round_types(text);
@@ -946,6 +975,7 @@ mod tests {
             "while Seed Letter reported",
             "with Andes Bridge and Caribe Capital",
             "existing investors Isar Seed and Jonas Weber",
+            "closed its third Series A fund from limited partners",
         ] {
             assert!(
                 round_types(text).is_empty(),
@@ -1189,6 +1219,20 @@ mod tests {
         assert_eq!(
             kinds("Google acquired Acme for $500 million"),
             [MoneyKind::Other]
+        );
+        // "fund" for "funding", between a round's name and its investors.
+        assert_eq!(
+            kinds("Brisk Pay got $4.5 million Series A fund from three angels and Tamsin Capital."),
+            [MoneyKind::Round]
+        );
+        assert_eq!(
+            kinds("Tamsin closed a $40 million seed fund for founders."),
+            [MoneyKind::Other]
+        );
+        // Payments and tax credits turned into cash are no round.
+        assert_eq!(
+            kinds("Since then it has taken a $12M upfront licensing payment from a partner and monetization of $3.1M of tax credits."),
+            [MoneyKind::Other, MoneyKind::Other]
         );
         assert_eq!(
             kinds("Accel closed a $650 million fund"),

@@ -69,6 +69,21 @@ fn weekday(name: &str) -> Option<Weekday> {
     name.parse().ok()
 }
 
+/// "January last year", "in March this year": the year written after a month, counted from
+/// the day of publication.
+fn named_year(after: &str, published: NaiveDate) -> Option<i32> {
+    static YEAR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(r"(?i)^,?\s+(?:of\s+)?(last|this|next)\s+year\b")
+            .expect("year-after regex")
+    });
+    let c = YEAR_AFTER.captures(after)?;
+    Some(match c[1].to_ascii_lowercase().as_str() {
+        "last" => published.year() - 1,
+        "next" => published.year() + 1,
+        _ => published.year(),
+    })
+}
+
 /// Finds the dates in `text`. Relative dates need `published`; without it they are skipped.
 pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
     let mut out = Vec::new();
@@ -100,7 +115,8 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> 
             (
                 published.and_then(|p| {
                     let month = month_number(m?)?;
-                    let year = year_for(p, month, d);
+                    let year = named_year(&text[whole.end()..], p)
+                        .unwrap_or_else(|| year_for(p, month, d));
                     NaiveDate::from_ymd_opt(year, month, d?).map(DateRef::day)
                 }),
                 true,
@@ -125,7 +141,9 @@ pub fn find_dates(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> 
             (
                 published.and_then(|p| {
                     let month = month_number(name)?;
-                    let year = if prefix.is_some_and(|w| w.eq_ignore_ascii_case("last"))
+                    let year = if let Some(y) = named_year(&text[whole.end()..], p) {
+                        y
+                    } else if prefix.is_some_and(|w| w.eq_ignore_ascii_case("last"))
                         && month >= p.month()
                     {
                         p.year() - 1
@@ -281,6 +299,10 @@ mod tests {
         assert_eq!(isos("announced on the 6th that"), ["2018-04-06"]);
         assert_eq!(isos("announced on the 21st that"), ["2018-03-21"]);
         assert!(isos("for the 21st century").is_empty());
+        // The year written after the month wins over the nearest one before publication.
+        assert_eq!(isos("announced in January last year")[0], "2017-01");
+        assert_eq!(isos("on March 2 last year")[0], "2017-03-02");
+        assert_eq!(isos("in December this year")[0], "2018-12");
     }
 
     #[test]

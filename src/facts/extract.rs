@@ -252,6 +252,12 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("dateline regex")
 });
 
+/// A dateline in square brackets: "[LONDON] ", "[Hong Kong] -".
+static BRACKETED_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::util::regex(r"^\[[A-Z][A-Za-z .,'’\-]{2,40}\]\s*(?:(?:--|—|–|-|:)\s*)?")
+        .expect("bracketed dateline regex")
+});
+
 /// An interview speaker's tag opening a line: "MO: ", "Q: ".
 static SPEAKER: LazyLock<Regex> =
     LazyLock::new(|| crate::util::regex(r"^[A-Z]{1,4}:\s+").expect("speaker regex"));
@@ -276,6 +282,7 @@ fn sentences<'a>(
             // A dateline ("LONDON, May 3 —") or an interview speaker's tag ("MO:", "Q:").
             let skip = DATELINE
                 .find(raw)
+                .or_else(|| BRACKETED_DATELINE.find(raw))
                 .or_else(|| SPEAKER.find(raw))
                 .map_or(0, |m| m.end());
             let mut text = super::lang::in_english(&raw[skip..], lang);
@@ -283,30 +290,75 @@ fn sentences<'a>(
                 text = std::borrow::Cow::Owned(apart);
             }
             let relevant = worth_reading(&text);
-            out.push(Sentence {
-                passage: p.ordinal,
-                evidence_start: span.start,
-                evidence_end: span.end,
-                relevant,
-                investors: if relevant {
-                    investor_cues(&text)
-                } else {
-                    Vec::new()
-                },
-                header: if span.start == p.span.start {
-                    header_company(&p.span.text(&article.body)[skip..]).or_else(|| {
-                        heading
-                            .and_then(heading_company)
-                            .filter(|name| !is_byline(article, name))
-                    })
-                } else {
-                    None
-                },
-                text,
-            });
+            let header = if span.start == p.span.start {
+                header_company(&p.span.text(&article.body)[skip..]).or_else(|| {
+                    heading
+                        .and_then(heading_company)
+                        .filter(|name| !is_byline(article, name))
+                })
+            } else {
+                None
+            };
+            // "A raised $56 million from X, while B raised $5 million in a Series A": each
+            // clause has its own raiser, and is read as a sentence of its own (both cite the
+            // whole sentence).
+            let clauses: Vec<std::borrow::Cow<'_, str>> =
+                match relevant.then(|| second_raiser(&text)).flatten() {
+                    Some(at) => vec![
+                        std::borrow::Cow::Owned(
+                            text[..at].trim_end_matches([',', ';', ' ']).to_string() + ".",
+                        ),
+                        std::borrow::Cow::Owned(text[at..].to_string()),
+                    ],
+                    None => vec![text],
+                };
+            for (i, text) in clauses.into_iter().enumerate() {
+                out.push(Sentence {
+                    passage: p.ordinal,
+                    evidence_start: span.start,
+                    evidence_end: span.end,
+                    relevant,
+                    investors: if relevant {
+                        investor_cues(&text)
+                    } else {
+                        Vec::new()
+                    },
+                    header: if i == 0 { header.clone() } else { None },
+                    text,
+                });
+            }
         }
     }
     out
+}
+
+/// Where a second clause with its own named raiser starts: ", while Bigco raised ...",
+/// "; Bigco also secured ...". Only when the first clause has a raise verb of its own.
+fn second_raiser(text: &str) -> Option<usize> {
+    static JOIN: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(r",\s+(?:while|whereas|and)\s+|;\s+(?:and\s+|while\s+)?")
+            .expect("clause join regex")
+    });
+    static THEN_RAISED: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(r"^\s*(?:,[^,]{1,60},\s*)?(?:(?:also|has|had|have|just|recently)\s+)*(?:raised|secured|closed|bagged|landed|received|got|picked\s+up|pulled\s+in|netted)\b")
+            .expect("clause raiser regex")
+    });
+    for m in JOIN.find_iter(text) {
+        if !RAISE_VERB.is_match(&text[..m.start()]) {
+            continue;
+        }
+        let rest = &text[m.end()..];
+        let Some((name, 0)) = name_starting_at(rest, 0) else {
+            continue;
+        };
+        if is_not_name(&name) {
+            continue;
+        }
+        if THEN_RAISED.is_match(&rest[name.len().min(rest.len())..]) {
+            return Some(m.end());
+        }
+    }
+    None
 }
 
 /// A company's own channel: "Tidemark blog (Ines Varga)", "Acme newsroom", "Acme press
@@ -790,15 +842,20 @@ impl Extractor<'_> {
         }
         // "Pellway is raising fresh capital at a valuation of $9 billion": a round known only by
         // its valuation.
-        if targets.is_empty() && focus_same.is_none() && raise && who != Who::Unknown {
+        // "Brisa last raised funding late last year at a valuation of $900 million": an earlier
+        // round's valuation, not the one in focus.
+        if targets.is_empty() && raise && who != Who::Unknown {
             if let Some((m, _)) = amounts
                 .iter()
                 .find(|(m, k)| matches!(k, MoneyKind::Valuation(_)) && !is_planned(text, m.start))
             {
                 let hist = is_historical(text, 0, m.start);
-                let idx = self.create(&company, RoundType::Unknown, None, hist, &ev);
-                self.drafts[idx].raised = true;
-                targets.push((idx, m.start));
+                let focus_takes_it = focus_same.is_some_and(|f| !hist || self.drafts[f].historical);
+                if !focus_takes_it {
+                    let idx = self.create(&company, RoundType::Unknown, None, hist, &ev);
+                    self.drafts[idx].raised = true;
+                    targets.push((idx, m.start));
+                }
             }
         }
         let attach_to_focus = targets.is_empty();
@@ -1242,6 +1299,14 @@ impl Extractor<'_> {
 /// the noun-like ones are checked.
 fn raise_verbs(text: &str, title: bool) -> impl Iterator<Item = regex::Match<'_>> {
     RAISE_VERB.find_iter(text).filter(move |m| {
+        // "Digital bank Orlen Pay has closed": "bank" before a name is the noun.
+        if matches!(m.as_str(), "bank" | "banks")
+            && text[m.end()..]
+                .trim_start()
+                .starts_with(|c: char| c.is_uppercase())
+        {
+            return false;
+        }
         let capital = m.as_str().starts_with(|c: char| c.is_uppercase());
         if !capital || m.start() == 0 {
             return true;

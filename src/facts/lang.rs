@@ -130,6 +130,11 @@ const SPANISH: &[(&str, &str)] = &[
     ("valuado", "valued"),
     ("valorada", "valued"),
     ("valorado", "valued"),
+    ("el año pasado", "last year"),
+    ("mil millones de euros", "billion euros"),
+    ("millones de euros", "million euros"),
+    ("mil millones de dólares", "billion dollars"),
+    ("millones de dólares", "million dollars"),
     ("mil millones", "billion"),
     ("millones", "million"),
     ("millón", "million"),
@@ -272,6 +277,9 @@ const PORTUGUESE: &[(&str, &str)] = &[
     ("avaliada", "valued"),
     ("avaliado", "valued"),
     ("valor de mercado de", "valuation of"),
+    ("no ano passado", "last year"),
+    ("milhões de euros", "million euros"),
+    ("milhões de dólares", "million dollars"),
     ("milhões", "million"),
     ("milhão", "million"),
     ("bilhões", "billion"),
@@ -465,10 +473,22 @@ const ITALIAN: &[(&str, &str)] = &[
 
 /// `text` as the recognisers read it: word for word in English when `lang` is one the glossary
 /// covers, as it is otherwise.
+///
+/// A letter an editor set in brackets inside a quotation ("[t]he company") is read as a plain
+/// letter, so the words around it are recognised.
 pub fn in_english(text: &str, lang: Option<Lang>) -> Cow<'_, str> {
-    match lang {
-        Some(lang) => to_english(text, lang),
-        None => Cow::Borrowed(text),
+    let text: Cow<'_, str> = if text.contains('[') {
+        static BRACKETED: LazyLock<regex::Regex> = LazyLock::new(|| {
+            crate::util::regex(r"\[([A-Za-z])\]").expect("bracketed letter regex")
+        });
+        BRACKETED.replace_all(text, "$1")
+    } else {
+        Cow::Borrowed(text)
+    };
+    match (lang, text) {
+        (Some(lang), Cow::Borrowed(t)) => to_english(t, lang),
+        (Some(lang), Cow::Owned(t)) => Cow::Owned(to_english(&t, lang).into_owned()),
+        (None, t) => t,
     }
 }
 
@@ -617,6 +637,12 @@ mod tests {
         assert_eq!(
             to_english(pt, Lang::Portuguese),
             "The Pindoba received a investment of R$ 40 million, valued at R$ 1,2 billion."
+        );
+        // "de" between a figure and its currency is no "of": "40 million euros" is money.
+        let es = to_english("tras una Serie C de 40 millones de euros", Lang::Spanish);
+        assert_eq!(
+            crate::facts::money::find_amounts(&es)[0].money.to_string(),
+            "€40 million"
         );
         assert_eq!(
             to_english("valuada en 2021 en US$ 3 mil millones", Lang::Spanish),

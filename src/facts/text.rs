@@ -365,6 +365,27 @@ pub fn is_not_name(word: &str) -> bool {
     std::str::from_utf8(b).is_ok_and(|lower| SET.contains(lower))
 }
 
+/// Where a name ends once a stock ticker and a legal suffix after it are set aside:
+/// "Norvale, Inc. (NASDAQ: NRVL)" ends after "Norvale".
+fn before_ticker_and_suffix(text: &str, pos: usize) -> usize {
+    static TICKER: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(r"\((?:[A-Za-z]+\s+)?[A-Z][A-Za-z]{1,9}\s*:\s*[A-Z0-9.\-]{1,8}\)\s*$")
+            .expect("ticker regex")
+    });
+    static SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(r",\s*(?:Inc|Ltd|LLC|Corp|Co|plc|PLC|S\.A|AG|GmbH|N\.V|B\.V)\.?\s*$")
+            .expect("legal suffix regex")
+    });
+    let mut end = pos;
+    if let Some(m) = TICKER.find(&text[..end]) {
+        end = text[..m.start()].trim_end().len();
+    }
+    if let Some(m) = SUFFIX.find(&text[..end]) {
+        end = m.start();
+    }
+    end
+}
+
 /// Cities and countries that datelines and descriptions name ("the London firm", "HANGZHOU —"):
 /// on their own they are never a company or an investor. A name that merely holds one
 /// ("London Venture Partners") has other words and is unaffected.
@@ -664,6 +685,7 @@ const CONNECTORS: &[&str] = &[
 /// The name phrase ending just before byte `pos` of `text` (skipping spaces), if the words
 /// there are name-like: "Berlin-based Acme Robotics raised" gives "Acme Robotics".
 pub fn name_ending_at(text: &str, pos: usize) -> Option<(String, usize)> {
+    let pos = before_ticker_and_suffix(text, pos);
     let toks = tokens(&text[..pos]);
     let mut i = toks.len();
     let mut first = None;
@@ -1145,6 +1167,17 @@ mod tests {
         );
         let s = "In April, the firm raised";
         assert_eq!(name_ending_at(s, s.find(" raised").unwrap()), None);
+        // A ticker and a legal suffix after the name are no part of it.
+        let s = "Norvale, Inc. (NASDAQ: NRVL) said";
+        assert_eq!(
+            name_ending_at(s, s.find(" said").unwrap()).unwrap().0,
+            "Norvale"
+        );
+        let s = "Harrow Labs (TSX: HRW) said";
+        assert_eq!(
+            name_ending_at(s, s.find(" said").unwrap()).unwrap().0,
+            "Harrow Labs"
+        );
     }
 
     #[test]

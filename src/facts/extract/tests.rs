@@ -733,3 +733,55 @@ fn a_round_still_in_discussion_is_none_and_an_earlier_dated_one_is_kept() {
     assert_eq!(r.amount.as_ref().unwrap().to_string(), "$170 million");
     assert_eq!(r.valuations[0].amount.to_string(), "$2.6 billion");
 }
+
+#[test]
+fn a_bracketed_dateline_a_bank_before_its_name_and_an_earlier_valuation() {
+    let rounds = run(
+        "Orlen Pay triples its valuation",
+        Some("2021-03-02"),
+        "[OSLO] Digital bank Orlen Pay has closed a new funding round that lifts the lender's valuation to more than $900 million.\n\n\
+         Orlen Pay last raised funding late last year at a valuation of $300 million. In this new round, the company will take in $70 million of fresh capital.",
+    );
+    let mut by_date: Vec<&Round> = rounds.iter().collect();
+    by_date.sort_by_key(|r| r.date.map(|d| d.date));
+    assert_eq!(rounds.len(), 2, "{rounds:#?}");
+    assert!(
+        rounds.iter().all(|r| r.company == "Orlen Pay"),
+        "{rounds:#?}"
+    );
+    let (old, new) = (by_date[0], by_date[1]);
+    assert_eq!(old.valuations.len(), 1, "{rounds:#?}");
+    assert_eq!(old.valuations[0].amount.amount, 300_000_000);
+    assert_eq!(new.amount.as_ref().map(|m| m.amount), Some(70_000_000));
+    assert_eq!(new.valuations.len(), 1, "{rounds:#?}");
+    assert_eq!(new.valuations[0].amount.amount, 900_000_000);
+}
+
+#[test]
+fn two_raisers_in_one_sentence_each_get_their_round() {
+    let rounds = run(
+        "Startups of the half-year",
+        Some("2020-07-01"),
+        "Pellmark secured $31 million from a payments group ahead of its May listing, while Tessaly raised $4.2 million in Series A funding.",
+    );
+    let of = |c: &str| rounds.iter().find(|r| r.company == c);
+    assert_eq!(
+        of("Tessaly")
+            .and_then(|r| r.amount.as_ref())
+            .map(|m| m.amount),
+        Some(4_200_000),
+        "{rounds:#?}"
+    );
+    assert_eq!(
+        of("Tessaly").map(|r| r.round),
+        Some(RoundType::Series(0)),
+        "{rounds:#?}"
+    );
+    assert_eq!(
+        of("Pellmark")
+            .and_then(|r| r.amount.as_ref())
+            .map(|m| m.amount),
+        Some(31_000_000),
+        "{rounds:#?}"
+    );
+}
