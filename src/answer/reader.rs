@@ -1630,6 +1630,13 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
             } else {
                 &PRICE_CUE
             };
+            // A digest's run-on line ("Bigco has bought 16% of Acme, Halden Fund has hit its
+            // first close with $20 million, ..."): only money in the deal's own clause.
+            let cues: Vec<usize> = cue.find_iter(s).map(|m| m.start()).collect();
+            let money: Vec<MoneyMention> = money
+                .into_iter()
+                .filter(|m| cues.is_empty() || cues.iter().any(|&c| same_clause(s, c, m.start)))
+                .collect();
             nearest_mention(&money, cue, s)
                 .map(|m| stated(s, m))
                 .or_else(|| {
@@ -1892,6 +1899,20 @@ fn per_share(s: &str) -> Option<String> {
 }
 
 /// The amount nearest a cue word of `s`; none when `s` has no cue.
+/// Whether nothing between two places of `s` opens a new clause with its own named subject
+/// (", Halden Fund has ...", "; Bigco will ...").
+fn same_clause(s: &str, a: usize, b: usize) -> bool {
+    static NEW_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"[,;]\s+(?:and\s+|while\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z0-9][\w&.\-]*){0,3}\s+(?:has|have|had|is|are|was|were|will)\s",
+        )
+    });
+    let (from, to) = (a.min(b), a.max(b));
+    !NEW_CLAUSE
+        .find_iter(s)
+        .any(|m| m.start() >= from && m.start() < to)
+}
+
 fn nearest_mention<'m>(
     money: &'m [MoneyMention],
     cue: &Regex,
@@ -2542,6 +2563,15 @@ mod tests {
         assert_eq!(value_of(&req, s), None);
         let s = "Bigco will buy Tindra for $80 million in cash and stock.";
         assert!(value_of(&req, s).is_some_and(|v| v.contains("80 million")));
+    }
+
+    #[test]
+    fn a_stake_price_is_read_in_the_deal_s_own_clause() {
+        let req = request(Intent::Stake, Some(Want::Money), "Quorra");
+        let s = "Harlow Group has taken a 12% stake in Quorra, Tamsin Ventures has hit a first close with $30 million, and Orlet is set to list.";
+        assert_eq!(value_of(&req, s), None);
+        let s = "Harlow Group has taken a 12% stake in Quorra for $30 million, the company said.";
+        assert!(value_of(&req, s).is_some_and(|v| v.contains("30 million")));
     }
 
     #[test]

@@ -425,7 +425,7 @@ static OTHER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// market's total, not one company's round.
 static MANY_RAISED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?ix)(?:\b\d[\d,]*\s+)?(?:[\w\-]+\s+){0,2}?\b(?:companies|startups|start-ups|firms|businesses|ventures)\s+
+        r"(?ix)(?:\b\d[\d,]*\s+)?(?:[\w\-]+\s+){0,2}?\b(?:companies|startups|start-ups|firms|businesses|ventures)\s+(?:[\w\-]+\s+)?
         (?:have\s+|had\s+|together\s+|collectively\s+)?(?:raised|secured|attracted|drew|pulled\s+in|took\s+in|collected|closed)\s+
         (?:more\s+than|over|nearly|almost|about|around|some|roughly|a\s+combined|a\s+total\s+of|just\s+under|just\s+over)?\s*$",
     )
@@ -1170,6 +1170,10 @@ mod tests {
         assert_eq!(
             kinds("That chatter came with a $6 billion price tag."),
             [MoneyKind::Valuation(Basis::Unspecified)]
+        );
+        assert_eq!(
+            kinds("Dutch startups together raised nearly $700 million in May"),
+            [MoneyKind::Other]
         );
         assert_eq!(
             kinds("Robotics startups raised $4.1 billion across 212 deals in the third quarter"),

@@ -111,11 +111,11 @@ fn dateline_date(body: &str) -> Option<NaiveDate> {
 /// The company named as a paragraph's header: "**1. Crestmark Pay** —", "Acme Robotics:".
 fn header_company(text: &str) -> Option<String> {
     static HEADER: LazyLock<Regex> = LazyLock::new(|| {
-        crate::util::regex(r"^\s*(?:\*\*|__|#+\s*)?\s*(?:\d{1,2}[.)]\s+)?(?P<name>[^—–:|*()\n]{2,60}?)\s*(?:\*\*|__)?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|:|\|| - )\s+")
+        crate::util::regex(r"^\s*(?:\*\*|__|#+\s*)?\s*(?:\d{1,2}[.)]\s+)?(?P<name>[^—–:|·•*()\n]{2,60}?)\s*(?:\*\*|__)?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|:|\||·|•| - )\s+")
             .expect("header regex")
     });
     // Every header ends in one of these marks; most paragraphs have none.
-    if !text.contains(['—', '–', ':', '|']) && !text.contains(" - ") {
+    if !text.contains(['—', '–', ':', '|', '·', '•']) && !text.contains(" - ") {
         return None;
     }
     let caps = HEADER.captures(text)?;
@@ -551,11 +551,19 @@ fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
             *score -= 6;
         }
     }
-    scores
+    let mut strong: Vec<(String, i32)> = scores
         .into_iter()
         .filter(|(_, score, strong)| *score >= 3 && *strong)
-        .max_by_key(|(_, score, _)| *score)
-        .map(|(name, _, _)| name)
+        .map(|(name, score, _)| (name, score))
+        .collect();
+    strong.sort_by_key(|(_, score)| std::cmp::Reverse(*score));
+    // Two companies with the same standing (a digest whose deals are told alike): no one of
+    // them is what the article is about.
+    if strong.len() >= 2 && strong[0].1 == strong[1].1 {
+        tracing::trace!(?strong, "no single subject");
+        return None;
+    }
+    strong.into_iter().next().map(|(name, _)| name)
 }
 
 /// A title's name phrase up to its first verb: "Pinecrest Labs Secures" is Pinecrest Labs.
@@ -603,6 +611,20 @@ struct Draft {
     historical: bool,
     /// The round was created by a raise verb or amount, not only by a mention of its name.
     raised: bool,
+    /// The tranche number a round's name carries ("Series B-2" is 2): B-1 and B-2 are two
+    /// rounds of the same kind.
+    tranche: Option<u8>,
+}
+
+/// The tranche number after a series letter where the mention at `start` names one:
+/// "Series B-2", "Series A2", "series C-1".
+fn tranche_at(text: &str, start: usize) -> Option<u8> {
+    static TRANCHE: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(r"^(?i:series)[\s\-]+[A-Ka-k](?:-|\s)?([1-9])\b").expect("tranche regex")
+    });
+    TRANCHE
+        .captures(&text[start..])
+        .and_then(|c| c[1].parse().ok())
 }
 
 struct Extractor<'a> {
@@ -779,7 +801,8 @@ impl Extractor<'_> {
                 if let Some(i) = amount_idx {
                     used[i] = true;
                 }
-                let idx = self.find_or_create(&company, t.kind, money, hist, &ev);
+                let tranche = tranche_at(text, t.start);
+                let idx = self.find_or_create_tranche(&company, t.kind, tranche, money, hist, &ev);
                 targets.push((idx, t.start));
             }
         }
@@ -1143,6 +1166,7 @@ impl Extractor<'_> {
             sized_in: vec![ev.start],
             historical,
             raised: amount.is_some(),
+            tranche: None,
         });
         self.drafts.len() - 1
     }
@@ -1155,12 +1179,33 @@ impl Extractor<'_> {
         historical: bool,
         ev: &Evidence,
     ) -> usize {
+        self.find_or_create_tranche(company, kind, None, amount, historical, ev)
+    }
+
+    /// [`Self::find_or_create`] for a mention that may name a tranche: a round of another
+    /// tranche of the same series is another round.
+    fn find_or_create_tranche(
+        &mut self,
+        company: &str,
+        kind: RoundType,
+        tranche: Option<u8>,
+        amount: Option<super::Money>,
+        historical: bool,
+        ev: &Evidence,
+    ) -> usize {
         let same_company = |d: &Draft| d.round.company == company;
+        let same_tranche = |d: &Draft| match (d.tranche, tranche) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
         if let Some(i) = self
             .drafts
             .iter()
-            .position(|d| same_company(d) && d.round.round == kind)
+            .position(|d| same_company(d) && d.round.round == kind && same_tranche(d))
         {
+            if self.drafts[i].tranche.is_none() {
+                self.drafts[i].tranche = tranche;
+            }
             if let Some(a) = amount {
                 self.drafts[i].sized_in.push(ev.start);
                 if self.drafts[i].round.amount.is_none() {
@@ -1191,13 +1236,16 @@ impl Extractor<'_> {
             });
         if let Some(i) = candidate {
             self.drafts[i].round.round = kind;
+            self.drafts[i].tranche = tranche;
             self.drafts[i].sized_in.push(ev.start);
             if self.drafts[i].round.amount.is_none() {
                 self.drafts[i].round.amount = amount;
             }
             return i;
         }
-        self.create(company, kind, amount, historical, ev)
+        let i = self.create(company, kind, amount, historical, ev);
+        self.drafts[i].tranche = tranche;
+        i
     }
 
     fn set_amount(&mut self, d: usize, m: &MoneyMention, ev: &Evidence) {

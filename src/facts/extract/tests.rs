@@ -785,3 +785,41 @@ fn two_raisers_in_one_sentence_each_get_their_round() {
         "{rounds:#?}"
     );
 }
+
+#[test]
+fn a_digest_of_deals_told_alike_has_no_one_subject() {
+    let rounds = run(
+        "The month in funding",
+        Some("2022-04-02"),
+        "The high figure for the month is due to a funding round of $40 million for a warehouse-robot maker, led by Quarry Ventures.\n\n\
+         Over the month, Arvolt raised $12 million in a seed round. Also, Seiran raised $9 million in a seed round.",
+    );
+    // The unnamed round and the market's tally belong to neither company told of later.
+    for r in &rounds {
+        assert!(
+            r.amount.as_ref().is_none_or(|m| m.amount < 40_000_000),
+            "{rounds:#?}"
+        );
+        assert!(r.investors.is_empty(), "{rounds:#?}");
+    }
+    assert!(rounds.iter().any(|r| r.company == "Arvolt"), "{rounds:#?}");
+    assert!(rounds.iter().any(|r| r.company == "Seiran"), "{rounds:#?}");
+}
+
+#[test]
+fn two_tranches_of_one_series_are_two_rounds() {
+    let rounds = run(
+        "Quillon closes Series C-2",
+        Some("2024-05-02"),
+        "Quillon on Tuesday closed a $30 million Series C-2 led by Harrow Ventures. The company raised its Series C-1 in 2022 and did not say how large it was.",
+    );
+    let c: Vec<&Round> = rounds
+        .iter()
+        .filter(|r| r.round == RoundType::Series(2))
+        .collect();
+    assert_eq!(c.len(), 2, "{rounds:#?}");
+    assert!(c
+        .iter()
+        .any(|r| r.amount.as_ref().map(|m| m.amount) == Some(30_000_000)));
+    assert!(c.iter().any(|r| r.amount.is_none()));
+}
