@@ -1849,7 +1849,7 @@ fn near_money(s: &str, cue: &Regex, currency: Option<&str>) -> Option<String> {
 fn per_share(s: &str) -> Option<String> {
     static PRICED_AT: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:priced\s+(?:\w+\s+){0,3}?at|price\s+of|price\s+range\s+of|offer\s+price\s+of|set\s+at|sold\s+(?:\w+\s+){0,4}?at)\s*$",
+            r"(?i)\b(?:priced\s+(?:\w+\s+){0,3}?at|price\s+of|price\s+range\s+of|offer\s+price\s+of|set\s+at|sold\s+(?:\w+\s+){0,4}?at|shares\s+at)\s*$",
         )
     });
     let money: Vec<MoneyMention> = find_amounts(s)
@@ -1904,7 +1904,7 @@ fn per_share(s: &str) -> Option<String> {
 fn same_clause(s: &str, a: usize, b: usize) -> bool {
     static NEW_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"[,;]\s+(?:and\s+|while\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z0-9][\w&.\-]*){0,3}\s+(?:has|have|had|is|are|was|were|will)\s",
+            r"[,;]\s+(?:and\s+|while\s+)?[A-Z0-9][\w&.\-]*(?:\s+[A-Z0-9][\w&.\-]*){0,3}\s+(?:has|have|had|is|are|was|were|will)\s",
         )
     });
     let (from, to) = (a.min(b), a.max(b));
@@ -2563,6 +2563,17 @@ mod tests {
         assert_eq!(value_of(&req, s), None);
         let s = "Bigco will buy Tindra for $80 million in cash and stock.";
         assert!(value_of(&req, s).is_some_and(|v| v.contains("80 million")));
+    }
+
+    #[test]
+    fn shares_sold_at_a_figure_give_the_price_of_one() {
+        let req = request(Intent::Ipo, Some(Want::PerShare), "Kestrel");
+        let s = "Kestrel raised ¥4.2 billion through the sale of 1.4 million shares at ¥3,000 in its debut on the growth board.";
+        assert!(
+            value_of(&req, s).is_some_and(|v| v.contains("3,000") && v.contains("per share")),
+            "{:?}",
+            value_of(&req, s)
+        );
     }
 
     #[test]
