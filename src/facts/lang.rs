@@ -1,4 +1,4 @@
-//! Funding news in Spanish, Portuguese, German and Italian.
+//! Funding news in Spanish, Portuguese, German, Italian and French.
 //!
 //! The recognisers of rounds, roles and figures are written for English. An article in one of
 //! these languages is read through a small glossary of the words that carry a round's facts
@@ -18,10 +18,11 @@ pub enum Lang {
     Portuguese,
     German,
     Italian,
+    French,
 }
 
 /// Which language a short, lower-cased word marks: words frequent in one language and rare in
-/// the others and in English (index into [`LANGS`]), or English itself (`Some(4)`).
+/// the others and in English (index into [`LANGS`]), or English itself (`Some(5)`).
 fn marker(word: &str) -> Option<usize> {
     Some(match word {
         "el" | "los" | "las" | "del" | "y" | "una" | "con" | "por" | "que" | "en" | "su"
@@ -32,19 +33,27 @@ fn marker(word: &str) -> Option<usize> {
         | "dem" | "sich" => 2,
         "il" | "della" | "di" | "che" | "per" | "gli" | "delle" | "dei" | "nel" | "alla" | "è"
         | "ha" => 3,
+        "les" | "des" | "du" | "et" | "une" | "avec" | "pour" | "dans" | "est" | "sur" | "aux"
+        | "ses" | "auprès" | "qui" | "au" => 4,
         "the" | "and" | "of" | "to" | "in" | "is" | "was" | "for" | "with" | "has" | "its"
-        | "that" | "from" | "by" => 4,
+        | "that" | "from" | "by" => 5,
         _ => return None,
     })
 }
 
 /// The languages [`marker`] tells apart, in its order.
-const LANGS: [Lang; 4] = [Lang::Spanish, Lang::Portuguese, Lang::German, Lang::Italian];
+const LANGS: [Lang; 5] = [
+    Lang::Spanish,
+    Lang::Portuguese,
+    Lang::German,
+    Lang::Italian,
+    Lang::French,
+];
 
 /// The language of a text, when it is one of those the glossary covers: its marker words
 /// clearly outnumber English ones.
 pub fn language(text: &str) -> Option<Lang> {
-    let mut counts = [0usize; 5];
+    let mut counts = [0usize; 6];
     // Every marker is short: longer words are skipped, short ones lower-cased in place.
     let mut buf = [0u8; 8];
     for (n, word) in text
@@ -54,7 +63,7 @@ pub fn language(text: &str) -> Option<Lang> {
         .enumerate()
     {
         // Plainly English after a paragraph: no need to read on.
-        if n == 60 && counts[4] >= 8 && counts[..4].iter().all(|c| c * 4 < counts[4]) {
+        if n == 60 && counts[5] >= 8 && counts[..5].iter().all(|c| c * 4 < counts[5]) {
             return None;
         }
         if word.len() > buf.len() {
@@ -67,8 +76,8 @@ pub fn language(text: &str) -> Option<Lang> {
             counts[i] += 1;
         }
     }
-    let english = counts[4];
-    let (best, &count) = counts[..4].iter().enumerate().max_by_key(|(_, c)| **c)?;
+    let english = counts[5];
+    let (best, &count) = counts[..5].iter().enumerate().max_by_key(|(_, c)| **c)?;
     (count >= 4 && count > english * 2).then_some(LANGS[best])
 }
 
@@ -79,6 +88,7 @@ fn glossary(lang: Lang) -> &'static [(&'static str, &'static str)] {
         Lang::Portuguese => PORTUGUESE,
         Lang::German => GERMAN,
         Lang::Italian => ITALIAN,
+        Lang::French => FRENCH,
     }
 }
 
@@ -416,6 +426,86 @@ const GERMAN: &[(&str, &str)] = &[
     ("Dezember", "December"),
 ];
 
+const FRENCH: &[(&str, &str)] = &[
+    ("levée de fonds de", "funding round of"),
+    ("levée de fonds", "funding round"),
+    ("tour de table de", "funding round of"),
+    ("tour de table", "funding round"),
+    ("a levé", "raised"),
+    ("ont levé", "have raised"),
+    ("vient de lever", "has raised"),
+    ("lève", "raises"),
+    ("levée", "raise"),
+    ("milliards d'euros", "billion euros"),
+    ("milliard d'euros", "billion euros"),
+    ("millions d'euros", "million euros"),
+    ("million d'euros", "million euros"),
+    ("milliards d’euros", "billion euros"),
+    ("milliard d’euros", "billion euros"),
+    ("millions d’euros", "million euros"),
+    ("million d’euros", "million euros"),
+    ("rassemblés auprès d’", "raised from "),
+    ("rassemblés auprès d'", "raised from "),
+    ("rassemblés auprès de", "raised from"),
+    ("réalisée auprès d’", "raised from "),
+    ("réalisée auprès d'", "raised from "),
+    ("réalisée auprès de", "raised from"),
+    ("millions de dollars", "million dollars"),
+    ("milliards de dollars", "billion dollars"),
+    ("milliards", "billion"),
+    ("milliard", "billion"),
+    ("millions", "million"),
+    ("menée par", "led by"),
+    ("mené par", "led by"),
+    ("pilotée par", "led by"),
+    ("piloté par", "led by"),
+    ("avec la participation de", "with participation from"),
+    ("auprès de", "from"),
+    ("auprès d'", "from "),
+    ("auprès d’", "from "),
+    ("série", "Series"),
+    ("valorisation de", "valuation of"),
+    ("valorisation", "valuation"),
+    ("valorisée", "valued"),
+    ("valorisé", "valued"),
+    ("investisseurs", "investors"),
+    ("investisseur", "investor"),
+    ("a racheté", "acquired"),
+    ("rachète", "acquires"),
+    ("a acquis", "acquired"),
+    ("acquiert", "acquires"),
+    ("introduction en bourse", "initial public offering"),
+    ("au total", "in total"),
+    ("la start-up", "the startup"),
+    ("la startup", "the startup"),
+    ("la société", "the company"),
+    ("l'entreprise", "the company"),
+    ("l’entreprise", "the company"),
+    ("enfin", "finally"),
+    ("une levée de", "a funding round of"),
+    ("une opération de", "a funding round of"),
+    ("une", "a"),
+    ("cette", "this"),
+    ("et", "and"),
+    ("avec", "with"),
+    ("pour", "for"),
+    ("les", "the"),
+    ("le", "the"),
+    ("la", "the"),
+    ("janvier", "January"),
+    ("février", "February"),
+    ("mars", "March"),
+    ("avril", "April"),
+    ("mai", "May"),
+    ("juin", "June"),
+    ("juillet", "July"),
+    ("août", "August"),
+    ("septembre", "September"),
+    ("octobre", "October"),
+    ("novembre", "November"),
+    ("décembre", "December"),
+];
+
 const ITALIAN: &[(&str, &str)] = &[
     ("serie a", "Series A"),
     ("serie e", "Series E"),
@@ -498,7 +588,7 @@ pub fn in_english(text: &str, lang: Option<Lang>) -> Cow<'_, str> {
 
 /// One searcher per language, longest phrase first.
 static SEARCHERS: LazyLock<Vec<(Lang, AhoCorasick)>> = LazyLock::new(|| {
-    [Lang::Spanish, Lang::Portuguese, Lang::German, Lang::Italian]
+    LANGS
         .into_iter()
         .map(|lang| {
             let searcher = AhoCorasickBuilder::new()
@@ -529,7 +619,10 @@ pub fn to_english(text: &str, lang: Lang) -> Cow<'_, str> {
         let joined = |c: Option<char>, hyphen: bool| {
             c.is_some_and(|c| c.is_alphanumeric() || (hyphen && c == '-'))
         };
-        if joined(before, false) || joined(after, true) {
+        // French elision ("auprès d’Ondine"): a phrase ending in an apostrophe runs into the
+        // next word.
+        let elided = text[m.start()..m.end()].ends_with(['\'', '’']);
+        if joined(before, false) || (!elided && joined(after, true)) {
             continue;
         }
         out.push_str(&text[copied..m.start()]);
@@ -627,6 +720,33 @@ mod tests {
         assert_eq!(
             language("Lumo raised $20 million in a Series B led by Del Monte Ventures and La Rocca Capital, with participation from existing investors."),
             None
+        );
+    }
+
+    #[test]
+    fn reads_a_french_round_in_english() {
+        let fr = "La start-up lyonnaise Brivelle a levé 12 millions d'euros auprès de Fonds Rhône et de ses investisseurs historiques, lors d'un tour de table mené par Garance Capital.";
+        let article = format!(
+            "{fr} Les fonds serviront à recruter des ingénieurs et à ouvrir un bureau à Berlin."
+        );
+        assert_eq!(language(&article), Some(Lang::French));
+        let en = to_english(fr, Lang::French);
+        assert!(
+            en.contains("raised 12 million euros from Fonds Rhône"),
+            "{en}"
+        );
+        assert!(en.contains("funding round led by Garance Capital"), "{en}");
+        let elided = to_english(
+            "Ferlane a levé 3 millions d’euros auprès d’Ondine Ventures.",
+            Lang::French,
+        );
+        assert_eq!(
+            elided,
+            "Ferlane raised 3 million euros from Ondine Ventures."
+        );
+        assert_eq!(
+            crate::facts::money::find_amounts(&en)[0].money.to_string(),
+            "€12 million"
         );
     }
 
