@@ -311,7 +311,7 @@ static HAS_RAISED_FROM: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"(?i)\b{RAISED_FROM_INVESTORS}\b")));
 static ROUND_WORD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        // "First Round Capital" is a name: "round" and "seed" count in lower case only.
+        // "Early Round Partners" is a name: "round" and "seed" count in lower case only.
         r"\b(?:round|[Ss]eries|seed|(?i:tranche|extension|new|fresh|latest|led\s+by|co-led|this\s+(?:week|month|year)|today|on\s+(?:monday|tuesday|wednesday|thursday|friday)))\b",
     )
 });
