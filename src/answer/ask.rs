@@ -2384,10 +2384,7 @@ fn reading_draft(u: &Understood, company: &str, r: &reader::Reading, c: &mut Cit
 
 /// One clause that states the value read, in the words of the question's intent.
 fn reading_claim(u: &Understood, company: &str, value: &str) -> String {
-    let round = u
-        .round
-        .map(|r| format!("{} {}", possessive(company), r.label()))
-        .unwrap_or_else(|| format!("{} round", possessive(company)));
+    let round = asked_round(u, company);
     match (u.intent, u.want) {
         (Intent::Lead, _) => format!("{value} led {round}"),
         (Intent::Investors, _) => format!("{value} invested in {round}"),
@@ -2426,14 +2423,18 @@ fn reading_claim(u: &Understood, company: &str, value: &str) -> String {
     }
 }
 
+/// "Acme's Series B" when the question names the round, else "Acme's round".
+fn asked_round(u: &Understood, company: &str) -> String {
+    u.round
+        .map(|r| format!("{} {}", possessive(company), r.label()))
+        .unwrap_or_else(|| format!("{} round", possessive(company)))
+}
+
 /// The claim of a reading that is only reported (talks, people familiar with the matter): put
 /// so that it never reads as a closed deal, "Reports put Acme's round at $40 million" rather
 /// than "Acme raised $40 million". `None` where the plain claim already carries no tense.
 fn reported_claim(u: &Understood, company: &str, value: &str) -> Option<String> {
-    let round = u
-        .round
-        .map(|r| format!("{} {}", possessive(company), r.label()))
-        .unwrap_or_else(|| format!("{} round", possessive(company)));
+    let round = asked_round(u, company);
     Some(match (u.intent, u.want) {
         (Intent::Lead, _) => format!("Reports name {value} as the lead of {round}"),
         (Intent::Investors, _) => format!("Reports name {value} as investors in {round}"),

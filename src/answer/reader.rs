@@ -1898,7 +1898,6 @@ fn per_share(s: &str) -> Option<String> {
         })
 }
 
-/// The amount nearest a cue word of `s`; none when `s` has no cue.
 /// Whether nothing between two places of `s` opens a new clause with its own named subject
 /// (", Halden Fund has ...", "; Bigco will ...").
 fn same_clause(s: &str, a: usize, b: usize) -> bool {
@@ -1913,6 +1912,7 @@ fn same_clause(s: &str, a: usize, b: usize) -> bool {
         .any(|m| m.start() >= from && m.start() < to)
 }
 
+/// The amount nearest a cue word of `s`; none when `s` has no cue.
 fn nearest_mention<'m>(
     money: &'m [MoneyMention],
     cue: &Regex,
@@ -1962,8 +1962,6 @@ fn stated(s: &str, m: &MoneyMention) -> String {
     own
 }
 
-/// A date the sentence gives (a closing window first), or the article's date when the sentence
-/// reports its news in the present.
 /// Whether the sentence has a purchase verb whose object is a capitalised name (a place or
 /// nationality before it is only a description): that name, not a description standing for the
 /// company asked about, is what was bought.
@@ -1997,6 +1995,8 @@ static COMPARED_TO: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A date the sentence gives (a closing window first), or the article's date when the sentence
+/// reports its news in the present.
 fn when(s: &str, hit: &Hit) -> Option<String> {
     if let Some(c) = CLOSING_WHEN.captures(s) {
         return Some(c["when"].trim().to_string());

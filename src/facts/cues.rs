@@ -397,7 +397,7 @@ static OTHER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
       | (?:its|a|the)\s+(?:new|first|second|third|fourth|fifth|sixth|debut|maiden|flagship|latest)\s+(?:\w+\s+)?fund
       | fund\s+(?:I|II|III|IV|V|VI|VII|\d)\b | limited\s+partners | LPs
       | target\s+of | goal\s+of | hard\s+cap\s+of | cheques?\s+of | checks?\s+of | tickets?\s+of
-      | scheme | programme | program | market | grants?\s+of | monetis(?:ation|ed|ing)\s+of | monetiz(?:ation|ed|ing)\s+of
+      | scheme | programme | program | market | grants?\s+of | moneti[sz](?:ation|ed|ing)\s+of
       | (?:rose|fell|dipped|grew|climbed|jumped|dropped|declined|increased|decreased|surged|slumped|plunged|soared|doubled|tripled|halved)\s+(?:nearly\s+|almost\s+|more\s+than\s+)?(?:by\s+[\d.]+\s*(?:per\s*cent|percent|%)\s+)?(?:to|from)
     )\b")
 });

@@ -290,7 +290,7 @@ fn sentences<'a>(
                 text = std::borrow::Cow::Owned(apart);
             }
             let relevant = worth_reading(&text);
-            let header = if span.start == p.span.start {
+            let mut header = if span.start == p.span.start {
                 header_company(&p.span.text(&article.body)[skip..]).or_else(|| {
                     heading
                         .and_then(heading_company)
@@ -312,7 +312,7 @@ fn sentences<'a>(
                     ],
                     None => vec![text],
                 };
-            for (i, text) in clauses.into_iter().enumerate() {
+            for text in clauses {
                 out.push(Sentence {
                     passage: p.ordinal,
                     evidence_start: span.start,
@@ -323,7 +323,7 @@ fn sentences<'a>(
                     } else {
                         Vec::new()
                     },
-                    header: if i == 0 { header.clone() } else { None },
+                    header: header.take(),
                     text,
                 });
             }
@@ -802,7 +802,7 @@ impl Extractor<'_> {
                     used[i] = true;
                 }
                 let tranche = tranche_at(text, t.start);
-                let idx = self.find_or_create_tranche(&company, t.kind, tranche, money, hist, &ev);
+                let idx = self.find_or_create(&company, t.kind, tranche, money, hist, &ev);
                 targets.push((idx, t.start));
             }
         }
@@ -1016,7 +1016,7 @@ impl Extractor<'_> {
         let company = self.canonical(&r.company);
         self.current = Some(company.clone());
         let money = r.amount.as_ref().map(|m| m.money.clone());
-        let d = self.find_or_create(&company, r.round, money, false, &ev);
+        let d = self.find_or_create(&company, r.round, None, money, false, &ev);
         let draft = &mut self.drafts[d];
         draft.raised = true;
         if draft.round.evidence.is_none() {
@@ -1171,20 +1171,9 @@ impl Extractor<'_> {
         self.drafts.len() - 1
     }
 
+    /// The company's round of this kind (and tranche, when the mention names one: a round of
+    /// another tranche of the same series is another round), or a new one.
     fn find_or_create(
-        &mut self,
-        company: &str,
-        kind: RoundType,
-        amount: Option<super::Money>,
-        historical: bool,
-        ev: &Evidence,
-    ) -> usize {
-        self.find_or_create_tranche(company, kind, None, amount, historical, ev)
-    }
-
-    /// [`Self::find_or_create`] for a mention that may name a tranche: a round of another
-    /// tranche of the same series is another round.
-    fn find_or_create_tranche(
         &mut self,
         company: &str,
         kind: RoundType,

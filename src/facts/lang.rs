@@ -22,7 +22,7 @@ pub enum Lang {
 }
 
 /// Which language a short, lower-cased word marks: words frequent in one language and rare in
-/// the others and in English (index into [`LANGS`]), or English itself (`Some(5)`).
+/// the others and in English (index into [`LANGS`]), or English itself ([`ENGLISH`]).
 fn marker(word: &str) -> Option<usize> {
     Some(match word {
         "el" | "los" | "las" | "del" | "y" | "una" | "con" | "por" | "que" | "en" | "su"
@@ -36,10 +36,13 @@ fn marker(word: &str) -> Option<usize> {
         "les" | "des" | "du" | "et" | "une" | "avec" | "pour" | "dans" | "est" | "sur" | "aux"
         | "ses" | "auprès" | "qui" | "au" => 4,
         "the" | "and" | "of" | "to" | "in" | "is" | "was" | "for" | "with" | "has" | "its"
-        | "that" | "from" | "by" => 5,
+        | "that" | "from" | "by" => ENGLISH,
         _ => return None,
     })
 }
+
+/// [`marker`]'s index for English: after every language it tells apart.
+const ENGLISH: usize = LANGS.len();
 
 /// The languages [`marker`] tells apart, in its order.
 const LANGS: [Lang; 5] = [
@@ -53,7 +56,7 @@ const LANGS: [Lang; 5] = [
 /// The language of a text, when it is one of those the glossary covers: its marker words
 /// clearly outnumber English ones.
 pub fn language(text: &str) -> Option<Lang> {
-    let mut counts = [0usize; 6];
+    let mut counts = [0usize; ENGLISH + 1];
     // Every marker is short: longer words are skipped, short ones lower-cased in place.
     let mut buf = [0u8; 8];
     for (n, word) in text
@@ -63,7 +66,10 @@ pub fn language(text: &str) -> Option<Lang> {
         .enumerate()
     {
         // Plainly English after a paragraph: no need to read on.
-        if n == 60 && counts[5] >= 8 && counts[..5].iter().all(|c| c * 4 < counts[5]) {
+        if n == 60
+            && counts[ENGLISH] >= 8
+            && counts[..ENGLISH].iter().all(|c| c * 4 < counts[ENGLISH])
+        {
             return None;
         }
         if word.len() > buf.len() {
@@ -76,8 +82,11 @@ pub fn language(text: &str) -> Option<Lang> {
             counts[i] += 1;
         }
     }
-    let english = counts[5];
-    let (best, &count) = counts[..5].iter().enumerate().max_by_key(|(_, c)| **c)?;
+    let english = counts[ENGLISH];
+    let (best, &count) = counts[..ENGLISH]
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, c)| **c)?;
     (count >= 4 && count > english * 2).then_some(LANGS[best])
 }
 
