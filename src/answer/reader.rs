@@ -195,11 +195,11 @@ static REFERS: LazyLock<Regex> = LazyLock::new(|| {
 /// "We've just raised", "our Series A": a company speaking of itself.
 static FIRST_PERSON: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:we|we've|we're|we'd|we’ve|we’re|our|us)\b"));
-/// "Total funding raised exceeds $1.6 billion": funding with no owner named is that of the
-/// company in focus.
+/// "Total funding raised exceeds $1.6 billion", "This latest round brings ...": funding with no
+/// owner named is that of the company in focus.
 static OWNERLESS_FUNDING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\W*(?:total|overall|cumulative|aggregate|combined)\s+(?:equity\s+|venture\s+|outside\s+)?(?:funding|financing|capital|investment)\b",
+        r"(?i)^\W*(?:(?:total|overall|cumulative|aggregate|combined)\s+(?:equity\s+|venture\s+|outside\s+)?(?:funding|financing|capital|investment)|(?:this|that|the)\s+(?:(?:latest|new|newest|recent|most\s+recent|fresh|current|additional|funding|financing|investment|equity|capital)\s+){0,3}(?:round|raise|fundraise|fundraising|financing|funding|investment|injection))\b",
     )
 });
 

@@ -123,7 +123,7 @@ pub struct MoneyMention {
     pub qualifier: Qualifier,
 }
 
-const PREFIX: &str = r"(?:US\s?\$|U\.S\.\s?\$|USD|A\$|AU\$|AUD|C\$|CA\$|CAD|S\$|SGD|HK\$|HKD|NZ\$|NZD|R\$|BRL|MX\$|\$|€|EUR|£|GBP|JP¥|¥|JPY|CN¥|RMB|CNY|₹|Rs\.?|INR|₩|KRW|CHF|SEK|NOK|DKK|₦|NGN|KSh|KES|ZAR|IDR|Rp\.?|₱|PHP|VND|₫|AED|Dhs?\.?|SAR|₪|ILS|NIS|TRY|PLN|MYR|RM|THB|฿|EGP|MXN|N|R)";
+const PREFIX: &str = r"(?:(?:USD|CAD|AUD|NZD|SGD|HKD)\s?\$|US\s?\$|U\.S\.\s?\$|USD|A\$|AU\$|AUD|C\$|CA\$|CAD|S\$|SGD|HK\$|HKD|NZ\$|NZD|R\$|BRL|MX\$|\$|€|EUR|£|GBP|JP¥|¥|JPY|CN¥|RMB|CNY|₹|Rs\.?|INR|₩|KRW|CHF|SEK|NOK|DKK|₦|NGN|KSh|KES|ZAR|IDR|Rp\.?|₱|PHP|VND|₫|AED|Dhs?\.?|SAR|₪|ILS|NIS|TRY|PLN|MYR|RM|THB|฿|EGP|MXN|N|R)";
 /// Indian grouping ("1,00,000", "12,50,00,000"), Western thousands, dotted thousands, plain.
 const NUMBER: &str = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d+(?:[.,]\d+)?";
 const SCALE: &str = r"(?:trillion|tn|mil\s+millones|billions?|bilhões|bilhão|bilhao|milliarden|milliarde|miliardi|miliardo|bn|bln|b|millones|millón|millon|milhões|milhão|milhao|millionen|milioni|milione|millions?|mm|mn|mln|mio\.?|mrd\.?|md|m|thousand|k|lakh\s+crores?|crores?|cr|lakhs?|lacs?|miliar|milyar|juta|triliun)";
@@ -279,6 +279,17 @@ fn hedge_before(text: &str, start: usize) -> (Qualifier, Option<usize>) {
         return (Qualifier::Exact, None);
     }
     let word = hedge.as_str().to_ascii_lowercase();
+    // "brings the total raised up to $210 million": "up" goes with the verb; the figure is
+    // reached, not a ceiling.
+    static RISES_UP: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(
+            r"(?i)\b(?:brings?|bringing|brought|takes?|taking|took|pushe[sd]|pushing|lifts?|lifting|boosts?|boosting|boosted|goes|went|gone|rises|rose|risen)\b[^.;]{0,60}$",
+        )
+        .expect("rises-up regex")
+    });
+    if word.starts_with("up to") && RISES_UP.is_match(&before[..hedge.start()]) {
+        return (Qualifier::Exact, None);
+    }
     let q = if word.starts_with("more")
         || word == "over"
         || word == "above"
@@ -379,7 +390,11 @@ fn means_yuan(suffix: Option<&str>, tail: &str, sentence: &str) -> bool {
 fn currency_of(pre: Option<&str>, suffix: Option<&str>, text: &str, end: usize) -> Option<String> {
     if let Some(p) = pre {
         let p = p.trim().trim_end_matches('.');
-        let upper = p.to_ascii_uppercase().replace(' ', "");
+        let mut upper = p.to_ascii_uppercase().replace(' ', "");
+        // "CAD$", "AUD$": an ISO code with a dollar sign says no more than the code.
+        if upper.len() == 4 && upper.ends_with('$') && upper.ends_with("D$") {
+            upper.pop();
+        }
         let code = match upper.as_str() {
             "US$" | "U.S.$" | "USD" | "$" => {
                 // "¥"-style prefixes are unambiguous; "$" may be specified by the words after.
@@ -532,6 +547,9 @@ mod tests {
             ("NGN 2 billion", 2_000_000_000, "NGN"),
             ("a R45-million round", 45_000_000, "ZAR"),
             ("R1.2 billion", 1_200_000_000, "ZAR"),
+            ("near CAD$900 million", 900_000_000, "CAD"),
+            ("an AUD$ 40 million loan", 40_000_000, "AUD"),
+            ("HKD$2.5 billion", 2_500_000_000, "HKD"),
         ];
         for (text, amount, currency) in cases {
             let (a, c, _, _) = one(text);
@@ -556,6 +574,10 @@ mod tests {
         assert_eq!(one("in the region of $4.5 billion").2, Qualifier::About);
         assert_eq!(one("at over $1.5 billion").2, Qualifier::MoreThan);
         assert_eq!(one("up to $20 million").2, Qualifier::UpTo);
+        assert_eq!(
+            one("which brings its funding to date up to $20 million").2,
+            Qualifier::Exact
+        );
         assert_eq!(one("valued at $2 billion").2, Qualifier::Exact);
         let (low, _, q, max) = one("between $1 billion and $1.5 billion");
         assert_eq!(
