@@ -2218,6 +2218,9 @@ mod tests {
         assert!(refers_back("The Lagos-based startup raised $5 million."));
         assert!(refers_back("It has raised $5 million."));
         assert!(refers_back("Its Series A was led by Orrin."));
+        assert!(refers_back(
+            "This latest investment round brings the total raised to $21 million."
+        ));
         assert!(!refers_back("We knew it first-hand."));
         assert!(!refers_back(
             "Orrin led the investment round in his company, Tallow."
@@ -2543,8 +2546,11 @@ mod tests {
             ("Quillby has raised more than $3.5 million in funding and its backers are said to be pleased.", "3.5 million"),
             ("Before the sale, Quillby was valued at about $40 million with $22 million in funding.", "22 million"),
             ("The company has since raised some $9 million in funding from a range of venture firms, including Early Round Partners.", "9 million"),
+            // "up to" going with "brings": the total reached, not a ceiling.
+            ("This latest round brings the total amount raised to date up to US$31 million.", "$31 million"),
         ] {
-            assert!(value_of(&req, s).is_some_and(|v| v.contains(want)), "{s}");
+            let v = value_of(&req, s);
+            assert!(v.as_ref().is_some_and(|v| v.contains(want) && !v.contains("up to")), "{s}: {v:?}");
         }
         // A round of its own is no total.
         let s = "Quillby has raised $4 million in funding led by Harrow Ventures.";

@@ -1199,6 +1199,7 @@ impl Extractor<'_> {
                 self.drafts[i].sized_in.push(ev.start);
                 if self.drafts[i].round.amount.is_none() {
                     self.drafts[i].round.amount = Some(a);
+                    self.drafts[i].round.evidence = Some(ev.clone());
                     self.drafts[i].raised = true;
                 }
             }
@@ -1227,8 +1228,10 @@ impl Extractor<'_> {
             self.drafts[i].round.round = kind;
             self.drafts[i].tranche = tranche;
             self.drafts[i].sized_in.push(ev.start);
-            if self.drafts[i].round.amount.is_none() {
+            if self.drafts[i].round.amount.is_none() && amount.is_some() {
+                // The sentence that sizes a round is the one to cite for it.
                 self.drafts[i].round.amount = amount;
+                self.drafts[i].round.evidence = Some(ev.clone());
             }
             return i;
         }
@@ -1240,11 +1243,11 @@ impl Extractor<'_> {
     fn set_amount(&mut self, d: usize, m: &MoneyMention, ev: &Evidence) {
         let draft = &mut self.drafts[d];
         draft.sized_in.push(ev.start);
-        draft.round.amount = Some(m.money.clone());
-        draft.raised = true;
-        if draft.round.evidence.is_none() {
+        if draft.round.amount.is_none() || draft.round.evidence.is_none() {
             draft.round.evidence = Some(ev.clone());
         }
+        draft.round.amount = Some(m.money.clone());
+        draft.raised = true;
     }
 
     fn finish(self) -> Vec<Round> {

@@ -287,7 +287,12 @@ fn hedge_before(text: &str, start: usize) -> (Qualifier, Option<usize>) {
         )
         .expect("rises-up regex")
     });
-    if word.starts_with("up to") && RISES_UP.is_match(&before[..hedge.start()]) {
+    let hedge_at = ws + hedge.start();
+    let mut lead = hedge_at.saturating_sub(100);
+    while !text.is_char_boundary(lead) {
+        lead += 1;
+    }
+    if word.starts_with("up to") && RISES_UP.is_match(&text[lead..hedge_at]) {
         return (Qualifier::Exact, None);
     }
     let q = if word.starts_with("more")

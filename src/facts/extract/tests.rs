@@ -823,3 +823,18 @@ fn two_tranches_of_one_series_are_two_rounds() {
         .any(|r| r.amount.as_ref().map(|m| m.amount) == Some(30_000_000)));
     assert!(c.iter().any(|r| r.amount.is_none()));
 }
+
+#[test]
+fn a_round_is_cited_where_its_size_is_stated() {
+    // A bullet mentions "this term loan" before the paragraph that sizes it: the round's
+    // citation is the sentence with the amount.
+    let body = "\
+Together with Pellucid's cash at year end, the proceeds from this term loan extend its runway into 2027.
+
+Pellucid Bio today said it has secured a $40 million term loan facility with Harbor Lane Capital.";
+    let rounds = run("Pellucid Bio secures term loan", Some("2025-06-10"), body);
+    assert_eq!(rounds.len(), 1, "{rounds:#?}");
+    assert_eq!(rounds[0].amount.as_ref().unwrap().amount, 40_000_000);
+    let ev = rounds[0].evidence.as_ref().unwrap();
+    assert!(body[ev.start..ev.end].starts_with("Pellucid Bio today"), "{ev:?}");
+}
