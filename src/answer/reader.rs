@@ -388,10 +388,11 @@ static BOOKRUNNERS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:bookrunners?|book-?running\s+managers?|underwriters?|global\s+coordinators?|(?:underwritten|managed|arranged)\s+by)\b[^.;]{0,40}?(?:\b(?:are|were|is|was|include|included|including|by)\b|:)\s*",
     )
 });
-/// The banks named before their role: "X and Y acted as joint bookrunners".
+/// The banks named before their role: "X and Y acted as joint bookrunners", "X is lead
+/// underwriter".
 static BOOKRUNNERS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\s+(?:acted|act|acts|are\s+acting|were\s+acting|served|serve|are|were)\s+as\s+(?:the\s+)?(?:(?:joint|lead|sole|global|senior|active)\s+)*(?:bookrunners?|book-?running\s+(?:lead\s+)?managers?|underwriters?|global\s+coordinators?|lead\s+managers?)\b|\s+(?:led|co-led|managed|co-managed|underwrote|ran)\s+the\s+(?:offering|ipo|listing|float|flotation|share\s+sale)\b",
+        r"(?i)\s+(?:(?:acted|act|acts|are\s+acting|were\s+acting|served|serve|are|were)\s+as|is|are|was|were|will\s+be)\s+(?:the\s+)?(?:(?:joint|lead|sole|global|senior|active)\s+)*(?:bookrunners?|book-?running\s+(?:lead\s+)?managers?|underwriters?|global\s+coordinators?|lead\s+managers?)\b|\s+(?:led|co-led|managed|co-managed|underwrote|ran)\s+the\s+(?:offering|ipo|listing|float|flotation|share\s+sale)\b",
     )
 });
 static LENDERS: LazyLock<Regex> = LazyLock::new(|| {
@@ -2419,6 +2420,13 @@ mod tests {
             banks.contains("Barclays") && banks.contains("Numis"),
             "{banks}"
         );
+        for s in [
+            "Harrowgate Securities is the sole book-running manager for the offering, and Pell & Co. is the co-manager.",
+            "Harrowgate Securities is lead underwriter.",
+        ] {
+            let banks = value_of(&req, s);
+            assert!(banks.as_ref().is_some_and(|b| b.contains("Harrowgate") && !b.contains("Pell")), "{s}: {banks:?}");
+        }
         let req = request(Intent::Acquisition, Some(Want::When), "Lumenpath");
         let s = "The transaction is expected to close in the fourth quarter, subject to approval.";
         assert_eq!(value_of(&req, s).as_deref(), Some("in the fourth quarter"));

@@ -123,7 +123,7 @@ pub struct MoneyMention {
     pub qualifier: Qualifier,
 }
 
-const PREFIX: &str = r"(?:(?:USD|CAD|AUD|NZD|SGD|HKD)\s?\$|US\s?\$|U\.S\.\s?\$|USD|A\$|AU\$|AUD|C\$|CA\$|CAD|S\$|SGD|HK\$|HKD|NZ\$|NZD|R\$|BRL|MX\$|\$|€|EUR|£|GBP|JP¥|¥|JPY|CN¥|RMB|CNY|₹|Rs\.?|INR|₩|KRW|CHF|SEK|NOK|DKK|₦|NGN|KSh|KES|ZAR|IDR|Rp\.?|₱|PHP|VND|₫|AED|Dhs?\.?|SAR|₪|ILS|NIS|TRY|PLN|MYR|RM|THB|฿|EGP|MXN|N|R)";
+const PREFIX: &str = r"(?:(?:USD|CAD|AUD|NZD|SGD|HKD)\s?\$|US\s?\$|U\.S\.\s?\$|USD|A\$|AU\$|AUD|C\$|CA\$|CAD|S\$|SGD|HK\$|HKD|NZ\$|NZD|R\$|BRL|MX\$|\$|€|EUR|£|GBP|JP¥|¥|JPY|CN¥|RMB|CNY|₹|Rs\.?|INR|₩|KRW|CHF|SEK|NOK|DKK|₦|NGN|KSh|KES|ZAR|IDR|Rp\.?|₱|PHP|VND|₫|AED|Dhs?\.?|SAR|₪|ILS|NIS|TRY|PLN|MYR|RM|THB|฿|EGP|MXN|N|R|Y)";
 /// Indian grouping ("1,00,000", "12,50,00,000"), Western thousands, dotted thousands, plain.
 const NUMBER: &str = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d+(?:[.,]\d+)?";
 const SCALE: &str = r"(?:trillion|tn|mil\s+millones|billions?|bilhões|bilhão|bilhao|milliarden|milliarde|miliardi|miliardo|bn|bln|b|millones|millón|millon|milhões|milhão|milhao|millionen|milioni|milione|millions?|mm|mn|mln|mio\.?|mrd\.?|md|m|thousand|k|lakh\s+crores?|crores?|cr|lakhs?|lacs?|miliar|milyar|juta|triliun)";
@@ -207,6 +207,15 @@ fn find_in(text: &str, from: usize, to: usize, out: &mut Vec<MoneyMention>) {
             && (pre_str.is_some_and(|p| p != "N" && p != "R")
                 || scale.is_none()
                 || pre.is_some_and(|p| p.end() != num.start()))
+        {
+            continue;
+        }
+        // Some trade press writes yen as "Y5.3 billion" or "Y2,500": a capital Y glued to a
+        // scaled number or one with thousands separators.
+        if pre_str.is_some_and(|p| p.eq_ignore_ascii_case("y"))
+            && (pre_str != Some("Y")
+                || pre.is_some_and(|p| p.end() != num.start())
+                || (scale.is_none_or(|s| s.len() < 2) && !num.as_str().contains(',')))
         {
             continue;
         }
@@ -432,6 +441,7 @@ fn currency_of(pre: Option<&str>, suffix: Option<&str>, text: &str, end: usize) 
             "₩" | "KRW" => "KRW",
             "₦" | "N" => "NGN",
             "R" => "ZAR",
+            "Y" => "JPY",
             "KSH" => "KES",
             "RP" => "IDR",
             "₱" => "PHP",
@@ -553,6 +563,8 @@ mod tests {
             ("a R45-million round", 45_000_000, "ZAR"),
             ("R1.2 billion", 1_200_000_000, "ZAR"),
             ("near CAD$900 million", 900_000_000, "CAD"),
+            ("raised Y4.1 billion through a listing", 4_100_000_000, "JPY"),
+            ("priced at Y1,800 a share", 1_800, "JPY"),
             ("an AUD$ 40 million loan", 40_000_000, "AUD"),
             ("HKD$2.5 billion", 2_500_000_000, "HKD"),
         ];
@@ -615,6 +627,10 @@ mod tests {
         let amounts: Vec<u64> = found.iter().map(|m| m.money.amount).collect();
         assert_eq!(amounts, [50_000_000, 20_000_000]);
         assert!(find_amounts("it took hours 5 million times").is_empty());
+        // A capital Y is yen only glued to a scaled or comma-grouped figure.
+        for s in ["a Y2K bug", "Gen Y 20 million users", "the y5 billion mark", "model Y2 sold 500"] {
+            assert!(find_amounts(s).is_empty(), "{s}");
+        }
     }
 
     #[test]
