@@ -1009,3 +1009,28 @@ fn a_round_in_advanced_discussions_is_answered_as_reported() {
     assert!(answer(&v).contains("not confirmed"), "{v}");
     assert!(!claim(&v).contains("raised"), "{v}");
 }
+
+#[test]
+fn a_company_named_late_by_its_description_and_a_round_split_into_equity_and_debt() {
+    // The headline names a founder, not the company; the company is "a startup" the body
+    // introduces, and "the startup said it raised" is its round. Its $30 million of equity
+    // and $10 million of debt are parts of that round, not rounds or totals of their own.
+    let home = home();
+    let v = ask(&home, "how much did nurselane raise");
+    assert_eq!(v["answered"], true, "{v}");
+    assert!(answer(&v).contains("$40 million"), "{v}");
+    let v = ask(&home, "who led nurselane's round");
+    assert!(answer(&v).starts_with("Harwick Partners"), "{v}");
+    let v = ask(&home, "nurselane venture debt lenders");
+    assert_eq!(v["answered"], true, "{v}");
+    assert!(claim(&v).contains("Ordway Bank"), "{v}");
+    first_citation(&v, "nurselane-equity-and-debt.md");
+    let v = ask(&home, "how much of nurselane's round was debt");
+    assert!(claim(&v).contains("$10 million"), "{v}");
+    // No figure in the article is what Nurselane has raised in all.
+    let v = ask(&home, "nurselane total funding to date");
+    assert!(!answer(&v).contains("$30 million"), "{v}");
+    // The company that made a purchase in passing is no raiser.
+    let v = ask(&home, "how much did corvex raise");
+    assert_eq!(v["answered"], false, "{v}");
+}

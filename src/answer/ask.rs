@@ -2172,8 +2172,17 @@ fn subordinate_company(u: &Understood) -> Option<(String, Vec<String>)> {
     Some((other.name.clone(), vec![company.clone()]))
 }
 
-fn request<'a>(u: &'a Understood, subject: &'a str, others: &'a [String]) -> reader::Request<'a> {
+/// How many of the articles about a company the reader reads whole.
+const ABOUT_LIMIT: usize = 8;
+
+fn request<'a>(
+    u: &'a Understood,
+    subject: &'a str,
+    others: &'a [String],
+    about: &'a [String],
+) -> reader::Request<'a> {
     reader::Request {
+        about,
         intent: u.intent,
         want: u.want,
         subject,
@@ -2219,7 +2228,8 @@ fn reader_answer(
         .filter(|e| key(&e.name) != key(company))
         .map(|e| e.name.clone())
         .collect();
-    let reading = reader::read(index, &request(u, company, &others))?;
+    let about = c.store().articles_about(company, ABOUT_LIMIT)?;
+    let reading = reader::read(index, &request(u, company, &others, &about))?;
     let reading = match reading {
         Some(r) if suppressed(c, u, company, &r.hit)? => None,
         other => other,
@@ -2248,7 +2258,8 @@ fn stake_between(
     stake.intent = Intent::Stake;
     stake.want = Some(Want::Money);
     let others = vec![investor.to_string()];
-    let Some(r) = reader::read(index, &request(&stake, company, &others))? else {
+    let about = c.store().articles_about(company, ABOUT_LIMIT)?;
+    let Some(r) = reader::read(index, &request(&stake, company, &others, &about))? else {
         return Ok(None);
     };
     let sentence = &r.hit.passage[r.span.0..r.span.1];
@@ -2464,7 +2475,9 @@ fn read_or_decline(
     index: &PassageIndex,
     c: &mut Citations,
 ) -> Result<Draft> {
-    let (mut reading, mut near) = reader::read_with_closest(index, &request(u, subject, others))?;
+    let about = c.store().articles_about(subject, ABOUT_LIMIT)?;
+    let (mut reading, mut near) =
+        reader::read_with_closest(index, &request(u, subject, others, &about))?;
     if let Some(r) = &reading {
         if suppressed(c, u, subject, &r.hit)? {
             reading = None;

@@ -59,6 +59,9 @@ pub struct Request<'a> {
     pub short: Option<&'a str>,
     /// "besides Harrowgate": a name the answer leaves out.
     pub exclude: Option<&'a str>,
+    /// Articles found to be about the subject at indexing, though they may name it late:
+    /// read whole.
+    pub about: &'a [String],
 }
 
 /// A value read from one sentence of a passage.
@@ -200,6 +203,13 @@ static FIRST_PERSON: LazyLock<Regex> =
 static OWNERLESS_FUNDING: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)^\W*(?:(?:total|overall|cumulative|aggregate|combined)\s+(?:equity\s+|venture\s+|outside\s+)?(?:funding|financing|capital|investment)|(?:this|that|the)\s+(?:(?:latest|new|newest|recent|most\s+recent|fresh|current|additional|funding|financing|investment|equity|capital)\s+){0,3}(?:round|raise|fundraise|fundraising|financing|funding|investment|injection))\b",
+    )
+});
+/// "$15 million of the investment was debt": a deal with no owner named, anywhere in a
+/// sentence, is the deal of the company in focus.
+static OWNERLESS_DEAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:of|from|in)\s+(?:this|that|the)\s+(?:(?:latest|new|newest|recent|most\s+recent|fresh|current|additional|funding|financing|investment|equity|capital)\s+){0,3}(?:round|raise|fundraise|fundraising|financing|funding|investment|injection)\b",
     )
 });
 
@@ -397,7 +407,7 @@ static BOOKRUNNERS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static LENDERS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:lenders?|creditors?|providers?\s+of\s+(?:the\s+)?(?:debt|loan|credit)\w*(?:\s+financing)?)\b[^.;]{0,30}?(?:\b(?:are|were|is|was|include|included|including)\b|:)\s*|\b(?:provided|extended|lent|arranged|financed|underwritten)\s+by\s+|\b(?:loans?|debt|credit|facility|notes|financing)\s+from\s+|\b(?:debt|credit|loan|facility|financing)\s+(?:package|agreement|deal|line)\s+with\s+|\b(?:credit\s+facility|loan\s+facility|term\s+loan|loan)\s+with\s+(?:an?\s+)?(?:affiliate\s+of\s+)?|\bborrow\w*\s+(?:[$€£¥₹\w.,\-]+\s+){0,4}?from\s+|\b(?:issued|provided|extended|funded)\s+(?:with|through|from)\s+(?:funds|vehicles|accounts|capital)\s+(?:managed|advised)\s+by\s+",
+        r"(?i)\b(?:lenders?|creditors?|providers?\s+of\s+(?:the\s+)?(?:debt|loan|credit)\w*(?:\s+financing)?)\b[^.;]{0,30}?(?:\b(?:are|were|is|was|include|included|including)\b|:)\s*|\b(?:provided|extended|lent|arranged|financed|underwritten)\s+by\s+|\b(?:loans?|debt|credit|facility|notes|financing)\s+from\s+|\b(?:debt|credit|loan|facility|financing)\s+(?:package|agreement|deal|line)\s+with\s+|\b(?:facility|term\s+loan|loan)\s+with\s+(?:an?\s+)?(?:affiliate\s+of\s+)?|\bborrow\w*\s+(?:[$€£¥₹\w.,\-]+\s+){0,4}?from\s+|\b(?:issued|provided|extended|funded)\s+(?:with|through|from)\s+(?:funds|vehicles|accounts|capital)\s+(?:managed|advised)\s+by\s+",
     )
 });
 /// What describes a merger partner before its name: "a U.S.-based", "a SPAC backed by".
@@ -619,7 +629,7 @@ fn refers_back(s: &str) -> bool {
             r"(?i)^\s+(?:has|had|have|is|was|will|would|could|also|now|then|raised|raises|closed|secured|said|says|announced|received|got|landed|bagged|plans|expects|became|is|counts|added|completed|reported|took|takes)\b",
         )
     });
-    if OWNERLESS_FUNDING.is_match(s) {
+    if OWNERLESS_FUNDING.is_match(s) || OWNERLESS_DEAL.is_match(s) {
         return true;
     }
     REFERS.find_iter(s).any(|m| {
@@ -653,6 +663,11 @@ fn opens_with_other_name(s: &str, subject: &str) -> bool {
         return true;
     }
     let s = s.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // "Singapore-based Trellis announced ...": the name comes after where it is based.
+    static BASED: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?-(?:based|headquartered)\s+(?:[a-z][\w\-]*\s+){0,3}")
+    });
+    let s = BASED.find(s).map_or(s, |m| &s[m.end()..]);
     let first = s.split_whitespace().next().unwrap_or("");
     // "Leading the round was ...", "Following the deal, ...": a participle opening the
     // sentence, not a name.
@@ -837,22 +852,38 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
     }
     // Where each article first names the company: an article that names it in its opening
     // passages is about it, and its later "the company" or "the Chinese firm" is the company.
-    let mut first_named: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
-    for h in &hits {
-        if names_subject_in(&h.passage, req) || names_subject_in(&h.title, req) {
-            let e = first_named.entry(h.article.clone()).or_insert(h.ordinal);
-            *e = (*e).min(h.ordinal);
+    let first_naming = |hits: &[Hit]| {
+        let mut first: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
+        for h in hits {
+            if names_subject_in(&h.passage, req) || names_subject_in(&h.title, req) {
+                let e = first.entry(h.article.clone()).or_insert(h.ordinal);
+                *e = (*e).min(h.ordinal);
+            }
         }
-    }
-    // The whole of the few articles that name the company first thing: their later passages
-    // say "the company" and name neither it nor the cue words the search ranks by.
-    let mut about: Vec<(&String, &u64)> = first_named.iter().filter(|(_, o)| **o <= 1).collect();
+        first
+    };
+    let first_named = first_naming(&hits);
+    // The whole of the few articles that name the company first thing, or that indexing found
+    // to be about it: their later passages say "the company" and name neither it nor the cue
+    // words the search ranks by.
+    let mut about: Vec<&String> = first_named
+        .iter()
+        .filter(|(_, o)| **o <= 1)
+        .map(|(a, _)| a)
+        .collect();
     about.sort();
-    for (article, _) in about.into_iter().take(8) {
-        hits.extend(index.article_passages(article, 200).unwrap_or_default());
-    }
+    about.truncate(8);
+    about.extend(req.about.iter().take(8));
+    about.sort();
+    about.dedup();
+    let whole: Vec<Hit> = about
+        .into_iter()
+        .flat_map(|article| index.article_passages(article, 200).unwrap_or_default())
+        .collect();
+    hits.extend(whole);
     let mut seen = std::collections::HashSet::new();
     hits.retain(|h| seen.insert((h.article.clone(), h.ordinal)));
+    let first_named = first_naming(&hits);
     // The rounds each article names, in the passages at hand.
     let mut article_rounds: std::collections::HashMap<String, Vec<RoundType>> =
         std::collections::HashMap::new();
@@ -904,7 +935,8 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
         let title_names = names_subject_in(&hit.title, req);
         let first = first_named.get(&hit.article).copied();
         let named_before = first.is_some_and(|o| o < hit.ordinal);
-        let article_about = title_names || first.is_some_and(|o| o <= 1);
+        let article_about =
+            title_names || first.is_some_and(|o| o <= 1) || req.about.contains(&hit.article);
         let passage_types = facts::extract_round_types(&hit.passage);
         // The company the passage last named, of those the question names.
         let mut last_named: Option<&str> = (title_names || named_before).then_some(req.subject);
@@ -1572,9 +1604,16 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
                 .filter(not_subject)
                 .collect();
             if found.is_empty() {
+                // "$30 million of equity led by A, and $10 million of debt from B": the names
+                // after the first word of debt.
+                static DEBT_WORD: LazyLock<Regex> = LazyLock::new(|| {
+                    re(r"(?i)\b(?:debt|loans?|credit|facility|lenders?|lending|notes|borrow\w*)\b")
+                });
+                let from = DEBT_WORD.find(s).map_or(0, |m| m.start());
                 found = facts::investors_named(s)
                     .into_iter()
                     .map(|(n, _, _)| n)
+                    .filter(|n| s.find(n.as_str()).is_none_or(|at| at >= from))
                     .filter(not_subject)
                     .collect();
             }
@@ -2189,6 +2228,7 @@ mod tests {
             longer: &[],
             short: None,
             exclude: None,
+            about: &[],
         }
     }
 
@@ -2232,6 +2272,16 @@ mod tests {
     fn a_sentence_led_by_another_name_is_about_that_name() {
         assert!(opens_with_other_name(
             "Brightwell, which plans a listing, will acquire Tallow's team.",
+            "Tallow"
+        ));
+        // Where a company is based comes before its name.
+        assert!(opens_with_other_name(
+            "Lisbon-based Brightwell announced its Series E round led by Orrin.",
+            "Tallow"
+        ));
+        // A capitalised preposition is no name.
+        assert!(!opens_with_other_name(
+            "Upon completion of the round, it will have raised $90 million in all.",
             "Tallow"
         ));
         assert!(opens_with_other_name(

@@ -772,6 +772,13 @@ static AFTER_WORDS: LazyLock<crate::util::CueWords> = LazyLock::new(|| {
     ])
 });
 
+/// After an amount: "of the investment", "out of the round": the amount is a part of a deal.
+pub(crate) static PART_OF: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:of|out\s+of)\s+(?:the|this|that|its|their)\s+(?:[\w\-]+\s+)?(?:investment|round|funding|raise|fundraise|financing|total|amount|capital|sum|proceeds|money)\b",
+    )
+});
+
 /// Decides what an amount stands for from the words around it.
 pub fn money_kind(text: &str, start: usize, end: usize) -> MoneyKind {
     let before = window_before(text, start, 80);
@@ -786,6 +793,11 @@ pub fn money_kind(text: &str, start: usize, end: usize) -> MoneyKind {
     );
     if has_before(0) && ISSUED_SHARES.is_match(before) {
         return MoneyKind::Round;
+    }
+    // "$55 million of the investment was equity": a part of the round, not the round.
+    let rest = after.trim_start();
+    if (rest.starts_with("of ") || rest.starts_with("out of ")) && PART_OF.is_match(after) {
+        return MoneyKind::Other;
     }
     if (has_after(0) && PER_PERIOD.is_match(after))
         || (has_before(1) && CAP.is_match(before))

@@ -400,7 +400,16 @@ fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
         let Some(name) = company_mention(&name, article.source.as_deref()) else {
             return;
         };
+        // "Night-shift gaps draw $40 million", "Cross-border trade ...": a compound adjective
+        // capitalised only because it opens a headline.
+        let compound_word = name.split_once('-').is_some_and(|(a, b)| {
+            !a.contains(' ')
+                && a.chars().skip(1).all(|c| c.is_ascii_lowercase())
+                && !b.is_empty()
+                && b.chars().all(|c| c.is_ascii_lowercase())
+        });
         if is_not_name(&name)
+            || compound_word
             || key(&name).len() < 2
             || (!outlet.is_empty() && outlet.contains(&key(&name)))
         {
@@ -460,13 +469,30 @@ fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
     }
     // Each investor's key, and whether it reads as a person's name.
     let mut investors: Vec<(String, bool)> = Vec::new();
+    // Companies given a description ("Nurselane, a startup whose app ..."), latest last.
+    let mut described: Vec<(String, String)> = Vec::new();
     for (i, s) in sentences.iter().enumerate() {
+        described.extend(descriptions(&s.text));
         if i > 0 && !s.relevant {
             continue;
         }
         for m in raise_verbs(&s.text, false) {
-            if let Some(Who::Named(n)) = subject_before(&s.text, m.start()) {
-                add(n, if i < 3 { 3 } else { 2 }, &mut scores);
+            // "Bigco announced a $2 billion deal to buy Linfield": a purchase, not a raise.
+            if m.as_str().starts_with("announc") && BUYS.is_match(&s.text[m.end()..]) {
+                continue;
+            }
+            match subject_before(&s.text, m.start()) {
+                Some(Who::Named(n)) => add(n, if i < 3 { 3 } else { 2 }, &mut scores),
+                // "the startup said it raised": the company last described as a startup.
+                Some(Who::Implied) => {
+                    if let Some(noun) = description_noun(&s.text[..m.start()]) {
+                        if let Some((_, name)) = described.iter().rev().find(|(d, _)| *d == noun)
+                        {
+                            add(name.clone(), 3, &mut scores);
+                        }
+                    }
+                }
+                _ => {}
             }
         }
         if let Some(n) = possessive_owner(&s.text) {
@@ -551,6 +577,7 @@ fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
             *score -= 6;
         }
     }
+    tracing::trace!(?scores, "subject scores");
     let mut strong: Vec<(String, i32)> = scores
         .into_iter()
         .filter(|(_, score, strong)| *score >= 3 && *strong)
@@ -564,6 +591,51 @@ fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
         return None;
     }
     strong.into_iter().next().map(|(name, _)| name)
+}
+
+/// A purchase told after "announced": "a $2 billion deal to buy Linfield".
+static BUYS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::util::regex(
+        r"(?i)\b(?:to\s+(?:buy|acquire|purchase|take\s+over|merge\s+with)|(?:acquisition|purchase|takeover)\s+of)\b",
+    )
+    .expect("buys regex")
+});
+
+/// The nouns a company is described by, in an appositive ("Nurselane, a startup whose app")
+/// or when it is referred back to ("the startup said").
+const DESCRIPTION_NOUNS: &str = r"startup|start-up|company|firm|business|platform|provider|maker|developer|lender|fintech|marketplace|retailer|operator|unicorn|app";
+
+/// "Nurselane, a startup whose app ...", "Orrin, a London lender,": each company given a
+/// description, with the description's noun. ("On Monday, the startup said" is no appositive,
+/// so "the" does not open one.)
+fn descriptions(text: &str) -> Vec<(String, String)> {
+    static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(&format!(
+            r"(?P<name>\b[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){{0,3}}),\s+(?:a|an)\s+(?:[\w\-]+\s+){{0,4}}?(?P<noun>{DESCRIPTION_NOUNS})\b"
+        ))
+        .expect("appositive regex")
+    });
+    APPOSITIVE
+        .captures_iter(text)
+        .filter_map(|c| {
+            let name = company_mention(&c["name"], None)?;
+            (!is_not_name(&name)).then(|| (c["noun"].to_ascii_lowercase(), name))
+        })
+        .collect()
+}
+
+/// The noun of the description a raise verb's subject refers back with: "the startup said it".
+fn description_noun(before: &str) -> Option<String> {
+    static THE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(&format!(
+            r"(?i)\bthe\s+(?:[\w\-]+\s+){{0,3}}?(?P<noun>{DESCRIPTION_NOUNS})\b"
+        ))
+        .expect("description regex")
+    });
+    THE_NOUN
+        .captures_iter(before)
+        .last()
+        .map(|c| c["noun"].to_ascii_lowercase())
 }
 
 /// A title's name phrase up to its first verb: "Pinecrest Labs Secures" is Pinecrest Labs.
@@ -719,11 +791,28 @@ impl Extractor<'_> {
             return;
         }
         let spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
-        let amounts: Vec<(MoneyMention, MoneyKind)> = mentions
+        let mut amounts: Vec<(MoneyMention, MoneyKind)> = mentions
             .into_iter()
             .zip(money_kinds(text, &spans))
             .collect();
-        let types = round_types(text);
+        let mut types = round_types(text);
+        // "$55 million of the investment was equity ..., and $15 million was a credit
+        // facility": the parts of the round in focus, not rounds of their own.
+        if let Some(focus) = self.focus {
+            if amounts
+                .iter()
+                .any(|(m, _)| cues::PART_OF.is_match(&text[m.end..]))
+            {
+                for (_, kind) in amounts.iter_mut() {
+                    if matches!(kind, MoneyKind::Round | MoneyKind::Total) {
+                        *kind = MoneyKind::Other;
+                    }
+                }
+                if self.drafts[focus].round.round != RoundType::Debt {
+                    types.retain(|t| t.kind != RoundType::Debt);
+                }
+            }
+        }
         let published = self.published;
         let investors = &s.investors;
         let raise = RAISE_VERB.find(text).is_some();

@@ -32,6 +32,7 @@ CREATE TABLE IF NOT EXISTS articles (
     published TEXT, hash TEXT NOT NULL, passages INTEGER NOT NULL, subject TEXT
 );
 CREATE INDEX IF NOT EXISTS articles_file ON articles(file);
+CREATE INDEX IF NOT EXISTS articles_subject ON articles(subject);
 CREATE TABLE IF NOT EXISTS passages (
     article TEXT NOT NULL, ordinal INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
     text TEXT NOT NULL, PRIMARY KEY (article, ordinal)
@@ -331,6 +332,17 @@ impl FactStore {
                 article_meta_row,
             )
             .optional()?)
+    }
+
+    /// The articles found to be about `company` (their subject), at most `limit` of them.
+    pub fn articles_about(&self, company: &str, limit: usize) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM articles WHERE subject = ?1 ORDER BY id LIMIT ?2")?;
+        let ids = stmt
+            .query_map(params![company, limit as i64], |r| r.get(0))?
+            .collect::<std::result::Result<_, _>>()?;
+        Ok(ids)
     }
 
     /// Every indexed article's metadata.
