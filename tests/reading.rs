@@ -1034,3 +1034,17 @@ fn a_company_named_late_by_its_description_and_a_round_split_into_equity_and_deb
     let v = ask(&home, "how much did corvex raise");
     assert_eq!(v["answered"], false, "{v}");
 }
+
+#[test]
+fn the_new_round_is_not_the_last_one_on_record() {
+    // The article's news is a round in talks; the Series B on record is two years older.
+    let home = home();
+    let v = ask(&home, "tallowmere valuation in the new round");
+    assert_eq!(v["answered"], true, "{v}");
+    assert!(claim(&v).contains("900 million"), "{v}");
+    assert!(!answer(&v).contains("150 million"), "{v}");
+    first_citation(&v, "tallowmere-talks.md");
+    // Asked without "new", the round on record answers.
+    let v = ask(&home, "who led tallowmere's series b");
+    assert!(answer(&v).starts_with("Ostler Ventures"), "{v}");
+}

@@ -542,6 +542,35 @@ fn company_question(
     } else {
         selected
     };
+    // "its valuation in the new round": when the newest round on record is one its own
+    // articles tell as past, the new round is one they only report. Read that, or say the
+    // new round is not on record; the old round's figures are no answer.
+    if asks_new_round(&u.question_text) && !u.reported && selected.len() == 1 {
+        let g = &selected[0];
+        let told_later = g
+            .accounts
+            .iter()
+            .filter_map(|a| store.article(&a.article).ok().flatten())
+            .filter_map(|m| m.published)
+            .max();
+        if let (Some(d), Some(published)) = (g.first_date(), told_later) {
+            if (published - d.date).num_days() >= STALE_DAYS {
+                let mut reported = u.clone();
+                reported.reported = true;
+                if let Some(d) = reader_answer(&reported, &company, index, c)? {
+                    return Ok(d);
+                }
+                let nums = round_cites(g, c)?;
+                let mut d = Draft::no(format!(
+                    "My sources have no new round of {company} on record; the last one is {}{}.",
+                    round_phrase(g, &company, true),
+                    cites(&nums)
+                ));
+                d.closest = true;
+                return Ok(d);
+            }
+        }
+    }
     // "Vetrino's valuation after the Harrowgate deal": the rounds the named investor was in.
     let selected: Vec<RoundGroup> = match (&u.investor, u.intent) {
         (Some(investor), Intent::Valuation | Intent::Amount | Intent::Date) => {
@@ -2170,6 +2199,21 @@ fn subordinate_company(u: &Understood) -> Option<(String, Vec<String>)> {
         e.matched == "corpus" && q.find(&e.typed.to_lowercase()).is_some_and(|o| o < at)
     })?;
     Some((other.name.clone(), vec![company.clone()]))
+}
+
+/// A round dated this many days or more before the newest article that tells of it is told as
+/// past: that article's news is something else.
+const STALE_DAYS: i64 = 180;
+
+/// "in the new round", "its upcoming round", "the next raise": a round after the ones closed.
+fn asks_new_round(question: &str) -> bool {
+    static NEW_ROUND: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(
+            r"(?i)\b(?:new|upcoming|next|fresh|current)\s+(?:funding\s+)?(?:round|raise|fundraise|funding)\b",
+        )
+        .expect("new-round regex")
+    });
+    NEW_ROUND.is_match(question)
 }
 
 /// How many of the articles about a company the reader reads whole.
