@@ -1048,3 +1048,12 @@ fn the_new_round_is_not_the_last_one_on_record() {
     let v = ask(&home, "who led tallowmere's series b");
     assert!(answer(&v).starts_with("Ostler Ventures"), "{v}");
 }
+
+#[test]
+fn a_hyphenated_description_in_the_question_is_no_second_name() {
+    // "save-later" is no name: "Save" opens a sentence of the article, "later" is no name.
+    let home = home();
+    let v = ask(&home, "who bought quorvik the save-later app");
+    assert_eq!(v["answered"], true, "{v}");
+    assert!(claim(&v).starts_with("Halberd Media"), "{v}");
+}

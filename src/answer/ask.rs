@@ -1889,11 +1889,20 @@ fn link_entities(
         });
     }
     for phrase in &u.free_phrases {
-        // "the keldhaven-lumarra deal": a hyphenated word the articles never write is two names.
+        // "the keldhaven-lumarra deal": a hyphenated word the articles never write is two names
+        // when each part is one; "the save-later app" is no name at all.
         let words: Vec<&str> = phrase
             .split_whitespace()
             .flat_map(|w| {
-                let joined = w.contains('-') && corpus_spelling(index, w).is_none();
+                let joined = w.contains('-')
+                    && corpus_spelling(index, w).is_none()
+                    && w
+                        .split('-')
+                        .filter(|p| !p.is_empty())
+                        .all(|p| {
+                            corpus_spelling(index, p)
+                                .is_some_and(|s| s.starts_with(char::is_uppercase))
+                        });
                 let parts: Vec<&str> = if joined {
                     w.split('-').filter(|p| !p.is_empty()).collect()
                 } else {

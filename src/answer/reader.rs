@@ -385,7 +385,7 @@ static ACQUIRED_BY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BUYER_VERB: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\s(?:has\s+|have\s+|had\s+|will\s+|would\s+|is\s+to\s+|to\s+|agreed\s+to\s+|has\s+agreed\s+to\s+|plans\s+to\s+|is\s+set\s+to\s+|completed\s+(?:its|the)\s+|announced\s+(?:its|the|plans\s+to)\s+|is\s+in\s+talks\s+to\s+|said\s+it\s+would\s+|also\s+)?(?:acquire[sd]?|acquiring|buy|buys|bought|buying|purchase[sd]?|purchasing|snap(?:ped)?\s+up|take\s+over|took\s+over|pick(?:ed|s)?\s+up|paid|pays|paying|acqui-?hires?|acqui-?hired)\b",
+        r"(?i)\s(?:has\s+|have\s+|had\s+|will\s+|would\s+|is\s+to\s+|to\s+|agreed\s+to\s+|has\s+agreed\s+to\s+|plans\s+to\s+|is\s+set\s+to\s+|completed\s+(?:its|the)\s+|(?:announced|confirmed)\s+(?:(?:its|the|plans\s+to)\s+)?|is\s+in\s+talks\s+to\s+|said\s+it\s+would\s+|also\s+)?(?:acquire[sd]?|acquiring|buy|buys|bought|buying|purchase[sd]?|purchasing|snap(?:ped)?\s+up|take\s+over|took\s+over|pick(?:ed|s)?\s+up|paid|pays|paying|acqui-?hires?|acqui-?hired)\b",
     )
 });
 static ACQUISITION_OF: LazyLock<Regex> = LazyLock::new(|| {
@@ -2419,6 +2419,9 @@ mod tests {
 
     #[test]
     fn buyers_sellers_and_listing_facts() {
+        let req = request(Intent::Acquisition, Some(Want::Who), "Kiverra Labs");
+        let s = "Terms were not shared, but payments firm, Ostrava Pay, announced acquiring Kiverra Labs, a design studio.";
+        assert_eq!(value_of(&req, s).as_deref(), Some("Ostrava Pay"));
         let req = request(Intent::Acquisition, Some(Want::Who), "Orchardline");
         let s = "Talmor Logistics has agreed to acquire Orchardline for $275 million.";
         assert_eq!(value_of(&req, s).as_deref(), Some("Talmor Logistics"));
