@@ -641,7 +641,7 @@ fn company_question(
         };
         d.suggestions = all
             .iter()
-            .map(|g| format!("{company} {}", g.round.label()))
+            .map(|g| format!("{company} {}", g.label()))
             .collect();
         return Ok(d);
     }
@@ -771,7 +771,7 @@ fn company_question(
                     Intent::Round => format!(
                         "{} was {}{}",
                         round_phrase_subject(g, &company),
-                        article_for(&g.round.label()),
+                        article_for(&g.label()),
                         cites(&nums)
                     ),
                     _ => amount_sentence(g, &company, c)?,
@@ -913,7 +913,7 @@ fn company_question(
             ));
             d.suggestions = selected
                 .iter()
-                .map(|g| format!("Who led {} {}?", possessive(&company), g.round.label()))
+                .map(|g| format!("Who led {} {}?", possessive(&company), g.label()))
                 .collect();
             return Ok(d);
         }
@@ -1093,7 +1093,7 @@ fn round_label_with_date(g: &RoundGroup, c: &mut Citations) -> Result<String> {
     let base = if g.round == RoundType::Unknown {
         "a funding round".to_string()
     } else {
-        format!("its {}", g.round.label())
+        format!("its {}", g.label())
     };
     Ok(match g.dates().len() {
         0 => base,
@@ -1128,7 +1128,7 @@ fn round_phrase(g: &RoundGroup, company: &str, with_amount: bool) -> String {
     let label = if g.round == RoundType::Unknown {
         "funding round".to_string()
     } else {
-        g.round.label()
+        g.label()
     };
     let date = match g.dates().as_slice() {
         [one] => format!(" ({})", one.value.human()),
@@ -1147,7 +1147,7 @@ fn round_phrase_no_date(g: &RoundGroup, owner: &str) -> String {
     if g.round == RoundType::Unknown {
         format!("a {amount}funding round")
     } else {
-        format!("{owner} {amount}{}", g.round.label())
+        format!("{owner} {amount}{}", g.label())
     }
 }
 
@@ -1227,7 +1227,7 @@ fn known_rounds(groups: &[RoundGroup]) -> String {
             let label = if g.round == RoundType::Unknown {
                 "a funding round".to_string()
             } else {
-                format!("its {}", g.round.label())
+                format!("its {}", g.label())
             };
             match g.first_date() {
                 Some(d) => format!("{label} ({})", d.human()),
@@ -1422,7 +1422,7 @@ fn portfolio(
         let mut detail = vec![if g.round == RoundType::Unknown {
             "funding round".to_string()
         } else {
-            g.round.label()
+            g.label()
         }];
         if let Some(a) = g.amounts().first() {
             detail.push(a.value.to_string());

@@ -26,6 +26,14 @@ pub struct Supported<T> {
 }
 
 impl RoundGroup {
+    /// The round's name, with its tranche when one is named: "Series A2", "seed round".
+    pub fn label(&self) -> String {
+        match self.accounts.iter().find(|a| a.round == self.round) {
+            Some(a) => a.label(),
+            None => self.round.label(),
+        }
+    }
+
     /// Distinct amounts, most supported first.
     pub fn amounts(&self) -> Vec<Supported<Money>> {
         distinct(self.accounts.iter().map(|a| a.amount.clone()), |a, b| {
@@ -156,10 +164,12 @@ pub fn group(rounds: Vec<Round>) -> Vec<RoundGroup> {
         .partition(|r| r.round != RoundType::Unknown);
     for r in named {
         let company = key(&r.company);
-        match groups
-            .iter_mut()
-            .find(|g| key(&g.company) == company && g.round == r.round)
-        {
+        // "Series A1" and "Series A2" are two rounds.
+        match groups.iter_mut().find(|g| {
+            key(&g.company) == company
+                && g.round == r.round
+                && g.accounts.first().is_none_or(|a| a.tranche == r.tranche)
+        }) {
             Some(g) => g.accounts.push(r),
             None => groups.push(RoundGroup {
                 company: r.company.clone(),

@@ -415,7 +415,7 @@ impl RoundView {
         Ok(RoundView {
             company: group.company.clone(),
             round: group.round.name(),
-            label: group.round.label(),
+            label: group.label(),
             dates,
             amounts,
             leads,

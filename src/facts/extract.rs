@@ -1414,6 +1414,7 @@ impl Extractor<'_> {
                     .cloned()
                     .collect();
                 d.round.company = full;
+                d.round.tranche = d.tranche;
                 if d.round.date.is_none() && !d.historical {
                     d.round.date = published.map(DateRef::day);
                 }

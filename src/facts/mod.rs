@@ -478,6 +478,9 @@ pub struct Round {
     /// Other spellings of the company seen with this round ("Corvid" for "Corvid Security").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// The tranche a series' name carries: 2 for "Series A2" or "Series B-2".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tranche: Option<u8>,
 }
 
 impl Round {
@@ -495,6 +498,15 @@ impl Round {
             evidence: None,
             origin: Origin::Extracted,
             aliases: Vec::new(),
+            tranche: None,
+        }
+    }
+
+    /// The round's name, with its tranche: "Series A2", "seed round".
+    pub fn label(&self) -> String {
+        match (self.round, self.tranche) {
+            (RoundType::Series(_), Some(t)) => format!("{}{t}", self.round.label()),
+            _ => self.round.label(),
         }
     }
 

@@ -19,7 +19,7 @@ use crate::corpus::{Article, Passage};
 use crate::error::{Error, Result};
 
 /// Bumped when the tables change; an older store is dropped and rebuilt.
-const STORE_VERSION: i64 = 2;
+const STORE_VERSION: i64 = 3;
 
 const SCHEMA: &str = r#"
 PRAGMA journal_mode = WAL;
@@ -48,7 +48,7 @@ CREATE TABLE IF NOT EXISTS rounds (
     amount INTEGER, currency TEXT, date TEXT, date_start TEXT, date_end TEXT,
     passage INTEGER, sent_start INTEGER, sent_end INTEGER,
     origin TEXT NOT NULL, curated_file TEXT, curated_by TEXT, curated_at TEXT, note TEXT,
-    superseded INTEGER NOT NULL DEFAULT 0
+    superseded INTEGER NOT NULL DEFAULT 0, tranche INTEGER
 );
 CREATE INDEX IF NOT EXISTS rounds_company ON rounds(company_id);
 CREATE INDEX IF NOT EXISTS rounds_article ON rounds(article);
@@ -585,7 +585,8 @@ impl FactStore {
     fn rounds_where(&self, condition: &str, params: impl rusqlite::Params) -> Result<Vec<Round>> {
         let sql = format!(
             "SELECT r.id, c.name, r.article, r.round_type, r.amount, r.currency, r.date, r.passage,
-                    r.sent_start, r.sent_end, r.origin, r.curated_file, r.curated_by, r.curated_at, r.note
+                    r.sent_start, r.sent_end, r.origin, r.curated_file, r.curated_by, r.curated_at, r.note,
+                    r.tranche
              FROM rounds r JOIN companies c ON c.id = r.company_id
              WHERE {condition} ORDER BY coalesce(r.date_start, '9999'), r.id"
         );
@@ -622,6 +623,7 @@ impl FactStore {
                     evidence,
                     origin,
                     aliases: Vec::new(),
+                    tranche: r.get::<_, Option<i64>>(15)?.map(|t| t as u8),
                 })
             })?
             .collect::<Result<_, _>>()?;
@@ -949,8 +951,9 @@ impl StoreWriter<'_> {
         self.tx
             .prepare_cached(
                 "INSERT INTO rounds (company_id, article, round_type, amount, currency, date, date_start, date_end,
-                    passage, sent_start, sent_end, origin, curated_file, curated_by, curated_at, note, superseded)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                    passage, sent_start, sent_end, origin, curated_file, curated_by, curated_at, note, superseded,
+                    tranche)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
             )?
             .execute(params![
                 company_id,
@@ -970,6 +973,7 @@ impl StoreWriter<'_> {
                 at,
                 note,
                 superseded,
+                round.tranche.map(i64::from),
             ])?;
         let round_id = self.tx.last_insert_rowid();
         for p in &round.investors {

@@ -822,6 +822,11 @@ fn two_tranches_of_one_series_are_two_rounds() {
         .iter()
         .any(|r| r.amount.as_ref().map(|m| m.amount) == Some(30_000_000)));
     assert!(c.iter().any(|r| r.amount.is_none()));
+    // Each is named with its tranche.
+    let sized = c.iter().find(|r| r.amount.is_some()).unwrap();
+    assert_eq!(sized.label(), "Series C2");
+    let other = c.iter().find(|r| r.amount.is_none()).unwrap();
+    assert_eq!(other.label(), "Series C1");
 }
 
 #[test]
