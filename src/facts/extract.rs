@@ -1272,8 +1272,14 @@ impl Extractor<'_> {
         ev: &Evidence,
     ) -> usize {
         let same_company = |d: &Draft| d.round.company == company;
+        // A mention with no tranche is the tranche on record, unless its size is another:
+        // "$1 crore of Series A2 shares", then "$11 million as part of its Series A round".
         let same_tranche = |d: &Draft| match (d.tranche, tranche) {
             (Some(a), Some(b)) => a == b,
+            (Some(_), None) => match (&d.round.amount, &amount) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            },
             _ => true,
         };
         if let Some(i) = self

@@ -827,6 +827,20 @@ fn two_tranches_of_one_series_are_two_rounds() {
     assert_eq!(sized.label(), "Series C2");
     let other = c.iter().find(|r| r.amount.is_none()).unwrap();
     assert_eq!(other.label(), "Series C1");
+    // The series named without a tranche, at another size, is not the tranche.
+    let rounds = run(
+        "Brevik takes $2 million more",
+        Some("2024-05-02"),
+        "Brevik has raised another $2 million by issuing Series A2 preference shares to Harrow Ventures. In 2022 the company had raised $9 million from Tolland Capital as part of its Series A round.",
+    );
+    let a: Vec<&Round> = rounds
+        .iter()
+        .filter(|r| r.round == RoundType::Series(0))
+        .collect();
+    assert_eq!(a.len(), 2, "{rounds:#?}");
+    let whole = a.iter().find(|r| r.tranche.is_none()).unwrap();
+    assert_eq!(whole.amount.as_ref().unwrap().amount, 9_000_000);
+    assert_eq!(others(whole), ["Tolland Capital"]);
 }
 
 #[test]
