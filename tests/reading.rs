@@ -1057,3 +1057,15 @@ fn a_hyphenated_description_in_the_question_is_no_second_name() {
     assert_eq!(v["answered"], true, "{v}");
     assert!(claim(&v).starts_with("Halberd Media"), "{v}");
 }
+
+#[test]
+fn what_a_loan_pays_out_at_closing_is_read_from_its_sentence() {
+    let home = home();
+    let v = ask(&home, "how much does pellucid get at closing from the loan");
+    assert_eq!(v["answered"], true, "{v}");
+    assert!(claim(&v).contains("$15 million"), "{v}");
+    first_citation(&v, "pellucid-term-loan.md");
+    // The whole facility is the store's answer to the plain question.
+    let v = ask(&home, "how big is pellucid's term loan");
+    assert!(answer(&v).contains("$40 million"), "{v}");
+}

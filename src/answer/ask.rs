@@ -351,7 +351,8 @@ fn answer(
             Intent::Debt
                 if u.company.is_some()
                     && u.currency.is_none()
-                    && matches!(u.want, Some(Want::Who | Want::Money)) =>
+                    && matches!(u.want, Some(Want::Who | Want::Money))
+                    && !(u.want == Some(Want::Money) && asks_first_draw(&u.question_text)) =>
             {
                 // Debt rounds are facts too: lenders and amounts from the store first.
                 let mut as_round = u.clone();
@@ -2225,6 +2226,18 @@ fn asks_new_round(question: &str) -> bool {
     NEW_ROUND.is_match(question)
 }
 
+/// "how much at closing", "the first tranche", "paid up front": the part of a facility paid
+/// out first, which only the passages tell.
+fn asks_first_draw(question: &str) -> bool {
+    static FIRST: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(
+            r"(?i)\b(?:(?:at|upon|on)\s+(?:the\s+)?(?:closing|close|signing)|up\s*front|(?:first|initial)\s+(?:tranche|draw(?:down)?)|initially|drawn)\b",
+        )
+        .expect("first-draw regex")
+    });
+    FIRST.is_match(question)
+}
+
 /// How many of the articles about a company the reader reads whole.
 const ABOUT_LIMIT: usize = 8;
 
@@ -2236,6 +2249,7 @@ fn request<'a>(
 ) -> reader::Request<'a> {
     reader::Request {
         about,
+        first_draw: asks_first_draw(&u.question_text),
         intent: u.intent,
         want: u.want,
         subject,
@@ -2482,6 +2496,10 @@ fn reading_claim(u: &Understood, company: &str, value: &str) -> String {
             format!("As of this report, {company} had settled its debt ({value})")
         }
         (Intent::Debt, Some(Want::When)) => format!("{} debt: {value}", possessive(company)),
+        (Intent::Debt, Some(Want::Money)) if asks_first_draw(&u.question_text) => format!(
+            "{} debt financing paid out first (at closing or in its first tranche): {value}",
+            possessive(company)
+        ),
         (Intent::Debt, _) => format!("{} debt financing: {value}", possessive(company)),
         _ => format!("{company}: {value}"),
     }

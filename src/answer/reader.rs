@@ -62,6 +62,8 @@ pub struct Request<'a> {
     /// Articles found to be about the subject at indexing, though they may name it late:
     /// read whole.
     pub about: &'a [String],
+    /// "how much at closing": only the part of a facility paid out first answers.
+    pub first_draw: bool,
 }
 
 /// A value read from one sentence of a passage.
@@ -1641,6 +1643,7 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
             );
             nearest_mention(&money, &IPO_MONEY, s).map(|m| stated(s, m))
         }
+        (Intent::Debt, Some(Want::Money)) if req.first_draw => first_draw(s),
         (Intent::Debt, _) => near_money(s, &DEBT_CUE, req.currency),
         (Intent::Acquisition | Intent::Stake, _) => {
             // Money raised before, or revenue, is not the price.
@@ -1875,6 +1878,25 @@ fn right_after_valuation(s: &str) -> Option<String> {
 }
 
 /// The amount nearest a cue word.
+/// "a $60 million facility, with $20 million at closing", "a first tranche of $20 million":
+/// the part of a facility paid out first. ("a $10 million upfront payment" is a licensing
+/// deal's, not a loan's.)
+fn first_draw(s: &str) -> Option<String> {
+    static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^\s*(?:\w+\s+)?(?:(?:at|upon|on)\s+(?:the\s+)?(?:closing|close|signing)|drawn\s+(?:at|on|upon))\b")
+    });
+    static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)\b(?:(?:first|initial|opening)\s+tranche\s+(?:of\s+)?(?:about\s+|some\s+)?|(?:an\s+)?initial\s+|(?:at|upon|on)\s+(?:the\s+)?(?:closing|close|signing),?\s+)$")
+    });
+    own_figures(s)
+        .into_iter()
+        .find(|m| {
+            AFTER.is_match(&s[m.end..])
+                || BEFORE.is_match(crate::facts::text::window(s, m.start.saturating_sub(40), m.start))
+        })
+        .map(|m| stated(s, &m))
+}
+
 fn near_money(s: &str, cue: &Regex, currency: Option<&str>) -> Option<String> {
     let money: Vec<MoneyMention> = prefer_currency(
         own_figures(s)
@@ -2229,6 +2251,7 @@ mod tests {
             short: None,
             exclude: None,
             about: &[],
+            first_draw: false,
         }
     }
 
