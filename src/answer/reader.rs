@@ -864,28 +864,37 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
         }
         first
     };
-    let first_named = first_naming(&hits);
-    // The whole of the few articles that name the company first thing, or that indexing found
-    // to be about it: their later passages say "the company" and name neither it nor the cue
-    // words the search ranks by.
-    let mut about: Vec<&String> = first_named
+    let mut first_named = first_naming(&hits);
+    // The whole of the few articles that name the company first thing: their later passages
+    // say "the company" and name neither it nor the cue words the search ranks by.
+    let mut about: Vec<String> = first_named
         .iter()
         .filter(|(_, o)| **o <= 1)
-        .map(|(a, _)| a)
+        .map(|(a, _)| a.clone())
         .collect();
     about.sort();
     about.truncate(8);
-    about.extend(req.about.iter().take(8));
-    about.sort();
-    about.dedup();
     let whole: Vec<Hit> = about
-        .into_iter()
+        .iter()
         .flat_map(|article| index.article_passages(article, 200).unwrap_or_default())
         .collect();
+    // And those that indexing found to be about it though they name it late: where each first
+    // names it is found in its own passages.
+    let late: Vec<Hit> = req
+        .about
+        .iter()
+        .take(8)
+        .filter(|a| !about.contains(a))
+        .flat_map(|article| index.article_passages(article, 200).unwrap_or_default())
+        .collect();
+    for (article, ordinal) in first_naming(&late) {
+        let e = first_named.entry(article).or_insert(ordinal);
+        *e = (*e).min(ordinal);
+    }
     hits.extend(whole);
+    hits.extend(late);
     let mut seen = std::collections::HashSet::new();
     hits.retain(|h| seen.insert((h.article.clone(), h.ordinal)));
-    let first_named = first_naming(&hits);
     // The rounds each article names, in the passages at hand.
     let mut article_rounds: std::collections::HashMap<String, Vec<RoundType>> =
         std::collections::HashMap::new();
