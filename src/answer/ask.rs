@@ -1897,13 +1897,9 @@ fn link_entities(
             .flat_map(|w| {
                 let joined = w.contains('-')
                     && corpus_spelling(index, w).is_none()
-                    && w
-                        .split('-')
-                        .filter(|p| !p.is_empty())
-                        .all(|p| {
-                            corpus_spelling(index, p)
-                                .is_some_and(|s| s.starts_with(char::is_uppercase))
-                        });
+                    && w.split('-').filter(|p| !p.is_empty()).all(|p| {
+                        corpus_spelling(index, p).is_some_and(|s| s.starts_with(char::is_uppercase))
+                    });
                 let parts: Vec<&str> = if joined {
                     w.split('-').filter(|p| !p.is_empty()).collect()
                 } else {

@@ -667,7 +667,9 @@ fn opens_with_other_name(s: &str, subject: &str) -> bool {
     let s = s.trim_start_matches(|c: char| !c.is_alphanumeric());
     // "Singapore-based Trellis announced ...": the name comes after where it is based.
     static BASED: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"^[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?-(?:based|headquartered)\s+(?:[a-z][\w\-]*\s+){0,3}")
+        re(
+            r"^[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?-(?:based|headquartered)\s+(?:[a-z][\w\-]*\s+){0,3}",
+        )
     });
     let s = BASED.find(s).map_or(s, |m| &s[m.end()..]);
     let first = s.split_whitespace().next().unwrap_or("");
@@ -1892,16 +1894,24 @@ fn right_after_valuation(s: &str) -> Option<String> {
 /// deal's, not a loan's.)
 fn first_draw(s: &str) -> Option<String> {
     static AFTER: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)^\s*(?:\w+\s+)?(?:(?:at|upon|on)\s+(?:the\s+)?(?:closing|close|signing)|drawn\s+(?:at|on|upon))\b")
+        re(
+            r"(?i)^\s*(?:\w+\s+)?(?:(?:at|upon|on)\s+(?:the\s+)?(?:closing|close|signing)|drawn\s+(?:at|on|upon))\b",
+        )
     });
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)\b(?:(?:first|initial|opening)\s+tranche\s+(?:of\s+)?(?:about\s+|some\s+)?|(?:an\s+)?initial\s+|(?:at|upon|on)\s+(?:the\s+)?(?:closing|close|signing),?\s+)$")
+        re(
+            r"(?i)\b(?:(?:first|initial|opening)\s+tranche\s+(?:of\s+)?(?:about\s+|some\s+)?|(?:an\s+)?initial\s+|(?:at|upon|on)\s+(?:the\s+)?(?:closing|close|signing),?\s+)$",
+        )
     });
     own_figures(s)
         .into_iter()
         .find(|m| {
             AFTER.is_match(&s[m.end..])
-                || BEFORE.is_match(crate::facts::text::window(s, m.start.saturating_sub(40), m.start))
+                || BEFORE.is_match(crate::facts::text::window(
+                    s,
+                    m.start.saturating_sub(40),
+                    m.start,
+                ))
         })
         .map(|m| stated(s, &m))
 }

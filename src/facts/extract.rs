@@ -486,8 +486,7 @@ fn find_subject(article: &Article, sentences: &[Sentence]) -> Option<String> {
                 // "the startup said it raised": the company last described as a startup.
                 Some(Who::Implied) => {
                     if let Some(noun) = description_noun(&s.text[..m.start()]) {
-                        if let Some((_, name)) = described.iter().rev().find(|(d, _)| *d == noun)
-                        {
+                        if let Some((_, name)) = described.iter().rev().find(|(d, _)| *d == noun) {
                             add(name.clone(), 3, &mut scores);
                         }
                     }

@@ -563,7 +563,11 @@ mod tests {
             ("a R45-million round", 45_000_000, "ZAR"),
             ("R1.2 billion", 1_200_000_000, "ZAR"),
             ("near CAD$900 million", 900_000_000, "CAD"),
-            ("raised Y4.1 billion through a listing", 4_100_000_000, "JPY"),
+            (
+                "raised Y4.1 billion through a listing",
+                4_100_000_000,
+                "JPY",
+            ),
             ("priced at Y1,800 a share", 1_800, "JPY"),
             ("an AUD$ 40 million loan", 40_000_000, "AUD"),
             ("HKD$2.5 billion", 2_500_000_000, "HKD"),
@@ -628,7 +632,12 @@ mod tests {
         assert_eq!(amounts, [50_000_000, 20_000_000]);
         assert!(find_amounts("it took hours 5 million times").is_empty());
         // A capital Y is yen only glued to a scaled or comma-grouped figure.
-        for s in ["a Y2K bug", "Gen Y 20 million users", "the y5 billion mark", "model Y2 sold 500"] {
+        for s in [
+            "a Y2K bug",
+            "Gen Y 20 million users",
+            "the y5 billion mark",
+            "model Y2 sold 500",
+        ] {
             assert!(find_amounts(s).is_empty(), "{s}");
         }
     }

@@ -855,5 +855,8 @@ Pellucid Bio today said it has secured a $40 million term loan facility with Har
     assert_eq!(rounds.len(), 1, "{rounds:#?}");
     assert_eq!(rounds[0].amount.as_ref().unwrap().amount, 40_000_000);
     let ev = rounds[0].evidence.as_ref().unwrap();
-    assert!(body[ev.start..ev.end].starts_with("Pellucid Bio today"), "{ev:?}");
+    assert!(
+        body[ev.start..ev.end].starts_with("Pellucid Bio today"),
+        "{ev:?}"
+    );
 }
