@@ -200,20 +200,19 @@ static REFERS: LazyLock<Regex> = LazyLock::new(|| {
 /// "We've just raised", "our Series A": a company speaking of itself.
 static FIRST_PERSON: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\b(?:we|we've|we're|we'd|we’ve|we’re|our|us)\b"));
+/// "this latest round", "the investment": a deal named with no owner.
+const UNOWNED_DEAL: &str = r"(?:this|that|the)\s+(?:(?:latest|new|newest|recent|most\s+recent|fresh|current|additional|funding|financing|investment|equity|capital)\s+){0,3}(?:round|raise|fundraise|fundraising|financing|funding|investment|injection)";
 /// "Total funding raised exceeds $1.6 billion", "This latest round brings ...": funding with no
 /// owner named is that of the company in focus.
 static OWNERLESS_FUNDING: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^\W*(?:(?:total|overall|cumulative|aggregate|combined)\s+(?:equity\s+|venture\s+|outside\s+)?(?:funding|financing|capital|investment)|(?:this|that|the)\s+(?:(?:latest|new|newest|recent|most\s+recent|fresh|current|additional|funding|financing|investment|equity|capital)\s+){0,3}(?:round|raise|fundraise|fundraising|financing|funding|investment|injection))\b",
-    )
+    re(&format!(
+        r"(?i)^\W*(?:(?:total|overall|cumulative|aggregate|combined)\s+(?:equity\s+|venture\s+|outside\s+)?(?:funding|financing|capital|investment)|{UNOWNED_DEAL})\b"
+    ))
 });
 /// "$15 million of the investment was debt": a deal with no owner named, anywhere in a
 /// sentence, is the deal of the company in focus.
-static OWNERLESS_DEAL: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:of|from|in)\s+(?:this|that|the)\s+(?:(?:latest|new|newest|recent|most\s+recent|fresh|current|additional|funding|financing|investment|equity|capital)\s+){0,3}(?:round|raise|fundraise|fundraising|financing|funding|investment|injection)\b",
-    )
-});
+static OWNERLESS_DEAL: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?i)\b(?:of|from|in)\s+{UNOWNED_DEAL}\b")));
 
 /// An earlier round: "three months after it raised", "back in 2019".
 /// Words that put a total over the company's whole life.
@@ -856,17 +855,16 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
     }
     // Where each article first names the company: an article that names it in its opening
     // passages is about it, and its later "the company" or "the Chinese firm" is the company.
-    let first_naming = |hits: &[Hit]| {
-        let mut first: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
+    let mut first_named: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
+    let note_first_naming = |hits: &[Hit], first: &mut std::collections::HashMap<String, u64>| {
         for h in hits {
             if names_subject_in(&h.passage, req) || names_subject_in(&h.title, req) {
                 let e = first.entry(h.article.clone()).or_insert(h.ordinal);
                 *e = (*e).min(h.ordinal);
             }
         }
-        first
     };
-    let mut first_named = first_naming(&hits);
+    note_first_naming(&hits, &mut first_named);
     // The whole of the few articles that name the company first thing: their later passages
     // say "the company" and name neither it nor the cue words the search ranks by.
     let mut about: Vec<String> = first_named
@@ -889,10 +887,7 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
         .filter(|a| !about.contains(a))
         .flat_map(|article| index.article_passages(article, 200).unwrap_or_default())
         .collect();
-    for (article, ordinal) in first_naming(&late) {
-        let e = first_named.entry(article).or_insert(ordinal);
-        *e = (*e).min(ordinal);
-    }
+    note_first_naming(&late, &mut first_named);
     hits.extend(whole);
     hits.extend(late);
     let mut seen = std::collections::HashSet::new();
@@ -1888,7 +1883,6 @@ fn right_after_valuation(s: &str) -> Option<String> {
         .map(|m| stated(s, m))
 }
 
-/// The amount nearest a cue word.
 /// "a $60 million facility, with $20 million at closing", "a first tranche of $20 million":
 /// the part of a facility paid out first. ("a $10 million upfront payment" is a licensing
 /// deal's, not a loan's.)
@@ -1916,6 +1910,7 @@ fn first_draw(s: &str) -> Option<String> {
         .map(|m| stated(s, &m))
 }
 
+/// The amount nearest a cue word.
 fn near_money(s: &str, cue: &Regex, currency: Option<&str>) -> Option<String> {
     let money: Vec<MoneyMention> = prefer_currency(
         own_figures(s)

@@ -772,12 +772,16 @@ static AFTER_WORDS: LazyLock<crate::util::CueWords> = LazyLock::new(|| {
     ])
 });
 
-/// After an amount: "of the investment", "out of the round": the amount is a part of a deal.
-pub(crate) static PART_OF: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^\s*(?:of|out\s+of)\s+(?:the|this|that|its|their)\s+(?:[\w\-]+\s+)?(?:investment|round|funding|raise|fundraise|financing|total|amount|capital|sum|proceeds|money)\b",
-    )
-});
+/// What follows an amount says it is a part of a deal: "of the investment", "out of the round".
+pub(crate) fn is_part_of(after: &str) -> bool {
+    static PART_OF: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^\s*(?:of|out\s+of)\s+(?:the|this|that|its|their)\s+(?:[\w\-]+\s+)?(?:investment|round|funding|raise|fundraise|financing|total|amount|capital|sum|proceeds|money)\b",
+        )
+    });
+    let rest = after.trim_start();
+    (rest.starts_with("of ") || rest.starts_with("out of ")) && PART_OF.is_match(after)
+}
 
 /// Decides what an amount stands for from the words around it.
 pub fn money_kind(text: &str, start: usize, end: usize) -> MoneyKind {
@@ -795,8 +799,7 @@ pub fn money_kind(text: &str, start: usize, end: usize) -> MoneyKind {
         return MoneyKind::Round;
     }
     // "$55 million of the investment was equity": a part of the round, not the round.
-    let rest = after.trim_start();
-    if (rest.starts_with("of ") || rest.starts_with("out of ")) && PART_OF.is_match(after) {
+    if is_part_of(after) {
         return MoneyKind::Other;
     }
     if (has_after(0) && PER_PERIOD.is_match(after))

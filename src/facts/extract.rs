@@ -614,6 +614,10 @@ fn descriptions(text: &str) -> Vec<(String, String)> {
         ))
         .expect("appositive regex")
     });
+    // Run for every sentence of every article: most have no ", a"/", an" at all.
+    if !text.contains(", a") {
+        return Vec::new();
+    }
     APPOSITIVE
         .captures_iter(text)
         .filter_map(|c| {
@@ -800,7 +804,7 @@ impl Extractor<'_> {
         if let Some(focus) = self.focus {
             if amounts
                 .iter()
-                .any(|(m, _)| cues::PART_OF.is_match(&text[m.end..]))
+                .any(|(m, _)| cues::is_part_of(&text[m.end..]))
             {
                 for (_, kind) in amounts.iter_mut() {
                     if matches!(kind, MoneyKind::Round | MoneyKind::Total) {

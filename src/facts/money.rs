@@ -297,11 +297,13 @@ fn hedge_before(text: &str, start: usize) -> (Qualifier, Option<usize>) {
         .expect("rises-up regex")
     });
     let hedge_at = ws + hedge.start();
-    let mut lead = hedge_at.saturating_sub(100);
-    while !text.is_char_boundary(lead) {
-        lead += 1;
-    }
-    if word.starts_with("up to") && RISES_UP.is_match(&text[lead..hedge_at]) {
+    if word.starts_with("up to")
+        && RISES_UP.is_match(super::text::window(
+            text,
+            hedge_at.saturating_sub(100),
+            hedge_at,
+        ))
+    {
         return (Qualifier::Exact, None);
     }
     let q = if word.starts_with("more")
@@ -406,7 +408,7 @@ fn currency_of(pre: Option<&str>, suffix: Option<&str>, text: &str, end: usize) 
         let p = p.trim().trim_end_matches('.');
         let mut upper = p.to_ascii_uppercase().replace(' ', "");
         // "CAD$", "AUD$": an ISO code with a dollar sign says no more than the code.
-        if upper.len() == 4 && upper.ends_with('$') && upper.ends_with("D$") {
+        if upper.len() == 4 && upper.ends_with("D$") {
             upper.pop();
         }
         let code = match upper.as_str() {
