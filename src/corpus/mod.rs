@@ -147,6 +147,37 @@ pub fn parse_file(file: &CorpusFile, bytes: &[u8]) -> Vec<Result<Article>> {
     }
 }
 
+/// A line in capitals with no sentence mark, "THIS WEEK IN FINTECH NEWS": a heading, which
+/// the next line does not continue.
+fn is_capitals_heading(line: &str) -> bool {
+    let line = line.trim();
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 6
+        && line.contains(' ')
+        && !line.chars().any(|c| c.is_lowercase())
+        && !line.ends_with([',', '-', '–', '—'])
+}
+
+/// A block cut after each heading line in capitals, so that the heading and the line under it
+/// are not read as one sentence.
+fn after_capitals_headings(block: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for line in block.lines() {
+        if !current.is_empty() {
+            current.push('\n');
+        }
+        current.push_str(line);
+        if is_capitals_heading(line) {
+            out.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.trim().is_empty() || out.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
 /// Normalises text the way every format needs: unified line ends, non-breaking and odd spaces
 /// turned into plain spaces, runs of spaces inside a line collapsed, paragraphs separated by
 /// exactly one blank line.
@@ -155,7 +186,8 @@ pub fn normalize_body(raw: &str) -> String {
     let text = raw.replace("\r\n", "\n").replace('\r', "\n");
     let blocks = text
         .split("\n\n")
-        .flat_map(|p| markdown_table(p).unwrap_or_else(|| split_list_items(p)));
+        .flat_map(|p| markdown_table(p).unwrap_or_else(|| split_list_items(p)))
+        .flat_map(|p| after_capitals_headings(&p));
     for para in blocks {
         let para = strip_emphasis(&para);
         let mut line = String::with_capacity(para.len());
@@ -409,6 +441,14 @@ mod tests {
         assert_eq!(
             normalize_body("Quorra 🇲🇽 raised a $9 million round led by Halyard 🇺🇸 🚀"),
             "Quorra raised a $9 million round led by Halyard"
+        );
+    }
+
+    #[test]
+    fn a_heading_in_capitals_is_a_paragraph_of_its_own() {
+        assert_eq!(
+            normalize_body("DEALS OF THE WEEK\nBrello raised $5 million\nfrom two funds.\nNEW YORK (Wire) -- Castwick closed a round."),
+            "DEALS OF THE WEEK\n\nBrello raised $5 million from two funds. NEW YORK (Wire) -- Castwick closed a round."
         );
     }
 

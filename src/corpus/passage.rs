@@ -168,7 +168,7 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
             i += 1;
             continue;
         }
-        if matches!(b, b'.' | b'!' | b'?') {
+        if matches!(b, b'.' | b'!' | b'?') && !in_aside(text, i) {
             // Include closing quotes and brackets that follow the mark.
             let mut end = i + 1;
             while end < bytes.len() {
@@ -205,6 +205,24 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
     }
     push_trimmed(text, start, bytes.len(), &mut out);
     out
+}
+
+/// A mark inside a short aside in brackets ends no sentence: "a 2019 (!) seed round",
+/// "(sic.)", "(?)".
+fn in_aside(text: &str, mark: usize) -> bool {
+    if !text[mark + 1..].starts_with(')') {
+        return false;
+    }
+    let mut from = mark.saturating_sub(6);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = &text[from..mark];
+    head.rfind('(').is_some_and(|open| {
+        head[open + 1..]
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '!' | '?' | '.'))
+    })
 }
 
 /// A place in capitals, then a comma: "PORT ELLIS, Maine," or "LONDON, May 3".
@@ -378,6 +396,19 @@ mod tests {
                 "Launch planned for the autumn",
                 "PORT ELLIS, Maine, June 3, 2024 -- Norvale said it has a loan.",
                 "Wrapped lines\nstay together."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_mark_in_a_short_aside_ends_no_sentence() {
+        assert_eq!(
+            sentences("It closed a 2019 (!) $9 million seed. A (sic.) typo stays. (It was late.) Then more."),
+            [
+                "It closed a 2019 (!) $9 million seed.",
+                "A (sic.) typo stays.",
+                "(It was late.)",
+                "Then more."
             ]
         );
     }

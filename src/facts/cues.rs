@@ -335,6 +335,7 @@ static VALUATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
       | valuing\s+(?:it|them|the\s+(?:\w+\s+){0,2}?\w+|[\w\.\-]+)?\s*(?:\w+ly\s+)?(?:at|near|around)
       | valuation\s+(?:of|at|to|near|around|above|over|north\s+of|topping|exceeding|approaching|was|is|stands\s+at|reached|hit|rose\s+to|jumped\s+to|climbed\s+to|(?:has\s+|had\s+)?(?:surpassed|exceeded|topped|crossed|passed))
       | valuation\s+(?:\w+\s+){0,3}(?:of|at|to)
+      | valuation\s+(?:well\s+|much\s+|far\s+|slightly\s+)?(?:higher|greater|more|larger|bigger|lower|less)\s+than
       | valuation\s+(?:now\s+|then\s+|today\s+)?(?:would|will|could|may|might|should|is\s+set\s+to|is\s+expected\s+to)\s+(?:now\s+)?be
       | valued?\s+(?:north|upwards)\s+of
       | (?:is|was|are|now)\s+(?:now\s+)?(?:likely\s+)?(?:to\s+be\s+)?worth | worth
@@ -370,16 +371,23 @@ static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     )(?:\s+(?:a|an|the|reportedly|reported|estimated|nearly|just|some|somewhere|roughly|about|around|over|under|almost|close\s+to|more\s+than|as\s+much\s+as|upwards\s+of|north\s+of))*\s*$")
 });
 
+/// Words after a figure that count the round just told in it: "has raised $95 million
+/// including this round", "through this round and a 2020 seed".
+pub(crate) const WITH_THIS_ROUND: &str = r"(?:including|counting|inclusive\s+of)\s+(?:this|the\s+(?:latest|new|current))\s+(?:round|raise|funding|investment)|(?:through|with)\s+(?:this|the\s+(?:latest|new|current))\s+(?:round|raise|funding|investment)\s+and";
+
 static TOTAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?ix)^[\s,]*(?:
+    re(&r"(?ix)^[\s,]*(?:
         in\s+total | to\s+date | so\s+far | till\s+date | altogether | overall | all\s+told
       | in\s+(?:total|cumulative|overall)\s+(?:funding|capital|financing|investment)
       | (?:in\s+)?(?:funding|capital|financing)\s+(?:to\s+date|so\s+far|since)
       | [^.;$€£¥₹₩]{0,60}?\bsince\s+(?:its\s+|it\s+was\s+|being\s+|the\s+company\s+was\s+)?(?:inception|found(?:ing|ed)|launch(?:ed)?|start(?:ed)?|creation|created|birth|incorporation|\d{4})
       | [^.;$€£¥₹₩]{0,40}?\b(?:to\s+date|so\s+far|till\s+date|in\s+total)\b
+      | (?:in\s+funding\s+|in\s+capital\s+)?raised\s+(?:overall|altogether|all\s+told)\b
       | (?:has|have)\s+been\s+(?:funnel+ed|invested|poured|injected|pumped)\s+into\s+(?:the\s+(?:company|startup|firm|business)|it)\b
       | [^.;$€£¥₹₩]{0,40}?\bin\s+(?:its|their)\s+(?:\w+[\s\-]){1,2}(?:existence|history|life|lifetime)\b
-    )")
+      | [^.;$€£¥₹₩]{0,20}?\b(?:WITH_THIS_ROUND)\b
+    )"
+    .replace("WITH_THIS_ROUND", WITH_THIS_ROUND))
 });
 
 static OTHER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -700,6 +708,10 @@ static AFTER_WORDS: LazyLock<crate::util::CueWords> = LazyLock::new(|| {
             "history",
             "life",
             "been",
+            "this round",
+            "latest round",
+            "new round",
+            "current round",
         ],
         // 4: OTHER_AFTER
         &[
@@ -809,10 +821,11 @@ pub fn money_kind(text: &str, start: usize, end: usize) -> MoneyKind {
     {
         return MoneyKind::Other;
     }
-    // "Series A funding worth Rp 150 miliar": the size of the round, not a valuation.
+    // "Series A funding worth Rp 150 miliar", "a facility with Harbor Lane worth up to $30
+    // million": the size of the round, not a valuation.
     static ROUND_WORTH: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:funding|financing|round|investment|raise|fundraise|cheque|check|injection|facility|loan|tranche|deal|series\s+[a-z]\d?|seed)\s*,?\s+worth(?:\s+(?:a|an|some|roughly|about|around|nearly|almost|over|more\s+than|close\s+to|up\s+to))*\s*$",
+            r"(?i)\b(?:funding|financing|round|investment|raise|fundraise|cheque|check|injection|facility|loan|tranche|deal|series\s+[a-z]\d?|seed)(?:\s+(?:with|from)\s+[^,;$€£¥₹₩]{1,50}?)?\s*,?\s+worth(?:\s+(?:a|an|some|roughly|about|around|nearly|almost|over|more\s+than|close\s+to|up\s+to))*\s*$",
         )
     });
     if has_before(4) && ROUND_WORTH.is_match(before) {
@@ -1014,6 +1027,11 @@ mod tests {
             kinds("The extension lifts Corvix's total funding to $38 million."),
             [MoneyKind::Total]
         );
+        // The lender between the facility and "worth" does not make its size a valuation.
+        assert_eq!(
+            kinds("Corvix entered into a senior debt facility with Marrow Credit worth up to $30 million."),
+            [MoneyKind::Round]
+        );
     }
 
     #[test]
@@ -1022,9 +1040,16 @@ mod tests {
             "This round will take Orvella's overall total to roughly $1.2 billion.",
             "Corvix, a Manila clinic chain, has so far netted $41.5 million from investors.",
             "Over the last four years some 310 billion won has been funneled into the company.",
+            "Halvard has now raised more than $60 million including this round.",
+            "The startup has raised $95 million through this round and a 2020 seed.",
+            "Halvard is now up to a Series D and well past $200 million raised overall.",
         ] {
             assert_eq!(kinds(text), [MoneyKind::Total], "{text}");
         }
+        assert_eq!(
+            kinds("The fund exits part of its stake, presumably at a valuation higher than $1B."),
+            [MoneyKind::Valuation(Basis::Unspecified)]
+        );
         assert_eq!(
             kinds("Its $12M Series A came at a valuation “north of $80M,” one backer said."),
             [MoneyKind::Round, MoneyKind::Valuation(Basis::Unspecified)]

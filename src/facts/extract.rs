@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use regex::Regex;
 
 use super::cues::{
@@ -1004,12 +1004,30 @@ impl Extractor<'_> {
             .filter(|(_, k)| matches!(k, MoneyKind::Valuation(_)))
             .map(|(m, _)| (m.start, m.end))
             .collect();
+        // "In 2010, Halden bought a majority stake in a deal that valued the company at $200
+        // million": a figure dated before the round in focus is not that round's valuation.
+        let focus_year = focus_same
+            .and_then(|f| self.drafts[f].round.date.map(|d| d.date.year()))
+            .or(published.map(|p| p.year()));
+        let dated_before = |pos: usize| {
+            targets.is_empty()
+                && focus_year.is_some_and(|year| {
+                    find_dates(&text[..pos], published).iter().any(|d| {
+                        !d.relative
+                            && d.date.date.year() < year
+                            && date_refers_to_round(text, d, published)
+                    })
+                })
+        };
         for (m, kind) in &amounts {
             let MoneyKind::Valuation(basis) = kind else {
                 continue;
             };
             let target = target_at(m.start, &targets).or(focus_same);
             let Some(d) = target else { continue };
+            if dated_before(m.start) {
+                continue;
+            }
             // Each figure takes the outlet named in its own stretch of the sentence.
             // A clause break ("while", "whereas", "but", ";") also ends a figure's stretch.
             static BREAK: LazyLock<Regex> = LazyLock::new(|| {
@@ -1140,6 +1158,14 @@ impl Extractor<'_> {
     /// Not when a company raised in the sentence itself ("Acme raised $10 million from
     /// Beta ($4 million) and Gamma ($6 million)": those are investors' shares).
     fn deal_list(&mut self, s: &Sentence, amounts: &[MoneyMention]) -> bool {
+        // "A, B and C, which raised $X, $Y and $Z, respectively": the grammar makes each name a
+        // raiser, whatever cue ("the list was followed by A") comes before them.
+        if let Some(items) = super::records::respectively(&s.text, amounts) {
+            for r in items {
+                self.record(s, r);
+            }
+            return true;
+        }
         let items = super::records::deal_list(&s.text, amounts);
         let Some(first) = items.first() else {
             return false;
@@ -1931,7 +1957,7 @@ static LEAD_VERB: LazyLock<Regex> = LazyLock::new(|| {
         .expect("lead verb regex")
 });
 static LEADING: LazyLock<Regex> = LazyLock::new(|| {
-    crate::util::regex(r"(?i)\s(?:leading|co-leading|taking\s+the\s+lead|took\s+the\s+lead|as\s+(?:the\s+)?(?:lead|anchor|co-lead)(?:\s+investors?)?|(?:was|were|is|are|acted\s+as|served\s+as|as)\s+(?:the\s+)?(?:round's\s+)?(?:lead|anchor|co-lead|leading)\s+(?:investors?|backers?))\b|,\s+(?:the\s+|its\s+)?(?:round's\s+)?(?:lead|co-lead|anchor)\s+investors?,|,\s+(?:which|who)\s+(?:co-?led|led|headed|spearheaded|anchored)\s+(?:the|this|its)\s+(?:\w+\s+){0,3}?(?:round|funding|financing|investment|raise)\b")
+    crate::util::regex(r"(?i)\s(?:leading|co-leading|taking\s+the\s+lead|took\s+the\s+lead|as\s+(?:the\s+)?(?:lead|anchor|co-lead)(?:\s+investors?)?|(?:was|were|is|are|acted\s+as|served\s+as|(?:identified|named|listed|confirmed|tapped|chosen|selected)\s+as|as)\s+(?:the\s+)?(?:round's\s+)?(?:lead|anchor|co-lead|leading)\s+(?:investors?|backers?))\b|,\s+(?:the\s+|its\s+)?(?:round's\s+)?(?:lead|co-lead|anchor)\s+investors?,|,\s+(?:which|who)\s+(?:co-?led|led|headed|spearheaded|anchored)\s+(?:the|this|its)\s+(?:\w+\s+){0,3}?(?:round|funding|financing|investment|raise)\b")
         .expect("leading regex")
 });
 static LEAD_INVESTOR: LazyLock<Regex> = LazyLock::new(|| {

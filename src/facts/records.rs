@@ -170,6 +170,74 @@ pub fn parse(text: &str, published: Option<NaiveDate>) -> Option<Record> {
     (named >= 3 && has_company && has_deal).then_some(record)
 }
 
+/// "The list was followed by payments app Brello, freight platform Castwick and Dunmore, which
+/// raised $24 million, $9 million and $5 million, respectively": the names before the raise
+/// verb and the amounts after it, paired in order. None unless their counts agree.
+pub fn respectively(text: &str, amounts: &[MoneyMention]) -> Option<Vec<Record>> {
+    static RAISED: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(
+            r"(?i)\b(?:raised|raising|secured|bagged|received|got|garnered|netted|mopped\s+up)\s*$",
+        )
+        .expect("respectively raise regex")
+    });
+    static ITEM_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(r",\s*(?:and\s+)?|\s+and\s+").expect("item break regex")
+    });
+    let tail = text.trim_end().trim_end_matches(['.', ')']).trim_end();
+    if !tail.ends_with("respectively") {
+        return None;
+    }
+    let first = amounts.first()?;
+    let head = text[..first.start].trim_end();
+    let head = head
+        .strip_suffix(|c: char| c == '$' || c.is_whitespace())
+        .unwrap_or(head);
+    let verb = RAISED.find(head)?;
+    let list = text[..verb.start()]
+        .trim_end()
+        .trim_end_matches(|c: char| c == ',' || c.is_whitespace());
+    let list = list
+        .strip_suffix(" which")
+        .or_else(|| list.strip_suffix(" that"))
+        .or_else(|| list.strip_suffix(" who"))
+        .unwrap_or(list)
+        .trim_end_matches(',');
+    let mut names: Vec<String> = Vec::new();
+    let mut from = 0;
+    let mut ends: Vec<usize> = ITEM_BREAK.find_iter(list).map(|m| m.start()).collect();
+    ends.push(list.len());
+    for end in ends {
+        if end <= from {
+            continue;
+        }
+        if let Some((name, _)) = super::text::name_ending_at(list, end) {
+            if !is_not_name(&name) && !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        from = end;
+    }
+    let own: Vec<&MoneyMention> = amounts.iter().filter(|m| m.start >= verb.end()).collect();
+    if names.len() < 2 || names.len() != own.len() {
+        return None;
+    }
+    Some(
+        names
+            .into_iter()
+            .zip(own)
+            .map(|(company, m)| Record {
+                company,
+                round: RoundType::Unknown,
+                amount: Some(m.clone()),
+                date: None,
+                leads: Vec::new(),
+                investors: Vec::new(),
+                valuation: None,
+            })
+            .collect(),
+    )
+}
+
 /// A digest sentence listing deals, each a company with its amount: "Other notable raises:
 /// Bracken ($9 million), Calloway ($4.5 million) and Dunmore ($2 million)", "Pellucid, with
 /// $21.4 million; Tarnwick, with $12 million". One record per item; none unless the sentence
@@ -257,6 +325,27 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn amounts_given_respectively_pair_with_the_names_in_order() {
+        let text = "The list was followed by payments app Brello, freight platform Castwick, lender to schools, clinics and shops Dunmore Finance, and desk-rental firm Elsted, which raised $24 million, $9 million, $5.5 million and $2 million, respectively.";
+        let got: Vec<(String, String)> = respectively(text, &find_amounts(text))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|r| (r.company, r.amount.unwrap().money.to_string()))
+            .collect();
+        let want = [
+            ("Brello", "$24 million"),
+            ("Castwick", "$9 million"),
+            ("Dunmore Finance", "$5.5 million"),
+            ("Elsted", "$2 million"),
+        ];
+        assert_eq!(got, want.map(|(c, a)| (c.to_string(), a.to_string())));
+        // Names and amounts that do not pair up are left alone.
+        let text =
+            "Brello and Castwick raised $24 million, $9 million and $5 million, respectively.";
+        assert!(respectively(text, &find_amounts(text)).is_none());
     }
 
     #[test]

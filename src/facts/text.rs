@@ -165,6 +165,21 @@ const OPENERS: &[&str] = &[
     "But",
     "However",
     "Separately",
+    "Specifically",
+    "Similarly",
+    "Likewise",
+    "Importantly",
+    "Interestingly",
+    "Consequently",
+    "Accordingly",
+    "Alternatively",
+    "Lastly",
+    "Overall",
+    "Collectively",
+    "Altogether",
+    "Originally",
+    "Eventually",
+    "Reportedly",
     "Elsewhere",
     "Today",
     "Yesterday",
@@ -344,6 +359,9 @@ const NOT_NAMES: &[&str] = &[
     "State",
     "Bank",
     "Chinese",
+    // Plural abbreviations of kinds of investor: "targeting domestic VCs".
+    "VCs",
+    "LPs",
 ];
 
 /// True for capitalised words that open a clause but never start a name ("In", "April").
@@ -691,7 +709,7 @@ pub fn is_compound_descriptor(word: &str) -> bool {
 }
 
 const CONNECTORS: &[&str] = &[
-    "of", "de", "du", "des", "la", "le", "van", "von", "der", "&", "for", "di", "da", "del",
+    "of", "de", "du", "des", "la", "le", "van", "von", "der", "&", "for", "di", "da", "del", "y",
 ];
 
 /// The name phrase ending just before byte `pos` of `text` (skipping spaces), if the words
@@ -848,7 +866,7 @@ static LIST_END: LazyLock<Regex> = LazyLock::new(|| {
                     [;:!?\[\]—–“”\x22]|\s-\s|\s--\s|[$€£¥₹₩]\s?\d|\s(?:provided|extended|offered|lent|made|given|arranged)\b
         | ,\s*(?:which|who|whose|according|bringing|brings|taking|takes|valuing|making|pushing|lifting|giving|while|said|says|and\s+it|it|the\s+(?:company|startup|firm)|in\s+a|as\s+the|a\s+(?:move|sign|deal)|with\s+the|per)\b
         | ,\s*[A-Z][\w&.'’\-]*(?:\s+[A-Z][\w&.'’\-]*){0,3}\s+(?:said|says|told|added|announced|confirmed|noted|reported|reports|wrote|writes)\b
-                | \s(?:saw|sees|drew|draws|attracted|to|for|in|on|at|from|into|after|before|during|when|while|since|that|which|who|with|according|said|says|told|reported|valued|valuing|bringing|taking|under|amid|through|via|per|last|this|earlier|today|yesterday|was|were|is|are|has|have|had|will|would|could|should|may|might|can|also|then|now|marking|making|following|alongside|along\s+with|together\s+with|joined\s+by|among\s+others|et\s+al|as\s+(?:part|it|the|lead|co-lead|anchor)|and\s+(?:it|its|is|was|has|will|plans|said|brings|takes|comes|marks|values|includes|included|more)|and\s+the\s+(?:company|startup|firm|round|funding|money|capital|deal|new))\b
+                | \s(?:saw|sees|drew|draws|attracted|to|for|in|on|at|from|into|after|before|during|when|while|since|that|which|who|with|according|said|says|told|reported|valued|valuing|worth|bringing|taking|under|amid|through|via|per|last|this|earlier|today|yesterday|was|were|is|are|has|have|had|will|would|could|should|may|might|can|also|then|now|marking|making|following|alongside|along\s+with|together\s+with|joined\s+by|among\s+others|et\s+al|as\s+(?:part|it|the|lead|co-lead|anchor)|and\s+(?:it|its|is|was|has|will|plans|said|brings|takes|comes|marks|values|includes|included|more)|and\s+the\s+(?:company|startup|firm|round|funding|money|capital|deal|new))\b
         ",
     )
     .expect("list end regex")

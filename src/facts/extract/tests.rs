@@ -860,3 +860,61 @@ Pellucid Bio today said it has secured a $40 million term loan facility with Har
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_lead_identified_as_such_and_a_discourse_adverb_before_an_investor() {
+    // The lead is "identified as the lead investor" in a sentence without a figure; the
+    // sentence that gives its cheque opens with an adverb that is no investor; "domestic VCs"
+    // is a kind of investor, not the company raising.
+    let body = "\
+Puzzle studio Quillmoor has secured 30 billion won in fresh capital from local investors.
+
+According to people in the industry, Quillmoor recently closed the raise pitched at domestic VCs, raising a total of 30 billion won.
+
+The deal involves new shares issued by Quillmoor's Seoul arm, with Tamsin Partners identified as the lead investor behind the round.
+
+Specifically, Tamsin Partners invested 8 billion won through its third growth fund. Other participants included Dorran Capital and Welkin Investment.";
+    let rounds = run("Quillmoor secures 30 billion won", Some("2025-03-04"), body);
+    assert_eq!(rounds.len(), 1, "{rounds:#?}");
+    let r = &rounds[0];
+    assert_eq!(r.company, "Quillmoor");
+    assert_eq!(r.amount.as_ref().unwrap().amount, 30_000_000_000);
+    assert_eq!(leads(r), ["Tamsin Partners"]);
+    assert_eq!(others(r), ["Dorran Capital", "Welkin Investment"]);
+}
+
+#[test]
+fn a_weekly_list_with_amounts_given_respectively() {
+    // "The list was followed by A, B and C, which raised ... respectively": each name is a
+    // company with its own round, though "followed by" also reads as an investor cue.
+    let body = "\
+Growth-stage startups raised $61 million this week. Lender Marrowgate led the list with $30 million in funding. The list was followed by payments app Brello, freight platform Castwick and desk-rental firm Elsted, which raised $24 million, $5 million and $2 million, respectively.";
+    let rounds = run("Weekly funding report", Some("2024-04-06"), body);
+    let of = |c: &str| {
+        rounds
+            .iter()
+            .find(|r| r.company == c)
+            .and_then(|r| r.amount.as_ref())
+            .map(|m| m.amount)
+    };
+    assert_eq!(of("Brello"), Some(24_000_000), "{rounds:#?}");
+    assert_eq!(of("Castwick"), Some(5_000_000), "{rounds:#?}");
+    assert_eq!(of("Elsted"), Some(2_000_000), "{rounds:#?}");
+    assert!(rounds.iter().all(|r| r.names(Role::Participant).is_empty()));
+}
+
+#[test]
+fn a_valuation_dated_before_the_round_in_focus_is_not_its_valuation() {
+    // The new round's sentence comes first; the history after it tells earlier stake deals
+    // and what they valued the company at. Those are not the new round's valuation.
+    let body = "\
+Brello, the Lagos payments network, raised $90 million from Harrowgate and Tessen Capital.
+
+In 2011, Halden bought a majority stake in Brello in a deal that valued the company at about $150 million. In 2018, Halden sold part of its stake to Castwick in a deal that valued Brello at $800 million.";
+    let rounds = run("Week in review", Some("2022-05-14"), body);
+    let r = rounds
+        .iter()
+        .find(|r| r.amount.as_ref().map(|m| m.amount) == Some(90_000_000))
+        .expect("the new round");
+    assert!(r.valuations.is_empty(), "{rounds:#?}");
+}
