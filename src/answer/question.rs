@@ -395,7 +395,7 @@ static SHARES_DEAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static IPO_Q: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\bipo\b|\binitial\s+public\s+offering\b|\bgo(?:es|ing)?\s+public\b|\bwent\s+public\b|\blisting\b|\blisted\b|\bto\s+list\b|\blist(?:s|ed)?\s+(?:on|in)\b|\bwhere\b.*\blist\b|\bdebut(?:ed|s)?\b|\bflotation\b|\bper\s+(?:share|ads)\b|\bbookrunners?\b|\bunderwriters?\b|\bspac\b|\bblank[\s\-]check\b|\bstart(?:ed)?\s+trading\b|\bstock\s+exchange\b",
+        r"\bipo\b|\binitial\s+public\s+offering\b|\b(?:public|share|stock)\s+offering\b|\bgo(?:es|ing)?\s+public\b|\bwent\s+public\b|\blisting\b|\blisted\b|\bto\s+list\b|\blist(?:s|ed)?\s+(?:on|in)\b|\bwhere\b.*\blist\b|\bdebut(?:ed|s)?\b|\bflotation\b|\bper\s+(?:share|ads)\b|\bbookrunners?\b|\bunderwriters?\b|\bspac\b|\bblank[\s\-]check\b|\bstart(?:ed)?\s+trading\b|\bstock\s+exchange\b",
     )
 });
 static ACQUISITION_Q: LazyLock<Regex> = LazyLock::new(|| {
@@ -1792,6 +1792,9 @@ mod tests {
         let u = read("kestrelay valuation at the ipo price");
         assert_eq!((u.intent, u.want), (Intent::Ipo, Some(Want::Valuation)));
         let u = read("how much did kestrelay raise in its ipo");
+        assert_eq!((u.intent, u.want), (Intent::Ipo, Some(Want::Money)));
+        // A follow-on offering of shares is read like a listing: its proceeds.
+        let u = read("how much did kestrelay raise in its january public offering");
         assert_eq!((u.intent, u.want), (Intent::Ipo, Some(Want::Money)));
     }
 

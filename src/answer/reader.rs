@@ -307,6 +307,8 @@ static TOTAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(&[
         r"(?i)\b(?:total\w*|to\s+date|so\s+far|in\s+all|all\s+told|altogether|cumulative\w*|aggregate|bringing|brings|taking|takes|overall|since\s+(?:its\s+)?(?:founding|inception|launch)|since\s+[^.;]{0,120}?\b(?:19|20)\d\d|in\s+(?:\d+|two|three|four|five|six|eight|ten|twelve|eighteen)\s+(?:months|years)|(?:in|over)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months|years|decade)|been\s+(?:funnel+ed|poured|injected|pumped)\s+into|(?:in|across|over)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple)\s+(?:\w+\s+)?(?:rounds|financings)|will\s+have\s+(?:raised|gained|secured)|existence|",
         RAISED_FROM_INVESTORS,
+        "|",
+        facts::cues::WITH_THIS_ROUND,
         r")\b",
     ]
     .concat())
@@ -328,7 +330,7 @@ static ROUND_WORD: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ACQUISITION_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:acqui\w+|buy\w*|bought|purchas\w+|takeover|take\s+over|took\s+over|merg\w+|pa(?:y|id|ying|ys)|sold|sell\w*|sale|deal|transaction|exit\s+to)\b",
+        r"(?i)\b(?:acqui\w+|buy\w*|bought|purchas\w+|takeover|take\s+over|took\s+over|merg\w+|pa(?:y|id|ying|ys)|sold|sell\w*|sale|deal|transaction|consideration|exit\s+to)\b",
     )
 });
 static IPO_CUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -630,7 +632,15 @@ fn refers_back(s: &str) -> bool {
             r"(?i)^\s+(?:has|had|have|is|was|will|would|could|also|now|then|raised|raises|closed|secured|said|says|announced|received|got|landed|bagged|plans|expects|became|is|counts|added|completed|reported|took|takes)\b",
         )
     });
-    if OWNERLESS_FUNDING.is_match(s) || OWNERLESS_DEAL.is_match(s) {
+    // "Shareholders include Bigco (5.8%) and ...", "Its largest holders are ...": the holders
+    // of the company in focus.
+    static OWNERLESS_HOLDERS: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^\W*(?:its\s+|the\s+company's\s+)?(?:(?:current|existing|major|other|key|notable|early|largest|biggest|main|principal)\s+)?(?:shareholders|stockholders|holders|investors|backers|owners)\s+(?:now\s+|also\s+)?(?:include|includes|included|are|were)\b",
+        )
+    });
+    if OWNERLESS_FUNDING.is_match(s) || OWNERLESS_DEAL.is_match(s) || OWNERLESS_HOLDERS.is_match(s)
+    {
         return true;
     }
     REFERS.find_iter(s).any(|m| {
@@ -1401,7 +1411,12 @@ const THE_DEAL_WORDS: &str =
 /// A sentence that opens with the deal: "The deal was put at $600 million."
 static THE_DEAL: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^\W*{THE_DEAL_WORDS}")));
 /// A sentence that speaks of the deal anywhere: "Terms of the deal with Bigco ...".
-static OF_THE_DEAL: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)\b{THE_DEAL_WORDS}")));
+/// Wire briefs drop the article: "Bigco says deal valued at $230 million".
+static OF_THE_DEAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)\b{THE_DEAL_WORDS}|\b(?:says|said)\s+(?:deal|acquisition|transaction|purchase)\b"
+    ))
+});
 /// The price read from "terms were not disclosed".
 const NOT_DISCLOSED: &str = "not disclosed";
 /// "Terms were not disclosed", "for an undisclosed sum": the price is not public.
@@ -1451,6 +1466,19 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
             (!all.is_empty()).then(|| and_list(&all))
         }
         (Intent::Valuation, _) | (_, Some(Want::Valuation)) => {
+            // "the IPO of Bigco Inc., whose market value has since reached $1 billion": the
+            // value of the company the clause hangs on.
+            static WHOSE_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+                re(
+                    r"(\p{Lu}[\w.&'\-]*(?:\s+\p{Lu}[\w.&'\-]*)*),\s+whose\s+(?:\w+\s+)?(?:market\s+(?:value|cap\w*)|valuation|worth)\b",
+                )
+            });
+            if WHOSE_VALUE
+                .captures(s)
+                .is_some_and(|c| !names_subject_in(&c[1], req))
+            {
+                return None;
+            }
             let kinds = if req.intent == Intent::Ipo {
                 facts::listing_money_kinds(s)
             } else {
@@ -1537,28 +1565,40 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
             // (which owned around 12% of Acme) is selling to Harbor Lane", not Harbor Lane's.
             let holder = req.others.iter().find_map(|o| find_name(s, o));
             match holder {
-                Some((from, to, _)) if !stakes.is_empty() => stakes
-                    .iter()
-                    .map(|m| {
-                        let d = if m.start() >= to {
-                            m.start() - to
-                        } else {
-                            from.saturating_sub(m.end())
-                        };
-                        (d, m)
-                    })
-                    .filter(|(d, m)| {
-                        let reach = if stakes.len() > 1 {
-                            40
-                        } else if m.start() >= to {
-                            80
-                        } else {
-                            40
-                        };
-                        *d <= reach
-                    })
-                    .min_by_key(|(d, _)| *d)
-                    .map(|(_, m)| m.as_str().to_string()),
+                Some((from, to, _)) if !stakes.is_empty() => {
+                    // "from Halden Fund and the group Corvane, which owns 5%": a figure told
+                    // of another name, after the holder's, is that name's.
+                    static OF_ANOTHER: LazyLock<Regex> = LazyLock::new(|| {
+                        re(
+                            r"(?:,|\band\b|\bwith\b|\bfrom\b)[^;]*?\w,\s+(?:which|who)\s+(?:now\s+)?(?:owns|holds|has|controls)\b",
+                        )
+                    });
+                    stakes
+                        .iter()
+                        .filter(|m| m.start() < to || !OF_ANOTHER.is_match(&s[to..m.start()]))
+                        .map(|m| {
+                            let d = if m.start() >= to {
+                                m.start() - to
+                            } else {
+                                from.saturating_sub(m.end())
+                            };
+                            (d, m)
+                        })
+                        .filter(|(d, m)| {
+                            let reach = if stakes.len() > 1 {
+                                40
+                            } else if m.start() >= to {
+                                80
+                            } else {
+                                40
+                            };
+                            *d <= reach
+                        })
+                        .min_by_key(|(d, _)| *d)
+                        .map(|(_, m)| m.as_str().to_string())
+                }
+                // A holder asked about but not named here: the figure is someone else's.
+                None if !req.others.is_empty() && !stakes.is_empty() => None,
                 _ => stakes
                     .first()
                     .map(|m| m.as_str().to_string())
@@ -1606,8 +1646,21 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
                 })
             }),
         (Intent::Debt, Some(Want::Who)) => {
+            // "which it will use to pay off an existing facility with Oxbow Bank": the old
+            // lender, whom the new loan replaces.
+            static PAID_OFF: LazyLock<Regex> = LazyLock::new(|| {
+                re(
+                    r"(?i)\b(?:pay\s+off|paid\s+off|repay\w*|refinanc\w+|replac\w+|retir\w+)\b[^.;]{0,60}$",
+                )
+            });
+            let old_from = LENDERS
+                .find_iter(s)
+                .find(|m| PAID_OFF.is_match(&s[..m.start()]))
+                .map(|m| m.start());
+            let current = |at: usize| old_from.is_none_or(|from| at < from);
             let mut found: Vec<String> = LENDERS
                 .find_iter(s)
+                .filter(|m| current(m.start()))
                 .flat_map(|m| facts::text::list_after(s, m.end()))
                 .filter(not_subject)
                 .collect();
@@ -1621,7 +1674,10 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
                 found = facts::investors_named(s)
                     .into_iter()
                     .map(|(n, _, _)| n)
-                    .filter(|n| s.find(n.as_str()).is_none_or(|at| at >= from))
+                    .filter(|n| {
+                        s.find(n.as_str())
+                            .is_none_or(|at| at >= from && current(at))
+                    })
                     .filter(not_subject)
                     .collect();
             }
@@ -2073,6 +2129,15 @@ static COMPARED_TO: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A date the sentence gives (a closing window first), or the article's date when the sentence
 /// reports its news in the present.
+/// Words before a date that make it a term of the deal, not when it happened: "a maturity
+/// date of August 2028", "if the merger is not completed prior to October 21", "earnouts
+/// tied to fiscal 2021".
+static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:matur\w+|due|expir\w+|outside\s+date|deadline|not\s+(?:been\s+)?(?:consummated|completed|closed)\s+(?:on\s+or\s+)?(?:by|before|prior\s+to))\b[^.;$€£¥₹₩]{0,25}$|\b(?:fiscal|financial)\s+(?:years?\s+)?(?:(?:19|20)\d\d\s*(?:and|to|-|–)\s*)?$",
+    )
+});
+
 fn when(s: &str, hit: &Hit) -> Option<String> {
     if let Some(c) = CLOSING_WHEN.captures(s) {
         return Some(c["when"].trim().to_string());
@@ -2088,6 +2153,7 @@ fn when(s: &str, hit: &Hit) -> Option<String> {
         .into_iter()
         .filter(|d| !s[d.end..].starts_with("'s") && !s[d.end..].starts_with("’s"))
         .filter(|d| !COMPARED_TO.is_match(&s[..d.start]))
+        .filter(|d| !DEADLINE.is_match(&s[..d.start]))
         .collect();
     let cues: Vec<usize> = WHEN_CUE.find_iter(s).map(|m| m.start()).collect();
     // An article without a date cannot put a year to "Oct. 14": the day is given as written.
