@@ -1155,3 +1155,12 @@ fn a_deadline_a_maturity_or_a_fiscal_year_is_not_when_a_deal_happened() {
     assert!(claim(&v).contains("March 2023"), "{v}");
     assert!(!claim(&v).contains("2029"), "{v}");
 }
+
+#[test]
+fn shares_issued_at_a_price_each_give_the_listing_price() {
+    let home = home();
+    let v = ask(&home, "halvex ipo price");
+    assert_eq!(v["answered"], true, "{v}");
+    assert!(claim(&v).contains("$7 per share"), "{v}");
+    first_citation(&v, "halvex-listing.md");
+}

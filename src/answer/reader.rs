@@ -335,7 +335,7 @@ static ACQUISITION_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static IPO_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:IPO|initial\s+public\s+offering|public\s+offering|listing|listed|debut\w*|priced\s+(?:its|the)|go(?:ing|es)?\s+public|went\s+public|float\w*|stock\s+exchange|Nasdaq|NYSE|per\s+ADS|ADSs|SPAC|blank[\s\-]check|bookrunn\w+|underwrit\w+|(?:start|began|begin|starts|begins)\s+trading|merg\w+\s+with|offer(?:ing)?\s+price|per\s+(?:share|unit)|lead\s+manager|sell(?:ing|s)?\s+(?:the\s+|its\s+|new\s+)?shares|share\s+sale|priced\s+at|the\s+offering|(?:sold|sells|sell|selling|offered|offers|offering|issued)\s+(?:[\w.,]+\s+){0,4}?shares\s+at|sale\s+of\s+(?:[\d.,]+\s+(?:million\s+|billion\s+)?)?(?:new\s+)?shares)\b",
+        r"(?i)\b(?:IPO|initial\s+public\s+offering|public\s+offering|shares\b[^.;]{0,40}?\b(?:issued|sold|offered|priced)\s+at|listing|listed|debut\w*|priced\s+(?:its|the)|go(?:ing|es)?\s+public|went\s+public|float\w*|stock\s+exchange|Nasdaq|NYSE|per\s+ADS|ADSs|SPAC|blank[\s\-]check|bookrunn\w+|underwrit\w+|(?:start|began|begin|starts|begins)\s+trading|merg\w+\s+with|offer(?:ing)?\s+price|per\s+(?:share|unit)|lead\s+manager|sell(?:ing|s)?\s+(?:the\s+|its\s+|new\s+)?shares|share\s+sale|priced\s+at|the\s+offering|(?:sold|sells|sell|selling|offered|offers|offering|issued)\s+(?:[\w.,]+\s+){0,4}?shares\s+at|sale\s+of\s+(?:[\d.,]+\s+(?:million\s+|billion\s+)?)?(?:new\s+)?shares)\b",
     )
 });
 static STAKE_CUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1039,7 +1039,7 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
                 re(r"(?i)\b(?:transaction|acquisition|takeover|merger|purchase|buyout)\b")
             });
             static OFFERED: LazyLock<Regex> = LazyLock::new(|| {
-                re(r"(?i)\b(?:offered|offers|offering|sold|sells|selling|priced)\b")
+                re(r"(?i)\b(?:offered|offers|offering|sold|sells|selling|priced|issued)\b")
             });
             if req.intent == Intent::Ipo
                 && !about_listing
@@ -1981,7 +1981,7 @@ fn near_money(s: &str, cue: &Regex, currency: Option<&str>) -> Option<String> {
 fn per_share(s: &str) -> Option<String> {
     static PRICED_AT: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:priced\s+(?:\w+\s+){0,3}?at|price\s+of|price\s+range\s+of|offer\s+price\s+of|set\s+at|sold\s+(?:\w+\s+){0,4}?at|shares\s+at)\s*$",
+            r"(?i)\b(?:priced\s+(?:\w+\s+){0,3}?at|price\s+of|price\s+range\s+of|offer\s+price\s+of|set\s+at|(?:sold|issued|offered)\s+(?:\w+\s+){0,4}?at|shares\s+at)\s*$",
         )
     });
     let money: Vec<MoneyMention> = find_amounts(s)
