@@ -1164,3 +1164,15 @@ fn shares_issued_at_a_price_each_give_the_listing_price() {
     assert!(claim(&v).contains("$7 per share"), "{v}");
     first_citation(&v, "halvex-listing.md");
 }
+
+#[test]
+fn founded_then_has_now_raised_is_a_total_not_a_round() {
+    // "Founded in May 2017, Ostwick has now raised some $130 million": the total since then,
+    // not a second round beside the Series C.
+    let home = home();
+    let v = ask(&home, "ostwick total funding to date");
+    assert_eq!(v["answered"], true, "{v}");
+    assert!(claim(&v).contains("$130 million"), "{v}");
+    let v = ask(&home, "how much has ostwick raised in each round");
+    assert!(!answer(&v).contains("$130 million"), "{v}");
+}

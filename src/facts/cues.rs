@@ -870,10 +870,11 @@ pub fn money_kind(text: &str, start: usize, end: usize) -> MoneyKind {
         }
         return MoneyKind::Total;
     }
-    // "Since its founders let in outside investors in 2013, Acme has raised": a total since then.
+    // "Since its founders let in outside investors in 2013, Acme has raised", "Founded in
+    // 2018, Acme has now raised": a total since then.
     static SINCE_RAISED: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\bsince\s+[^.;$€£¥₹₩]{0,140}?,\s*(?:[\w.\-']+\s+){1,3}?(?:has|have)\s+(?:now\s+)?raised(?:\s+(?:a|an|about|around|over|nearly|some|roughly|more\s+than|close\s+to))*\s*$",
+            r"(?i)\b(?:since\s+[^.;$€£¥₹₩]{0,140}?|(?:founded|launched|started|established)\s+(?:in\s+)?[^.;,$€£¥₹₩]{0,40}?),\s*(?:[\w.\-']+\s+){1,3}?(?:has|have)\s+(?:now\s+|since\s+)?raised(?:\s+(?:a|an|about|around|over|nearly|some|roughly|more\s+than|close\s+to))*\s*$",
         )
     });
     if has_before(7) && SINCE_RAISED.is_match(window_before(text, start, 200)) {
@@ -1043,6 +1044,7 @@ mod tests {
             "Halvard has now raised more than $60 million including this round.",
             "The startup has raised $95 million through this round and a 2020 seed.",
             "Halvard is now up to a Series D and well past $200 million raised overall.",
+            "Founded in March 2019, Brello has now raised some $80 million in funding.",
         ] {
             assert_eq!(kinds(text), [MoneyKind::Total], "{text}");
         }
