@@ -307,8 +307,8 @@ static TOTAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(&[
         r"(?i)\b(?:total\w*|to\s+date|so\s+far|in\s+all|all\s+told|altogether|cumulative\w*|aggregate|bringing|brings|taking|takes|overall|since\s+(?:its\s+)?(?:founding|inception|launch)|since\s+[^.;]{0,120}?\b(?:19|20)\d\d|in\s+(?:\d+|two|three|four|five|six|eight|ten|twelve|eighteen)\s+(?:months|years)|(?:in|over)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months|years|decade)|been\s+(?:funnel+ed|poured|injected|pumped)\s+into|(?:in|across|over)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple)\s+(?:\w+\s+)?(?:rounds|financings)|will\s+have\s+(?:raised|gained|secured)|existence|",
         RAISED_FROM_INVESTORS,
-        // "Founded in 2018, Acme has now raised some $175 million".
-        r"|(?:founded|launched|started|established)\s+(?:in\s+)?[^.;,]{0,40},\s*(?:[\w.\-']+\s+){1,3}?(?:has|have)\s+(?:now\s+|since\s+)?raised",
+        "|",
+        facts::cues::FOUNDED_THEN_RAISED,
         "|",
         facts::cues::WITH_THIS_ROUND,
         r")\b",
@@ -2129,8 +2129,6 @@ static COMPARED_TO: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// A date the sentence gives (a closing window first), or the article's date when the sentence
-/// reports its news in the present.
 /// Words before a date that make it a term of the deal, not when it happened: "a maturity
 /// date of August 2028", "if the merger is not completed prior to October 21", "earnouts
 /// tied to fiscal 2021".
@@ -2140,6 +2138,8 @@ static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A date the sentence gives (a closing window first), or the article's date when the sentence
+/// reports its news in the present.
 fn when(s: &str, hit: &Hit) -> Option<String> {
     if let Some(c) = CLOSING_WHEN.captures(s) {
         return Some(c["when"].trim().to_string());

@@ -371,6 +371,9 @@ static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     )(?:\s+(?:a|an|the|reportedly|reported|estimated|nearly|just|some|somewhere|roughly|about|around|over|under|almost|close\s+to|more\s+than|as\s+much\s+as|upwards\s+of|north\s+of))*\s*$")
 });
 
+/// "Founded in May 2017, Acme has now raised": what follows is the total since then.
+pub(crate) const FOUNDED_THEN_RAISED: &str = r"(?:founded|launched|started|established)\s+(?:in\s+)?[^.;,$€£¥₹₩]{0,40}?,\s*(?:[\w.\-']+\s+){1,3}?(?:has|have)\s+(?:now\s+|since\s+)?raised";
+
 /// Words after a figure that count the round just told in it: "has raised $95 million
 /// including this round", "through this round and a 2020 seed".
 pub(crate) const WITH_THIS_ROUND: &str = r"(?:including|counting|inclusive\s+of)\s+(?:this|the\s+(?:latest|new|current))\s+(?:round|raise|funding|investment)|(?:through|with)\s+(?:this|the\s+(?:latest|new|current))\s+(?:round|raise|funding|investment)\s+and";
@@ -874,7 +877,8 @@ pub fn money_kind(text: &str, start: usize, end: usize) -> MoneyKind {
     // 2018, Acme has now raised": a total since then.
     static SINCE_RAISED: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:since\s+[^.;$€£¥₹₩]{0,140}?|(?:founded|launched|started|established)\s+(?:in\s+)?[^.;,$€£¥₹₩]{0,40}?),\s*(?:[\w.\-']+\s+){1,3}?(?:has|have)\s+(?:now\s+|since\s+)?raised(?:\s+(?:a|an|about|around|over|nearly|some|roughly|more\s+than|close\s+to))*\s*$",
+            &r"(?i)\b(?:since\s+[^.;$€£¥₹₩]{0,140}?,\s*(?:[\w.\-']+\s+){1,3}?(?:has|have)\s+(?:now\s+)?raised|FOUNDED)(?:\s+(?:a|an|about|around|over|nearly|some|roughly|more\s+than|close\s+to))*\s*$"
+                .replace("FOUNDED", FOUNDED_THEN_RAISED),
         )
     });
     if has_before(7) && SINCE_RAISED.is_match(window_before(text, start, 200)) {

@@ -188,11 +188,7 @@ pub fn respectively(text: &str, amounts: &[MoneyMention]) -> Option<Vec<Record>>
         return None;
     }
     let first = amounts.first()?;
-    let head = text[..first.start].trim_end();
-    let head = head
-        .strip_suffix(|c: char| c == '$' || c.is_whitespace())
-        .unwrap_or(head);
-    let verb = RAISED.find(head)?;
+    let verb = RAISED.find(text[..first.start].trim_end())?;
     let list = text[..verb.start()]
         .trim_end()
         .trim_end_matches(|c: char| c == ',' || c.is_whitespace());
