@@ -1176,3 +1176,14 @@ fn founded_then_has_now_raised_is_a_total_not_a_round() {
     let v = ask(&home, "how much has ostwick raised in each round");
     assert!(!answer(&v).contains("$130 million"), "{v}");
 }
+
+#[test]
+fn a_price_band_per_equity_share_set_by_it() {
+    // "It set the band for the offer at INR 310 to INR 326 per equity share": "it" is the
+    // company of the sentence before, and an equity share is a share.
+    let home = home();
+    let v = ask(&home, "pintara ipo price band");
+    assert_eq!(v["answered"], true, "{v}");
+    assert!(claim(&v).contains("326"), "{v}");
+    first_citation(&v, "pintara-ipo.md");
+}

@@ -337,7 +337,7 @@ static ACQUISITION_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static IPO_CUE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:IPO|initial\s+public\s+offering|public\s+offering|shares\b[^.;]{0,40}?\b(?:issued|sold|offered|priced)\s+at|listing|listed|debut\w*|priced\s+(?:its|the)|go(?:ing|es)?\s+public|went\s+public|float\w*|stock\s+exchange|Nasdaq|NYSE|per\s+ADS|ADSs|SPAC|blank[\s\-]check|bookrunn\w+|underwrit\w+|(?:start|began|begin|starts|begins)\s+trading|merg\w+\s+with|offer(?:ing)?\s+price|per\s+(?:share|unit)|lead\s+manager|sell(?:ing|s)?\s+(?:the\s+|its\s+|new\s+)?shares|share\s+sale|priced\s+at|the\s+offering|(?:sold|sells|sell|selling|offered|offers|offering|issued)\s+(?:[\w.,]+\s+){0,4}?shares\s+at|sale\s+of\s+(?:[\d.,]+\s+(?:million\s+|billion\s+)?)?(?:new\s+)?shares)\b",
+        r"(?i)\b(?:IPO|initial\s+public\s+offering|public\s+offering|shares\b[^.;]{0,40}?\b(?:issued|sold|offered|priced)\s+at|listing|listed|debut\w*|priced\s+(?:its|the)|go(?:ing|es)?\s+public|went\s+public|float\w*|stock\s+exchange|Nasdaq|NYSE|per\s+ADS|ADSs|SPAC|blank[\s\-]check|bookrunn\w+|underwrit\w+|(?:start|began|begin|starts|begins)\s+trading|merg\w+\s+with|offer(?:ing)?\s+price|per\s+(?:(?:equity|ordinary|common)\s+)?(?:share|unit)|price\s+band|lead\s+manager|sell(?:ing|s)?\s+(?:the\s+|its\s+|new\s+)?shares|share\s+sale|priced\s+at|the\s+offering|(?:sold|sells|sell|selling|offered|offers|offering|issued)\s+(?:[\w.,]+\s+){0,4}?shares\s+at|sale\s+of\s+(?:[\d.,]+\s+(?:million\s+|billion\s+)?)?(?:new\s+)?shares)\b",
     )
 });
 static STAKE_CUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -361,7 +361,7 @@ static RATE_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PER_SHARE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:per|a|each)\s+(?:share|unit|ADS|American\s+depositary\s+(?:share|receipt))|^\s*apiece",
+        r"(?i)^\s*(?:per|a|each)\s+(?:(?:equity|ordinary|common)\s+)?(?:share|unit|ADS|American\s+depositary\s+(?:share|receipt))|^\s*apiece",
     )
 });
 static PERCENT: LazyLock<Regex> =
@@ -631,7 +631,7 @@ fn refers_back(s: &str) -> bool {
     // "we knew it" does not.
     static IT_VERB: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)^\s+(?:has|had|have|is|was|will|would|could|also|now|then|raised|raises|closed|secured|said|says|announced|received|got|landed|bagged|plans|expects|became|is|counts|added|completed|reported|took|takes)\b",
+            r"(?i)^\s+(?:has|had|have|is|was|will|would|could|also|now|then|raised|raises|closed|secured|said|says|announced|received|got|landed|bagged|plans|expects|became|is|counts|added|completed|reported|took|takes|set|sets|priced|prices)\b",
         )
     });
     // "Shareholders include Bigco (5.8%) and ...", "Its largest holders are ...": the holders
