@@ -1655,13 +1655,14 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
                     r"(?i)\b(?:pay\s+off|paid\s+off|repay\w*|refinanc\w+|replac\w+|retir\w+)\b[^.;]{0,60}$",
                 )
             });
-            let old_from = LENDERS
-                .find_iter(s)
+            let cues: Vec<regex::Match> = LENDERS.find_iter(s).collect();
+            let old_from = cues
+                .iter()
                 .find(|m| PAID_OFF.is_match(&s[..m.start()]))
                 .map(|m| m.start());
             let current = |at: usize| old_from.is_none_or(|from| at < from);
-            let mut found: Vec<String> = LENDERS
-                .find_iter(s)
+            let mut found: Vec<String> = cues
+                .iter()
                 .filter(|m| current(m.start()))
                 .flat_map(|m| facts::text::list_after(s, m.end()))
                 .filter(not_subject)

@@ -170,6 +170,21 @@ pub fn parse(text: &str, published: Option<NaiveDate>) -> Option<Record> {
     (named >= 3 && has_company && has_deal).then_some(record)
 }
 
+impl Record {
+    /// A deal told in a list only by its company, round and amount.
+    fn listed(company: String, round: RoundType, amount: &MoneyMention) -> Self {
+        Record {
+            company,
+            round,
+            amount: Some(amount.clone()),
+            date: None,
+            leads: Vec::new(),
+            investors: Vec::new(),
+            valuation: None,
+        }
+    }
+}
+
 /// "The list was followed by payments app Brello, freight platform Castwick and Dunmore, which
 /// raised $24 million, $9 million and $5 million, respectively": the names before the raise
 /// verb and the amounts after it, paired in order. None unless their counts agree.
@@ -221,15 +236,7 @@ pub fn respectively(text: &str, amounts: &[MoneyMention]) -> Option<Vec<Record>>
         names
             .into_iter()
             .zip(own)
-            .map(|(company, m)| Record {
-                company,
-                round: RoundType::Unknown,
-                amount: Some(m.clone()),
-                date: None,
-                leads: Vec::new(),
-                investors: Vec::new(),
-                valuation: None,
-            })
+            .map(|(company, m)| Record::listed(company, RoundType::Unknown, m))
             .collect(),
     )
 }
@@ -285,15 +292,7 @@ pub fn deal_list(text: &str, amounts: &[MoneyMention]) -> Vec<Record> {
             .into_iter()
             .next()
             .map_or(RoundType::Unknown, |t| t.kind);
-        out.push(Record {
-            company: name,
-            round,
-            amount: Some(m.clone()),
-            date: None,
-            leads: Vec::new(),
-            investors: Vec::new(),
-            valuation: None,
-        });
+        out.push(Record::listed(name, round, m));
     }
     if out.len() < 2 {
         out.clear();
