@@ -2058,7 +2058,13 @@ fn corpus_spelling(index: &PassageIndex, typed: &str) -> Option<String> {
         .iter()
         .filter(|h| reader::find_name(&h.passage, typed).is_some())
         .count();
-    if capital == 0 && lower > 0 && passages <= 3 && typed.chars().count() >= 4 {
+    // Not a word of English grammar's making ("oversubscribed", "bidding", "quarterly").
+    const WORD_ENDINGS: &[&str] = &[
+        "ed", "ing", "ly", "tion", "sion", "ment", "ness", "able", "ible", "ous", "ive", "ity",
+    ];
+    let folded = typed.to_lowercase();
+    let english_word = !folded.contains(' ') && WORD_ENDINGS.iter().any(|e| folded.ends_with(e));
+    if capital == 0 && lower > 0 && passages <= 3 && typed.chars().count() >= 4 && !english_word {
         return Some(typed.to_string());
     }
     if capital == 0 || lower > capital || (alone == 0 && !typed.contains(' ')) {
@@ -2480,6 +2486,9 @@ fn reading_claim(u: &Understood, company: &str, value: &str) -> String {
             format!("{} listing valued it at {value}", possessive(company))
         }
         (Intent::Ipo, Some(Want::When)) => format!("{} listing: {value}", possessive(company)),
+        (_, Some(Want::Subscription)) => {
+            format!("{} listing was subscribed {value}", possessive(company))
+        }
         (Intent::Ipo, _) => format!("{company} raised {value} in its listing"),
         (_, Some(Want::Valuation)) => format!("{company} was valued at {value}"),
         (Intent::Stake, Some(Want::Who)) => format!("{value} bought the stake in {company}"),
@@ -2590,6 +2599,7 @@ fn unread_what(u: &Understood) -> &'static str {
         (Intent::Ipo, Some(Want::PerShare)) => "an IPO share price",
         (Intent::Ipo, Some(Want::Place)) => "an exchange",
         (Intent::Ipo, Some(Want::Who)) => "who handled the listing",
+        (_, Some(Want::Subscription)) => "how many times the listing was subscribed",
         (Intent::Ipo, _) => "IPO proceeds",
         (Intent::Stake, Some(Want::Who)) => "who bought the stake",
         (_, Some(Want::Seller)) => "who sold",

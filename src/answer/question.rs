@@ -127,6 +127,8 @@ pub enum Want {
     Status,
     /// Whether a debt has been paid back ("is it still in debt?").
     Repaid,
+    /// How many times a listing's shares were bid for ("subscribed 12 times").
+    Subscription,
 }
 
 /// How a name in the question was matched.
@@ -415,6 +417,9 @@ static STATUS_Q: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RATE_Q: LazyLock<Regex> =
     LazyLock::new(|| re(r"\binterest\b|\bcoupon\b|\brate\b|\byield\b"));
+/// "how oversubscribed was the ipo", "ipo subscription", "how many times was it subscribed".
+static SUBSCRIPTION_Q: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:over-?)?subscri(?:bed|ption)\b"));
 static PER_SHARE_Q: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\bper\s+(?:share|ads)\b|\ba\s+share\b|\bshare\s+price\b|\bprice(?:d)?\b.*\bipo\b|\bipo\b.*\bprice(?:d)?\b|\bpriced?\s+at\b",
@@ -1577,6 +1582,7 @@ fn want(lower: &str, intent: Intent) -> Option<Want> {
         Intent::Stake if money() => Want::Money,
         Intent::Stake => Want::Percent,
         _ if intent.is_event() && WHEN_Q.is_match(lower) => Want::When,
+        Intent::Ipo if SUBSCRIPTION_Q.is_match(lower) => Want::Subscription,
         Intent::Ipo if PLACE_Q.is_match(lower) => Want::Place,
         Intent::Ipo if WHO_Q.is_match(lower) => Want::Who,
         // "acme's valuation at the ipo price": the valuation, not the price.
@@ -1827,6 +1833,11 @@ mod tests {
             ("who sold the vantika stake", Intent::Stake, Want::Seller),
             ("who lent sorami the money", Intent::Debt, Want::Who),
             ("interest rate on sorami's notes?", Intent::Debt, Want::Rate),
+            (
+                "how oversubscribed was the kavya foods ipo",
+                Intent::Ipo,
+                Want::Subscription,
+            ),
             (
                 "has plotwise actually closed the round yet",
                 Intent::Status,

@@ -361,7 +361,7 @@ static RATE_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PER_SHARE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:per|a|each)\s+(?:(?:equity|ordinary|common)\s+)?(?:share|unit|ADS|American\s+depositary\s+(?:share|receipt))|^\s*apiece",
+        r"(?i)^\s*(?:\([^)]{1,30}\)\s*)?(?:per|a|each)\s+(?:(?:equity|ordinary|common)\s+)?(?:share|unit|ADS|American\s+depositary\s+(?:share|receipt))|^\s*apiece",
     )
 });
 static PERCENT: LazyLock<Regex> =
@@ -430,10 +430,13 @@ static MERGE_WITH: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+static SUBSCRIPTION_CUE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)subscri(?:bed|ption)\b"));
+
 /// The cue a sentence must carry to be read for the question.
 fn cue(intent: Intent, want: Option<Want>) -> &'static Regex {
     match (intent, want) {
         (_, Some(Want::Repaid)) => &REPAID,
+        (_, Some(Want::Subscription)) => &SUBSCRIPTION_CUE,
         (Intent::Lead, _) => &LEAD_CUE,
         (Intent::Investors, _) => &INVEST_CUE,
         (Intent::Valuation, _) | (_, Some(Want::Valuation)) => &VALUATION_CUE,
@@ -941,6 +944,19 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
                 .map(|h| h.article.as_str())
                 .collect()
         });
+    // An article whose lead sentence tells of the company's listing ("Acme went public on
+    // Thursday ...") is about the listing, whatever its headline says.
+    let listing_leads: std::collections::HashSet<&str> = hits
+        .iter()
+        .filter(|h| req.intent == Intent::Ipo && h.ordinal == 0)
+        .filter(|h| {
+            split_sentences(&h.passage).first().is_some_and(|lead| {
+                let lead = lead.text(&h.passage);
+                names_subject_in(lead, req) && IPO_CUE.is_match(&without_ipo_plans(lead))
+            })
+        })
+        .map(|h| h.article.as_str())
+        .collect();
     let mut out = Vec::new();
     for (rank, hit) in hits.iter().enumerate() {
         if crate::corpus::is_record(&hit.passage) {
@@ -962,8 +978,9 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
         let mut last_named: Option<&str> = (title_names || named_before).then_some(req.subject);
         let mut previous_named = false;
         let mut previous_listing = false;
-        let title_listing =
-            req.intent == Intent::Ipo && IPO_CUE.is_match(&without_pre_ipo(&hit.title));
+        let title_listing = req.intent == Intent::Ipo
+            && (IPO_CUE.is_match(&without_pre_ipo(&hit.title))
+                || listing_leads.contains(hit.article.as_str()));
         // The company's own blog or press release, headed with its name: its "we" is the
         // company.
         let own_voice = title_names
@@ -1008,10 +1025,18 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
             let party_deal = matches!(req.intent, Intent::Acquisition | Intent::Stake)
                 && named_other.is_some()
                 && (OF_THE_DEAL.is_match(s) || refers_back(s));
+            // "Routefield raised $2.5 million. The round was led by ...": a digest's next deal,
+            // whose company the question does not name, is now in view.
+            let other_raiser = last_named == Some(req.subject)
+                && !names_subject
+                && named_other.is_none()
+                && !refers_back(s)
+                && facts::named_raiser(s).is_some_and(|r| !names(&r, req.subject));
             let in_own_voice = own_voice
                 && named_other.is_none()
                 && (FIRST_PERSON.is_match(s) || !opens_with_other);
             let refers = !names_subject
+                && !other_raiser
                 && (in_own_voice
                     || last_named == Some(req.subject)
                         && (!opens_with_other
@@ -1027,8 +1052,20 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
                 last_named = Some(req.subject);
             } else if let Some(o) = named_other {
                 last_named = Some(o.as_str());
+            } else if other_raiser {
+                last_named = None;
             }
-            if !(names_subject || refers || in_article_about) || !cue.is_match(s) {
+            // "Acme sold 40 million shares worth $360 million" in an article about the listing:
+            // the listing's proceeds, though the sentence names no listing.
+            static SHARES_SOLD: LazyLock<Regex> = LazyLock::new(|| {
+                re(
+                    r"(?i)\b(?:sold|sells|issued|issues|offered|offers)\s+(?:[\d.,]+\s+(?:million\s+|billion\s+)?)?(?:new\s+)?shares\b",
+                )
+            });
+            let listing_sale =
+                title_listing && req.want == Some(Want::Money) && SHARES_SOLD.is_match(s);
+            if !(names_subject || refers || in_article_about) || !(cue.is_match(s) || listing_sale)
+            {
                 continue;
             }
             // "the IPO valued it at": a listing's valuation is in a sentence about the listing,
@@ -1050,6 +1087,8 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
                     && !PRIVATE_ROUND.is_match(s)
                     && !PURCHASE.is_match(s))
                 && !(title_listing && req.want == Some(Want::PerShare) && OFFERED.is_match(s))
+                && !listing_sale
+                && !(req.want == Some(Want::Subscription) && (after_listing || title_listing))
             {
                 continue;
             }
@@ -1624,6 +1663,31 @@ fn value_text(req: &Request, s: &str, hit: &Hit) -> Option<String> {
             EXCHANGE.find(s).map(|m| m.as_str().to_string())
         }
         (_, Some(Want::Repaid)) => REPAID.find(s).map(|m| m.as_str().to_string()),
+        // "the IPO was oversubscribed 12.2X", "subscribed 31 times": the issue as a whole,
+        // not one class of bidders ("the retail portion was subscribed 2.3 times").
+        (_, Some(Want::Subscription)) => {
+            static SUBSCRIBED: LazyLock<Regex> = LazyLock::new(|| {
+                re(
+                    r"(?i)\b(?:over-?)?subscri(?:bed|ption\s+of)\s+(?:by\s+|at\s+)?(?P<n>\d+(?:\.\d+)?\s?(?:x|times)(?:\s+over)?)\b",
+                )
+            });
+            static PORTION: LazyLock<Regex> = LazyLock::new(|| {
+                re(
+                    r"(?i)\b(?:retail|institutional|QIBs?|NIIs?|HNIs?|employees?|portion|quota|category|tranche|segment|book)\b",
+                )
+            });
+            SUBSCRIBED
+                .captures_iter(s)
+                .find(|c| {
+                    let before = crate::facts::text::window(
+                        s,
+                        c.get(0).map_or(0, |m| m.start()).saturating_sub(50),
+                        c.name("n").map_or(0, |m| m.start()),
+                    );
+                    !PORTION.is_match(before)
+                })
+                .map(|c| c["n"].to_string())
+        }
         (Intent::Ipo, Some(Want::Who)) => BOOKRUNNERS
             .find(s)
             .map(|m| facts::text::list_after(s, m.end()))
@@ -1862,10 +1926,11 @@ fn is_valuation_figure(s: &str, m: &MoneyMention) -> bool {
             r"(?i)\b(?:valuation|valued|valuing|values|worth|market\s+(?:cap\w*|value))\b[^.;$€£¥₹₩]{0,25}$",
         )
     });
-    // "in a deal worth about $140 million": the deal's price, not a valuation.
+    // "in a deal worth about $140 million": the deal's price, not a valuation; "sold 40
+    // million shares worth $360 million": what the shares fetched.
     static DEAL_WORTH: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:deal|transaction|agreement|sale|purchase|stake|exit|acquisition)\s+worth\b[^.;$€£¥₹₩]{0,25}$",
+            r"(?i)\b(?:deal|transaction|agreement|sale|purchase|stake|exit|acquisition|shares)\s+worth\b[^.;$€£¥₹₩]{0,25}$",
         )
     });
     let before = crate::facts::text::window(s, m.start.saturating_sub(40), m.start);
@@ -2540,6 +2605,13 @@ mod tests {
         let s =
             "Harrowgate Capital bought 14% of Vantika Foods from early backer Silverbeck Partners.";
         assert_eq!(value_of(&req, s).as_deref(), Some("Silverbeck Partners"));
+        // How many times the issue was bid for: the whole issue, not one class of bidders.
+        let req = request(Intent::Ipo, Some(Want::Subscription), "Kavya Foods");
+        let s = "Bids for Kavya Foods' IPO closed on Friday with the issue subscribed 31.4 times.";
+        assert_eq!(value_of(&req, s).as_deref(), Some("31.4 times"));
+        let s = "The retail quota of the Kavya Foods IPO was subscribed 4.2X, while the issue \
+                 as a whole was oversubscribed 31.4X.";
+        assert_eq!(value_of(&req, s).as_deref(), Some("31.4X"));
         let req = request(Intent::Ipo, Some(Want::PerShare), "Kestrelay");
         let s =
             "Kestrelay priced its initial public offering at $21 per share, raising $340 million.";

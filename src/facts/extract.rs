@@ -1488,6 +1488,30 @@ fn raise_verbs(text: &str, title: bool) -> impl Iterator<Item = regex::Match<'_>
     })
 }
 
+/// The company a sentence names as raising money: "Further, transport software maker Routefield
+/// raised $2.5 million" gives "Routefield"; "It raised" and "the round was led by" give none.
+/// People ("Lindqvist and Osei have raised") raise for a company and are not one.
+pub(crate) fn named_raiser(text: &str) -> Option<String> {
+    raise_verbs(text, false).find_map(|m| match subject_before(text, m.start()) {
+        Some(Who::Named(name)) if !looks_like_person(&name) && !in_a_list(text, &name) => {
+            Some(name)
+        }
+        _ => None,
+    })
+}
+
+/// Whether `name` stands in a list in `text` ("Lindqvist and Osei have raised").
+fn in_a_list(text: &str, name: &str) -> bool {
+    name.contains(" and ")
+        || name.contains(" & ")
+        || text.find(name).is_some_and(|at| {
+            let before = text[..at].trim_end().to_ascii_lowercase();
+            before.ends_with(" and")
+                || before.ends_with('&')
+                || before.ends_with(',') && text[at + name.len()..].trim_start().starts_with("and ")
+        })
+}
+
 /// A cheap first look: sentences with no figure and no funding word cannot state a round, an
 /// investor or a valuation, so the costly analysis skips them.
 fn worth_reading(text: &str) -> bool {
@@ -1858,8 +1882,31 @@ fn subject_before(text: &str, pos: usize) -> Option<Who> {
     if DESCRIBED.is_match(head) || UNIT_OF.is_match(head) {
         return Some(Who::Implied);
     }
-    // Skip an appositive: "Acme, a Berlin-based startup, has raised".
-    let name_end = super::text::trailing_apposition(head).unwrap_or(end);
+    // Skip an appositive: "Acme, a Berlin-based startup, has raised". Unless the appositive
+    // is the name, after a description: "Further, fleet routing platform, Routelane, raised".
+    let name_end = match super::text::trailing_apposition(head) {
+        Some(at) => {
+            let inner = head.trim_end().trim_end_matches(',');
+            let named = inner[at..].rfind(',').is_some_and(|comma| {
+                let comma = at + comma;
+                let last = inner[comma + 1..].trim();
+                let after_description = inner[..comma]
+                    .trim_end()
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
+                after_description
+                    && last.starts_with(|c: char| c.is_uppercase())
+                    && name_ending_at(text, inner.len()).is_some_and(|(n, _)| n == last)
+            });
+            if named {
+                inner.len()
+            } else {
+                at
+            }
+        }
+        None => end,
+    };
     let found = name_ending_at(text, name_end).map(|(n, _)| n);
     match found {
         Some(n) if !is_not_name(&n) => Some(Who::Named(n)),
@@ -1906,7 +1953,7 @@ fn possessive_owner(text: &str) -> Option<String> {
 /// first verb ("Chinese AI startup SenseTime has become ...").
 fn sentence_subject(text: &str) -> Option<String> {
     static VERB: LazyLock<Regex> = LazyLock::new(|| {
-        crate::util::regex(r"(?:,\s|\s(?:is|was|has|have|had|said|says|will|would|plans|became|becomes|announced|announces|raised|raises|secured|secures|closed|closes|landed|lands|also|now|did|does|expects|hopes|wants|added|told|reported|counts|makes|builds|runs|sells|develops|operates|offers|provides|designs|produces)\b)")
+        crate::util::regex(r"(?:,\s|\s(?:is|was|has|have|had|said|says|will|would|plans|became|becomes|announced|announces|raised|raises|secured|secures|closed|closes|landed|lands|also|now|did|does|expects|hopes|wants|added|told|reported|counts|makes|builds|runs|sells|develops|operates|offers|provides|designs|produces|went\s+public|goes\s+public|debuted|debuts)\b)")
             .expect("verb regex")
     });
     static PERSON: LazyLock<Regex> = LazyLock::new(|| {
@@ -2188,6 +2235,16 @@ pub(crate) fn investor_cues(text: &str) -> Vec<InvestorCue> {
         .collect();
     cues.retain(|c| c.role == Role::Lead || !leads.contains(&key(&c.name)));
     cues.retain(|c| !text::is_compound_descriptor(&c.name));
+    // "It was followed by savings app Savora, which raised $4 million": a digest's next
+    // raiser, not an investor.
+    static RAISER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        crate::util::regex(r"^\W{0,2}\s*,\s*(?:which|that|who)\s+(?:has\s+|had\s+|also\s+)?(?:raised|raises|secured|secures|bagged|landed|closed|received)\b")
+            .expect("raiser-after regex")
+    });
+    cues.retain(|c| {
+        text.find(c.name.as_str())
+            .is_none_or(|at| !RAISER_AFTER.is_match(&text[at + c.name.len()..]))
+    });
     cues
 }
 

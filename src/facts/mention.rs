@@ -18,6 +18,9 @@ use super::text::{is_descriptor, is_not_name};
 /// Headline words that follow a company's name but are not part of it: adverbs of reporting and
 /// verbs of what the company did.
 const NOT_IN_NAME: &[&str] = &[
+    // "the Sarvik Foods IPO", "Tallowin Pre-IPO": the company's listing, not its name.
+    "ipo",
+    "pre-ipo",
     "reportedly",
     "officially",
     "finally",
@@ -302,6 +305,9 @@ mod tests {
             Some("Tessel Bio")
         );
         assert_eq!(tidy("Quillmark Now").as_deref(), Some("Quillmark"));
+        // The listing is the company's, not part of its name.
+        assert_eq!(tidy("Sarvik Foods IPO").as_deref(), Some("Sarvik Foods"));
+        assert_eq!(tidy("Tallowin Pre-IPO").as_deref(), Some("Tallowin"));
         // A lower-case word inside a name is kept: it is not a headline's capitalised verb.
         assert_eq!(tidy("Bank of Mirren").as_deref(), Some("Bank of Mirren"));
     }

@@ -62,6 +62,11 @@ pub fn investors_named(text: &str) -> Vec<(String, Role, usize)> {
     out
 }
 
+/// The company a sentence names as raising money ("Acme raised $5 million"), if any.
+pub fn named_raiser(text: &str) -> Option<String> {
+    extract::named_raiser(text)
+}
+
 /// What each amount of money in `text` stands for: "round", "valuation", "total" or "other".
 pub fn money_kinds(text: &str) -> Vec<&'static str> {
     kind_names(text, cues::money_kinds)

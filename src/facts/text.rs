@@ -167,6 +167,7 @@ const OPENERS: &[&str] = &[
     "Separately",
     "Specifically",
     "Similarly",
+    "Further",
     "Likewise",
     "Importantly",
     "Interestingly",
@@ -686,7 +687,27 @@ fn name_token(t: &Token) -> bool {
     {
         return false;
     }
-    is_name_word(bare) && !is_compound_descriptor(bare)
+    is_name_word(bare) && !is_compound_descriptor(bare) && !is_address_or_date(bare)
+}
+
+/// A web address ("www.example.com", "https://...") or a date glued to a word
+/// ("09/21/2016--Shares"), as a reposted article's credit line leaves them: no part of a name.
+fn is_address_or_date(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    if lower.starts_with("www.") || lower.starts_with("http://") || lower.starts_with("https://") {
+        return true;
+    }
+    let mut parts = word.split('/');
+    let numeric = |p: Option<&str>| {
+        p.is_some_and(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let (a, b) = (parts.next(), parts.next());
+    let c = parts.next().map(|c| {
+        c.split(|ch: char| !ch.is_ascii_digit())
+            .next()
+            .unwrap_or("")
+    });
+    numeric(a) && numeric(b) && numeric(c)
 }
 
 /// "Berlin-based", "Alibaba-backed", "SoftBank-led": a name turned into a description.
@@ -1197,6 +1218,12 @@ mod tests {
         );
         let s = "In April, the firm raised";
         assert_eq!(name_ending_at(s, s.find(" raised").unwrap()), None);
+        // A repost's credit line and a date glued to the first word are no part of the name.
+        let s = "Via www.wirecopy.net 03/14/2019-Shares of Dunmore, the Ohio battery maker,";
+        assert_eq!(
+            name_ending_at(s, s.find(", the").unwrap()).unwrap().0,
+            "Dunmore"
+        );
         // A ticker and a legal suffix after the name are no part of it.
         let s = "Norvale, Inc. (NASDAQ: NRVL) said";
         assert_eq!(
