@@ -1238,3 +1238,20 @@ fn how_many_times_a_listing_was_subscribed() {
         .collect();
     assert!(!names.contains(&"oversubscribed"), "{v}");
 }
+
+#[test]
+fn a_roundup_headline_does_not_make_every_company_it_names_the_raiser() {
+    // The headline names four companies; the text tells only Drovia's raise ("Drovia, for
+    // one, has confirmed that it raised"). Brisel's amount is not stated.
+    let home = home();
+    let v = ask(&home, "how much did brisel raise");
+    assert_eq!(v["answered"], false, "{v}");
+    assert!(!answer(&v).contains("$60"), "{v}");
+    let v = ask(&home, "how much did drovia raise");
+    assert_eq!(v["answered"], true, "{v}");
+    assert!(claim(&v).contains("$60"), "{v}");
+    // "with a valuation nearing $700m" is a valuation, not a second round.
+    assert!(!answer(&v).contains("$700"), "{v}");
+    let v = ask(&home, "drovia valuation");
+    assert!(claim(&v).contains("$700 million"), "{v}");
+}

@@ -2034,12 +2034,18 @@ fn corpus_spelling(index: &PassageIndex, typed: &str) -> Option<String> {
     // "the New York Stock Exchange" is no name of its own).
     let mut alone = 0usize;
     let mut spellings: HashMap<String, usize> = HashMap::new();
+    // Capitalised only where a sentence or a headline starts ("Earlier backers joined ...").
+    let mut at_start = 0usize;
     for h in &hits {
         for text in [&h.title, &h.passage] {
             let mut rest = 0usize;
             while let Some((s, e, cap)) = reader::find_name(&text[rest..], typed) {
                 if cap {
                     capital += 1;
+                    let before = text[..rest + s].trim_end();
+                    if before.is_empty() || before.ends_with(['.', '!', '?', ':', '"', '“']) {
+                        at_start += 1;
+                    }
                     if !tail_of_longer_name(&text[..rest + s]) {
                         alone += 1;
                     }
@@ -2066,6 +2072,9 @@ fn corpus_spelling(index: &PassageIndex, typed: &str) -> Option<String> {
     let english_word = !folded.contains(' ') && WORD_ENDINGS.iter().any(|e| folded.ends_with(e));
     if capital == 0 && lower > 0 && passages <= 3 && typed.chars().count() >= 4 && !english_word {
         return Some(typed.to_string());
+    }
+    if english_word && capital == at_start {
+        return None;
     }
     if capital == 0 || lower > capital || (alone == 0 && !typed.contains(' ')) {
         return None;
@@ -2423,7 +2432,8 @@ fn reading_draft(u: &Understood, company: &str, r: &reader::Reading, c: &mut Cit
     let n = c.hit(&r.hit, Some(r.span));
     let source = r.hit.source.clone().unwrap_or_else(|| r.hit.title.clone());
     let sentence = &r.hit.passage[r.span.0..r.span.1];
-    let hedged = r.hedged && u.intent != Intent::Status;
+    // A question about talks or plans is answered from such a sentence: never as a closed deal.
+    let hedged = (r.hedged || u.reported) && u.intent != Intent::Status;
     let reported = hedged
         .then(|| reported_claim(u, company, &r.value))
         .flatten();

@@ -268,7 +268,7 @@ static LARGEST: LazyLock<Regex> = LazyLock::new(|| {
 static LEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?x)\b(?:who|which\s+\w+|what\s+\w+)\s+(?:co-?led|led|leads|headed|heads|spearheaded|anchored|was\s+leading|is\s+leading)\b
-       | \blead(?:s|ing)?\s+(?:investors?|backers?|vc|firm)\b | \bled\s+by\s+(?:who|whom)\b | \bwho\s+(?:was|were|is|are)\s+the\s+(?:co-?)?leads?\b
+       | \blead(?:s|ing)?\s+(?:investors?|backers?|vc|firm)\b | \bled\s+by\s+(?:who|whom)\b | \bled\s+by\s*[?.!]*\s*$ | \bwho\s+(?:was|were|is|are)\s+the\s+(?:co-?)?leads?\b
        | \b(?:co-?)?lead\b | \bleader\b | \bwho\s+led\b | \bled\s+it\b | \bwho(?:'s|\s+is|\s+was)\s+(?:co-?)?leading\b | \bco-?led\b",
     )
 });
@@ -1160,9 +1160,13 @@ pub fn understand(question: &str, names: &NameIndex, context: &Context) -> Under
 
     u.want = want(&lower, u.intent);
     u.also = second_part(&lower, u.intent, u.want);
-    // "how much is Acme raising": money still being gathered, unless it is a listing's.
-    static RAISING_NOW: LazyLock<Regex> =
-        LazyLock::new(|| re(r"\bhow\s+much\s+(?:is|are)\s+(?:[\w.'’\-]+\s+){1,4}?raising\b"));
+    // "how much is Acme raising", "is Acme raising more money?": money still being gathered,
+    // unless it is a listing's. ("is Acme raising a Series A" may ask about one it closed.)
+    static RAISING_NOW: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"\bhow\s+much\s+(?:is|are)\s+(?:[\w.'’\-]+\s+){1,4}?raising\b|^\s*(?:is|are)\s+(?:[\w.'’\-]+\s+){1,4}?raising(?:\s+(?:more\s+|new\s+|fresh\s+)?(?:money|funds|funding|capital|cash))?(?:\s+(?:again|now|right\s+now))?\s*\??\s*$",
+        )
+    });
     u.reported =
         REPORTED_Q.is_match(&lower) || (RAISING_NOW.is_match(&lower) && !u.intent.is_event());
     // A debt question's "loan" or "notes" names the event, not a round to filter by; nor does
@@ -1514,7 +1518,7 @@ fn intent_of(lower: &str, lead_only: &mut bool) -> Intent {
 
 /// Words that make "total" a question about money raised: "acme's fund total?", "total
 /// investment in acme".
-const FUNDING_WORDS: &[&str] = &["raise", "fund", "money", "capital", "invest"];
+const FUNDING_WORDS: &[&str] = &["raise", "fund", "money", "capital", "invest", "financ"];
 
 /// Questions about events other than a funding round, and about totals phrased as "had raised
 /// before": the intent their words give, or `None` for the usual round questions.
@@ -1951,6 +1955,14 @@ mod tests {
             assert_eq!(u.also, Some((Intent::Lead, None)), "{q}");
         }
         assert_eq!(read("who led acme's seed?").intent, Intent::Lead);
+        // Typed as a search: the cue at the end.
+        assert_eq!(read("acme series e led by").intent, Intent::Lead);
+        assert_eq!(read("acme series e led by?").intent, Intent::Lead);
+        // "financing" is a funding word: "total financing" asks for the total.
+        assert_eq!(
+            read("acme total financing as of 2022").intent,
+            Intent::Total
+        );
         // Who put money in, asked about the kind of backer.
         assert_eq!(
             read("acme - which harbor fund put money in?").intent,
@@ -1994,6 +2006,10 @@ mod tests {
         assert!(read("how much are hollowfield labs raising now?").reported);
         assert!(!read("how much is hollowfield raising in its ipo").reported);
         assert!(!read("how much has hollowfield raised").reported);
+        assert!(read("is hollowfield raising?").reported);
+        assert!(read("is hollowfield raising more money").reported);
+        assert!(!read("is hollowfield raising a series a").reported);
+        assert!(!read("hollowfield raised what?").reported);
         assert!(read("who was the new backer of acme in the 2nd close").new_investors);
         assert_eq!(
             read("who was the new backer of acme in the 2nd close")

@@ -430,6 +430,16 @@ static MERGE_WITH: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Whether two spellings name one company: "Arboreal" for "Arboreal Data", either way round.
+fn same_company(a: &str, b: &str) -> bool {
+    let first = |long: &str, short: &str| {
+        long.split_whitespace()
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case(short.trim()))
+    };
+    names(a, b) || names(b, a) || first(a, b) || first(b, a)
+}
+
 static SUBSCRIPTION_CUE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)subscri(?:bed|ption)\b"));
 
 /// The cue a sentence must carry to be read for the question.
@@ -1030,8 +1040,7 @@ fn candidates(index: &PassageIndex, req: &Request) -> Result<(Vec<Hit>, Vec<Cand
             let other_raiser = last_named == Some(req.subject)
                 && !names_subject
                 && named_other.is_none()
-                && !refers_back(s)
-                && facts::named_raiser(s).is_some_and(|r| !names(&r, req.subject));
+                && facts::named_raiser(s).is_some_and(|r| !same_company(&r, req.subject));
             let in_own_voice = own_voice
                 && named_other.is_none()
                 && (FIRST_PERSON.is_match(s) || !opens_with_other);

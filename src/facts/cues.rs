@@ -149,8 +149,18 @@ pub fn round_types(text: &str) -> Vec<TypeMention> {
             r"(?i)^\s+(?:of|to)\s+(?:its|the|their|an?)\s+(?:original\s+|earlier\s+|previous\s+|existing\s+|\w+\s+)?$",
         )
     });
+    // "Prior to this bridge round, it had raised $300,000": the round named is the point the
+    // sentence looks back from, not the round it tells of.
+    static LOOKING_BACK_FROM: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:prior\s+to|before|ahead\s+of)\s+(?:this|that|the|its)\s+(?:new\s+|latest\s+|current\s+)?$",
+        )
+    });
     for caps in ROUND_TYPES.captures_iter(text) {
         let m = caps.get(0).expect("match");
+        if LOOKING_BACK_FROM.is_match(window_before(text, m.start(), 40)) {
+            continue;
+        }
         // "an extension of its seed round": the seed named here is the round being extended.
         if let Some(last) = out.last() {
             if last.kind == RoundType::Extension
@@ -333,7 +343,7 @@ static VALUATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?ix)(?:
         valued?\s+(?:in\s+(?:19|20)\d\d\s+)?(?:it\s+|them\s+|the\s+(?:\w+\s+){0,2}?(?:company|startup|firm|business|group)\s+|\w+\s+)?(?:\w+ly\s+)?(?:at|around|near|above|over|north\s+of|upwards\s+of|to) (?:\s+\w+)?
       | valuing\s+(?:it|them|the\s+(?:\w+\s+){0,2}?\w+|[\w\.\-]+)?\s*(?:\w+ly\s+)?(?:at|near|around)
-      | valuation\s+(?:of|at|to|near|around|above|over|north\s+of|topping|exceeding|approaching|was|is|stands\s+at|reached|hit|rose\s+to|jumped\s+to|climbed\s+to|(?:has\s+|had\s+)?(?:surpassed|exceeded|topped|crossed|passed))
+      | valuation\s+(?:of|at|to|near|nearing|around|above|over|north\s+of|topping|exceeding|approaching|was|is|stands\s+at|reached|hit|rose\s+to|jumped\s+to|climbed\s+to|(?:has\s+|had\s+)?(?:surpassed|exceeded|topped|crossed|passed))
       | valuation\s+(?:\w+\s+){0,3}(?:of|at|to)
       | valuation\s+(?:well\s+|much\s+|far\s+|slightly\s+)?(?:higher|greater|more|larger|bigger|lower|less)\s+than
       | valuation\s+(?:now\s+|then\s+|today\s+)?(?:would|will|could|may|might|should|is\s+set\s+to|is\s+expected\s+to)\s+(?:now\s+)?be
@@ -347,7 +357,7 @@ static VALUATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
       | (?:corporate|enterprise|company|firm|equity)\s+(?:value|valuation)(?:\s+of)?
       | (?:put|puts|putting|placed|places|placing)\s+(?:it|them|its\s+\w+|the\s+\w+(?:'s|’s)\s+\w+)\s+at
       | valuation\s*[\x22“”‘’]\s*(?:of)?
-    )(?:\s+(?:a|an|the|reportedly|reported|estimated|nearly|just|some|somewhere|roughly|about|around|over|under|almost|close\s+to|more\s+than|as\s+much\s+as|up\s+to|upwards\s+of|north\s+of|between|somewhere\s+between))*\s*$")
+    )(?:[\s\x22“‘]+(?:a|an|the|reportedly|reported|estimated|nearly|just|some|somewhere|roughly|about|around|over|under|almost|close\s+to|more\s+than|as\s+much\s+as|up\s+to|upwards\s+of|north\s+of|between|somewhere\s+between|well))*[\s\x22“‘]*$")
 });
 
 static VALUATION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -903,7 +913,10 @@ pub fn money_kind(text: &str, start: usize, end: usize) -> MoneyKind {
         static ROUND_FUND: LazyLock<Regex> = LazyLock::new(|| {
             re(r"(?i)^\s*(?:series\s+[a-h]\d?|seed|pre-seed|angel)\s+fund\s+from\b")
         });
-        if !ROUND_FUND.is_match(after) {
+        // "received $25 million to fund new hires": "fund" the verb.
+        static TO_FUND: LazyLock<Regex> =
+            LazyLock::new(|| re(r"(?i)^[\s,]*(?:in\s+order\s+)?to\s+(?:help\s+)?fund\b"));
+        if !ROUND_FUND.is_match(after) && !TO_FUND.is_match(after) {
             return MoneyKind::Other;
         }
     }
@@ -957,6 +970,13 @@ mod tests {
         assert!(HISTORICAL.is_match("Coming more than two years after its Series A,"));
         assert!(HISTORICAL.is_match("Eighteen months after the seed round,"));
         assert!(!HISTORICAL.is_match("The Series B was led by Harbor Lane."));
+        // The round a sentence looks back from is not the round of its figure.
+        let kinds: Vec<RoundType> =
+            round_types("Prior to this bridge round, it had raised $300,000 in a seed round.")
+                .into_iter()
+                .map(|t| t.kind)
+                .collect();
+        assert_eq!(kinds, [RoundType::Seed]);
     }
 
     #[test]
@@ -1098,6 +1118,21 @@ mod tests {
         assert_eq!(
             kinds("valued at more than $3 billion"),
             [MoneyKind::Valuation(Basis::Unspecified)]
+        );
+        // A quoted figure with its own hedge.
+        assert_eq!(
+            kinds("a founder told us the round valued the firm at \"well over $90 million.\""),
+            [MoneyKind::Valuation(Basis::Unspecified)]
+        );
+        // "with its valuation nearing $700m".
+        assert_eq!(
+            kinds("it raised $60m, with its valuation nearing $700m"),
+            [MoneyKind::Round, MoneyKind::Valuation(Basis::Unspecified)]
+        );
+        // Money received "to fund" something is the round.
+        assert_eq!(
+            kinds("Pellatec Ltd. has received $25 million to fund new hires."),
+            [MoneyKind::Round]
         );
         assert_eq!(
             kinds("valuing it at over $1.5 billion"),

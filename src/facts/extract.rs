@@ -92,7 +92,18 @@ pub fn extract_with_subject(
         ex.sentence(s);
     }
     let subject = ex.subject.clone();
-    (ex.finish(), subject)
+    let rounds = ex.finish();
+    // "Bellwick" in the headline, "Bellwick Therapeutics" in the text: the subject is the company its
+    // rounds are stored under, so that the store does not hold the short name as a company of
+    // its own.
+    let subject = subject.map(|s| {
+        let k = key(&s);
+        rounds
+            .iter()
+            .find(|r| key(&r.company) != k && r.aliases.iter().any(|a| key(a) == k))
+            .map_or(s, |r| r.company.clone())
+    });
+    (rounds, subject)
 }
 
 /// The date in a dateline ("NEW DELHI, JANUARY 12, 2024:"), for articles that carry no
@@ -750,10 +761,21 @@ impl Extractor<'_> {
                     .zip(&known)
                     .all(|(w, k)| w.eq_ignore_ascii_case(k))
         };
+        // "Bellwick" for "Bellwick Therapeutics": a short name that is the longer one's first word.
+        let first_word_of = |short: &str, long: &str| {
+            !short.contains(' ')
+                && short.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && long
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case(short))
+        };
         let same = |known: &str| {
             let a = key(known);
             a == b
                 || (a.len() >= 4 && b.len() >= 4 && (a.starts_with(&b) || b.starts_with(&a)))
+                || first_word_of(name, known)
+                || first_word_of(known, name)
                 || similar(known, name)
                 || (a.len() >= 6 && described_as(known))
         };
@@ -1849,6 +1871,10 @@ fn subject_before(text: &str, pos: usize) -> Option<Who> {
             continue;
         }
         if matches!(bare, "which" | "who" | "that") && t.text.chars().all(|c| c.is_lowercase()) {
+            // "Acme has confirmed that it raised": the name before the reporting verb.
+            if bare == "that" && saw_pronoun {
+                return Some(reporting_subject(text, pos).map_or(Who::Implied, Who::Named));
+            }
             // A relative clause: the raiser is the name before ", which".
             let head = t.start;
             let before = text[..head].trim_end().trim_end_matches(',');
@@ -2022,6 +2048,7 @@ static PARTICIPANTS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
             | (?:joined|accompanied|followed)\s+by
       | (?:other|existing|new|additional|returning|previous|prior|current|follow-on|early|strategic|institutional|notable|prominent|marquee|fellow|big-name)\s+(?:\w+\s+)?(?:investors?|backers?|participants|shareholders|funders|lenders)\s*(?:in\s+the\s+(?:round|deal|funding)\s+)?(?:,|:)?\s*(?:also\s+)?(?:include|includes|included|including|such\s+as|like|were|are|was|is|comprise|comprised)?
       | (?:investors|backers|participants|funders)\s+(?:in\s+the\s+(?:round|deal|funding|raise)\s+)?(?:also\s+)?(?:include|includes|included|including|such\s+as|like|were|are)
+      | (?:investors|backers|shareholders)\s+(?:also\s+)?(?:took\s+part|participated|joined\s+in|chipped\s+in|returned)(?:\s+in\s+the\s+(?:round|deal|financing|raise))?\s*,?\s*(?:including|such\s+as|among\s+them)
       | (?:sole\s+|only\s+)?(?:investor|backer)\s+(?:in\s+the\s+(?:round|deal|funding|raise)\s+)?(?:was|is)(?:\s+the)?
       | (?:backed|funded|financed|supported)\s+by
       | alongside | along\s+with | together\s+with

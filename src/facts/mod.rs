@@ -574,6 +574,16 @@ mod tests {
         );
         let names: Vec<&str> = named.iter().map(|(n, _, _)| n.as_str()).collect();
         assert!(names.contains(&"Pellam Capital"), "{names:?}");
+        // "Its earlier shareholders joined in, such as A, B and C": the names after.
+        let named = investors_named(
+            "Its earlier shareholders joined in, such as Harrow Ventures, Tamsin Partners and Pellam Capital.",
+        );
+        let names: Vec<&str> = named.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Harrow Ventures", "Tamsin Partners", "Pellam Capital"],
+            "{named:?}"
+        );
     }
 
     #[test]

@@ -918,3 +918,44 @@ In 2011, Halden bought a majority stake in Brello in a deal that valued the comp
         .expect("the new round");
     assert!(r.valuations.is_empty(), "{rounds:#?}");
 }
+
+#[test]
+fn a_headline_s_short_name_is_the_company_the_text_names_in_full() {
+    // "Bellwick" in the headline is "Bellwick Therapeutics" in the text: one company.
+    let body = "Bellwick Therapeutics has closed a $30.5 million Series B led by Harrow Ventures, the gene therapy company said on Monday. Several earlier backers participated in the round, among them Tamsin Partners and Pellam Capital.";
+    let rounds = run(
+        "Bellwick raises $30M for gene therapy work",
+        Some("2023-03-07"),
+        body,
+    );
+    assert!(!rounds.is_empty());
+    let companies: std::collections::HashSet<&str> =
+        rounds.iter().map(|r| r.company.as_str()).collect();
+    assert_eq!(companies.len(), 1, "{rounds:#?}");
+    let r = rounds
+        .iter()
+        .find(|r| r.round == RoundType::Series(1))
+        .expect("the Series B");
+    assert_eq!(leads(r), ["Harrow Ventures"], "{rounds:#?}");
+    let participants = r.names(Role::Participant);
+    assert!(participants.contains(&"Tamsin Partners"), "{rounds:#?}");
+    assert!(participants.contains(&"Pellam Capital"), "{rounds:#?}");
+}
+
+#[test]
+fn money_received_to_fund_hires_is_the_round_and_a_quoted_valuation_is_a_valuation() {
+    let body = "Pellatec Ltd. has received $25 million to fund new hires, the Leeds startup said. Harrow Ventures leads the financing.\n\nA founder told us the round valued the firm at \"well over $90 million.\"";
+    let rounds = run(
+        "Harrow Ventures puts money into Pellatec",
+        Some("2019-02-27"),
+        body,
+    );
+    assert_eq!(rounds.len(), 1, "{rounds:#?}");
+    let r = &rounds[0];
+    assert_eq!(r.amount.as_ref().map(|m| m.amount), Some(25_000_000));
+    assert_eq!(
+        r.valuations.first().map(|v| v.amount.amount),
+        Some(90_000_000),
+        "{rounds:#?}"
+    );
+}
