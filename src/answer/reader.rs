@@ -432,12 +432,8 @@ static MERGE_WITH: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether two spellings name one company: "Arboreal" for "Arboreal Data", either way round.
 fn same_company(a: &str, b: &str) -> bool {
-    let first = |long: &str, short: &str| {
-        long.split_whitespace()
-            .next()
-            .is_some_and(|w| w.eq_ignore_ascii_case(short.trim()))
-    };
-    names(a, b) || names(b, a) || first(a, b) || first(b, a)
+    use crate::facts::names::first_word_of;
+    names(a, b) || names(b, a) || first_word_of(a, b) || first_word_of(b, a)
 }
 
 static SUBSCRIPTION_CUE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)subscri(?:bed|ption)\b"));

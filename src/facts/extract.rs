@@ -93,9 +93,9 @@ pub fn extract_with_subject(
     }
     let subject = ex.subject.clone();
     let rounds = ex.finish();
-    // "Bellwick" in the headline, "Bellwick Therapeutics" in the text: the subject is the company its
-    // rounds are stored under, so that the store does not hold the short name as a company of
-    // its own.
+    // "Bellwick" in the headline, "Bellwick Therapeutics" in the text: the subject is the
+    // company its rounds are stored under, so that the store does not hold the short name as a
+    // company of its own.
     let subject = subject.map(|s| {
         let k = key(&s);
         rounds
@@ -761,21 +761,12 @@ impl Extractor<'_> {
                     .zip(&known)
                     .all(|(w, k)| w.eq_ignore_ascii_case(k))
         };
-        // "Bellwick" for "Bellwick Therapeutics": a short name that is the longer one's first word.
-        let first_word_of = |short: &str, long: &str| {
-            !short.contains(' ')
-                && short.chars().filter(|c| c.is_alphabetic()).count() >= 3
-                && long
-                    .split_whitespace()
-                    .next()
-                    .is_some_and(|w| w.eq_ignore_ascii_case(short))
-        };
         let same = |known: &str| {
             let a = key(known);
             a == b
                 || (a.len() >= 4 && b.len() >= 4 && (a.starts_with(&b) || b.starts_with(&a)))
-                || first_word_of(name, known)
-                || first_word_of(known, name)
+                || super::names::first_word_of(name, known)
+                || super::names::first_word_of(known, name)
                 || similar(known, name)
                 || (a.len() >= 6 && described_as(known))
         };

@@ -457,6 +457,18 @@ pub fn is_name_word(w: &str) -> bool {
         || first == '&'
 }
 
+/// "Bellwick" for "Bellwick Therapeutics": a one-word name of three letters or more that is the
+/// longer name's first word.
+pub fn first_word_of(short: &str, long: &str) -> bool {
+    let short = short.trim();
+    !short.contains(' ')
+        && short.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && long
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case(short))
+}
+
 /// "Series B-2", "Round C", "Seed": a round, not an investor.
 pub(crate) fn names_a_round(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
