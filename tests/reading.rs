@@ -37,6 +37,16 @@ fn claim(v: &Value) -> &str {
     a.split(", according to").next().unwrap_or(a)
 }
 
+/// The names the question reader linked in the question.
+fn entity_names(v: &Value) -> Vec<&str> {
+    v["understood"]["entities"]
+        .as_array()
+        .expect("entities")
+        .iter()
+        .filter_map(|e| e["name"].as_str())
+        .collect()
+}
+
 /// The first citation, which must come from `article`.
 fn first_citation<'v>(v: &'v Value, article: &str) -> &'v Value {
     let c = &v["citations"][0];
@@ -440,12 +450,7 @@ fn a_name_ending_in_a_common_word_is_linked_whole() {
         &home,
         "what stake did harrowgate capital buy in vantika foods",
     );
-    let names: Vec<&str> = v["understood"]["entities"]
-        .as_array()
-        .expect("entities")
-        .iter()
-        .filter_map(|e| e["name"].as_str())
-        .collect();
+    let names = entity_names(&v);
     assert!(names.contains(&"Harrowgate Capital"), "{v}");
     assert!(claim(&v).contains("14%"), "{v}");
 }
@@ -750,12 +755,7 @@ fn two_names_joined_by_a_hyphen_and_a_total_with_no_owner_named() {
         "when is the keldhaven-lumarra deal supposed to close",
     );
     assert_eq!(v["answered"], true, "{v}");
-    let names: Vec<&str> = v["understood"]["entities"]
-        .as_array()
-        .expect("entities")
-        .iter()
-        .filter_map(|e| e["name"].as_str())
-        .collect();
+    let names = entity_names(&v);
     assert_eq!(names, ["Keldhaven", "Lumarra"], "{v}");
     assert!(claim(&v).contains("third quarter"), "{v}");
     first_citation(&v, "morning-brief-deals.md");
@@ -878,12 +878,7 @@ fn vcs_are_no_investor_and_a_bank_lends() {
     // "Exchange" is written with a capital only inside "New Lagos Stock Exchange": no company.
     let v = ask(&home, "what exchange did lumora list on");
     assert_eq!(v["answered"], false, "{v}");
-    let names: Vec<&str> = v["understood"]["entities"]
-        .as_array()
-        .expect("entities")
-        .iter()
-        .filter_map(|e| e["name"].as_str())
-        .collect();
+    let names = entity_names(&v);
     assert!(!names.contains(&"Exchange"), "{v}");
 }
 
@@ -1230,12 +1225,7 @@ fn how_many_times_a_listing_was_subscribed() {
     assert_eq!(v["answered"], true, "{v}");
     assert!(claim(&v).contains("27.6 times"), "{v}");
     first_citation(&v, "sarvik-foods-ipo.md");
-    let names: Vec<&str> = v["understood"]["entities"]
-        .as_array()
-        .expect("entities")
-        .iter()
-        .filter_map(|e| e["name"].as_str())
-        .collect();
+    let names = entity_names(&v);
     assert!(!names.contains(&"oversubscribed"), "{v}");
 }
 

@@ -1902,26 +1902,7 @@ fn subject_before(text: &str, pos: usize) -> Option<Who> {
     // Skip an appositive: "Acme, a Berlin-based startup, has raised". Unless the appositive
     // is the name, after a description: "Further, fleet routing platform, Routelane, raised".
     let name_end = match super::text::trailing_apposition(head) {
-        Some(at) => {
-            let inner = head.trim_end().trim_end_matches(',');
-            let named = inner[at..].rfind(',').is_some_and(|comma| {
-                let comma = at + comma;
-                let last = inner[comma + 1..].trim();
-                let after_description = inner[..comma]
-                    .trim_end()
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
-                after_description
-                    && last.starts_with(|c: char| c.is_uppercase())
-                    && name_ending_at(text, inner.len()).is_some_and(|(n, _)| n == last)
-            });
-            if named {
-                inner.len()
-            } else {
-                at
-            }
-        }
+        Some(at) => apposed_name_end(text, head, at).unwrap_or(at),
         None => end,
     };
     let found = name_ending_at(text, name_end).map(|(n, _)| n);
@@ -1933,6 +1914,24 @@ fn subject_before(text: &str, pos: usize) -> Option<Who> {
         }
         _ => None,
     }
+}
+
+/// Where the name ends when the last part of the apposition opening at `at` in `head` is
+/// itself the name, set off after a lower-case description: "fleet routing platform,
+/// Routelane," gives the end of "Routelane". `head` ends at the start of `text`'s verb.
+fn apposed_name_end(text: &str, head: &str, at: usize) -> Option<usize> {
+    let inner = head.trim_end().trim_end_matches(',');
+    let comma = at + inner[at..].rfind(',')?;
+    let last = inner[comma + 1..].trim();
+    let after_description = inner[..comma]
+        .trim_end()
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
+    let named = after_description
+        && last.starts_with(|c: char| c.is_uppercase())
+        && name_ending_at(text, inner.len()).is_some_and(|(n, _)| n == last);
+    named.then_some(inner.len())
 }
 
 /// "Acme (, a ... ,) said/announced ... it" — the name before the reporting verb.
